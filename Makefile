@@ -1,0 +1,45 @@
+# Two commands matter: `make demo` and `make test`. Both build .venv from pinned versions first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint install eval eval-polnear eval-cameo eval-ecb bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/presswatch analyze examples/ --db presswatch.db --html report.html --json report.json
+	@echo "report: $(CURDIR)/report.html"
+	@echo "store:  $(CURDIR)/presswatch.db"
+	@echo "record: $(CURDIR)/report.json"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src
+
+test: lint
+	$(BIN)/pytest
+
+eval: eval-polnear eval-cameo eval-ecb
+
+eval-polnear: $(STAMP)
+	$(BIN)/presswatch eval polnear --split dev
+
+eval-cameo: $(STAMP)
+	$(BIN)/presswatch eval cameo
+
+eval-ecb: $(STAMP)
+	$(BIN)/presswatch eval ecb-entities
+	$(BIN)/presswatch eval ecb-stories
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) presswatch.db presswatch.db-wal presswatch.db-shm report.html report.json

@@ -1,0 +1,187 @@
+"""The command line: parse options, call the library, print. No SQL and no extraction here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from presswatch.errors import PresswatchError
+from presswatch.evaluate import eval_app
+from presswatch.pipeline import RunObserver, RunSummary, run_analysis
+from presswatch.settings import DEFAULT_MODEL, Settings
+
+app = typer.Typer(
+    help="presswatch: turn news reports into a verifiable record.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(eval_app, name="eval")
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite store.")]
+DEFAULT_DB = Path("presswatch.db")
+
+
+def fail(message: str) -> None:
+    err.print(f"[red]error[/red]: {message}", highlight=False, markup=True, soft_wrap=True)
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, URLs, feeds, JSONL.")],
+    db: DbOption = DEFAULT_DB,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the record here.")] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Write the report here.")] = None,
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline.")] = DEFAULT_MODEL,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for per-document work.")] = 1,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for every input.")] = None,
+    actors: Annotated[
+        Path | None, typer.Option("--actors", help="Known-actors YAML file.")
+    ] = None,
+    facts: Annotated[Path | None, typer.Option("--facts", help="Reference facts YAML.")] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow URLs on private/loopback addresses.")
+    ] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds per URL fetch.")] = 15.0,
+    max_bytes: Annotated[int, typer.Option(help="Largest input file or download.")] = 20
+    * 1024
+    * 1024,
+) -> None:
+    """Analyse news reports and store the record.
+
+    Example: presswatch analyze examples/ --json out.json --html report.html
+    """
+    settings = Settings(
+        model=model,
+        workers=workers,
+        outlet=outlet,
+        allow_private=allow_private,
+        fetch_timeout=timeout,
+        max_file_bytes=max_bytes,
+        fetch_max_bytes=max_bytes,
+        known_actors=str(actors) if actors else None,
+        facts=str(facts) if facts else None,
+    )
+    progress = Progress(
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    task = progress.add_task("analysing", total=None)
+
+    def on_total(total: int) -> None:
+        progress.update(task, total=total)
+        if total > 1 and err.is_terminal:
+            progress.start()
+
+    observer = RunObserver(
+        on_failure=fail,
+        on_warning=lambda message: err.print(f"[yellow]warning[/yellow]: {message}", highlight=False),
+        on_total=on_total,
+        on_advance=lambda count: progress.advance(task, count),
+    )
+    try:
+        record, summary = run_analysis(inputs, settings=settings, db=db, observer=observer)
+    except PresswatchError as error:
+        progress.stop()
+        fail(str(error))
+        raise typer.Exit(2) from error
+    except KeyboardInterrupt:
+        progress.stop()
+        fail("interrupted: finished batches are stored; run again to resume")
+        raise typer.Exit(130) from None
+    progress.stop()
+    if json_out is not None:
+        from presswatch.render.json import write_record
+
+        write_record(record, json_out)
+    if html_out is not None:
+        from presswatch.render.html import write_report
+
+        write_report(record, html_out)
+    print_summary(record_counts(record), summary)
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+def record_counts(record: object) -> dict[str, int]:
+    names = ("documents", "actors", "quotes", "events", "claims", "findings", "stories")
+    return {name: len(getattr(record, name)) for name in names}
+
+
+def print_summary(counts: dict[str, int], summary: RunSummary) -> None:
+    table = Table(title="presswatch", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("inputs", str(summary.inputs))
+    table.add_row("documents", str(counts["documents"]))
+    table.add_row("  analysed now", str(summary.analysed))
+    table.add_row("  already stored", str(summary.reused))
+    table.add_row("duplicates", str(len(summary.duplicates)))
+    for name in ("actors", "quotes", "events", "claims", "findings", "stories"):
+        table.add_row(name, str(counts[name]))
+    table.add_row("failures", str(len(summary.failures)))
+    err.print(table)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="FTS5 query over document text and quotes.")],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="Most hits to show.")] = 20,
+) -> None:
+    """Full-text search of stored documents and quotes.
+
+    Example: presswatch search "Zionist regime" --db presswatch.db
+    """
+    from presswatch.store import Store
+
+    with Store.open(db, create=False) as store:
+        hits = store.search(query, limit=limit)
+    for hit in hits:
+        out.print(f"{hit.kind}\t{hit.doc}\t{hit.outlet or ''}\t{hit.snippet}", highlight=False)
+    if not hits:
+        err.print(f"no match for {query!r}")
+
+
+@app.command()
+def show(
+    db: DbOption = DEFAULT_DB,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the record here.")] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Write the report here.")] = None,
+) -> None:
+    """Render the whole stored corpus as JSON (stdout by default) or HTML.
+
+    Example: presswatch show --db presswatch.db --html corpus.html
+    """
+    from presswatch.render.html import write_report
+    from presswatch.render.json import write_record
+    from presswatch.store import Store
+
+    with Store.open(db, create=False) as store:
+        record = store.load_record()
+    if html_out is not None:
+        write_report(record, html_out)
+    if json_out is not None:
+        write_record(record, json_out)
+    if html_out is None and json_out is None:
+        sys.stdout.write(record.to_json() + "\n")
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,248 @@
+"""Record types: the contract of DESIGN.md, written once as pydantic models.
+
+`presswatch analyze --json` writes a `Record`; `schema/record.schema.json` is generated
+from these classes (`python -m presswatch.model > schema/record.schema.json`).
+Fields named in DESIGN.md are never renamed or dropped without bumping `SCHEMA`;
+fields added beyond them carry defaults so older readers keep working.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "presswatch.record/1"
+
+ActorKind = Literal["person", "organization", "place", "group"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+ParticipantRole = Literal["source", "target"]
+ValueType = Literal["quantity", "date", "duration"]
+Qualifier = Literal[">", ">=", "<", "<=", "~", "="]
+FindingKind = Literal[
+    "contradiction", "corroboration", "single_source", "alias_conflict", "quote_drift"
+]
+DatePrecision = Literal["day", "week", "month", "year", "approximate"]
+
+
+class RecordModel(BaseModel):
+    """Base for every record type: unknown fields are an error, so the contract stays exact."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Document(RecordModel):
+    id: str
+    source: str = Field(description="Path or URL the document was read from.")
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = Field(default=None, description="ISO date (YYYY-MM-DD).")
+    language: str | None = None
+    text: str = Field(description="Cleaned text; every offset in the record points into it.")
+    author: str | None = None
+    url: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Mention(RecordModel):
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: str | None = Field(
+        default=None, description="name, surname, title, role, pronoun, alias, …"
+    )
+
+
+class Actor(RecordModel):
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    affiliations: list[str] = Field(default_factory=list, description="Actor ids.")
+    mentions: list[Mention] = Field(default_factory=list)
+    wikidata: str | None = None
+    key: str | None = Field(default=None, description="Normalised name key used to match.")
+
+
+class Quote(RecordModel):
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    spans: list[tuple[int, int]] = Field(default_factory=list)
+    kind: QuoteKind = "direct"
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    confidence: float = 0.0
+    source_of: str | None = Field(
+        default=None, description="For a quote nested in another: the outer quote's id."
+    )
+
+
+class Participant(RecordModel):
+    actor: str
+    role: ParticipantRole
+
+
+class EventDate(RecordModel):
+    start: str | None = None
+    end: str | None = None
+    text: str | None = None
+    precision: DatePrecision | None = None
+
+
+class Span(RecordModel):
+    doc: str
+    start: int
+    end: int
+    text: str | None = None
+
+
+class Event(RecordModel):
+    id: str
+    type: str
+    cameo: str
+    label: str
+    root: str | None = Field(default=None, description="Two-digit CAMEO root code.")
+    participants: list[Participant] = Field(default_factory=list)
+    date: EventDate | None = None
+    place: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+    trigger: str | None = None
+
+
+class ClaimValue(RecordModel):
+    type: ValueType
+    amount: float | None = None
+    qualifier: Qualifier | None = None
+    unit: str | None = None
+    start: str | None = None
+    end: str | None = None
+    months: float | None = None
+    upper: float | None = Field(default=None, description="Upper bound of a range.")
+
+
+class Claim(RecordModel):
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    subject: str | None = None
+    speaker: str | None = None
+    value: ClaimValue
+    group: str | None = Field(default=None, description="Synonym group the subject falls in.")
+
+
+class Finding(RecordModel):
+    id: str
+    kind: FindingKind
+    claims: list[str] = Field(default_factory=list)
+    quotes: list[str] = Field(default_factory=list)
+    summary: str
+    story: str | None = None
+    actors: list[str] = Field(default_factory=list)
+    evidence: list[Span] = Field(default_factory=list)
+    diff: str | None = None
+    reference: dict[str, str] | None = None
+
+
+class FramingSpan(RecordModel):
+    doc: str
+    start: int
+    end: int
+    text: str
+    category: str
+    neutral: str | None = None
+
+
+class Story(RecordModel):
+    id: str
+    documents: list[str]
+    events: list[str] = Field(default_factory=list)
+    label: str | None = None
+    date: EventDate | None = None
+    place: str | None = None
+    participants: list[str] = Field(default_factory=list)
+
+
+class QuoteGroup(RecordModel):
+    id: str
+    story: str | None
+    speaker: str | None
+    quotes: list[str]
+    first: str | None = None
+    method: str | None = None
+
+
+class Record(RecordModel):
+    """The whole corpus-level record, exactly as `analyze --json` writes it."""
+
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    documents: list[Document] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    framing: list[FramingSpan] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    quote_groups: list[QuoteGroup] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(by_alias=True, indent=indent)
+
+
+class DocumentAnalysis(RecordModel):
+    """What the per-document stage produces: one document and its local records.
+
+    Actor ids here are local to the document (`<doc id>.a<n>`); the link stage merges
+    them into corpus actors and rewrites every reference.
+    """
+
+    document: Document
+    actors: list[Actor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    framing: list[FramingSpan] = Field(default_factory=list)
+    pipeline: str = Field(default="", description="Model and extractor versions used.")
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text_for_hash(text: str) -> str:
+    """Texts that differ only in Unicode form, case of whitespace runs or edges hash alike."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(normalise_text_for_hash(text).encode("utf-8")).hexdigest()
+
+
+def document_id(text: str) -> str:
+    """A document's id: stable for the same text wherever and whenever it is read."""
+    return "d" + content_hash(text)[:12]
+
+
+def record_json_schema() -> dict[str, object]:
+    return Record.model_json_schema(by_alias=True, mode="serialization")
+
+
+if __name__ == "__main__":
+    print(json.dumps(record_json_schema(), indent=2, sort_keys=True))

@@ -1,0 +1,194 @@
+"""The main job: sources → documents → per-document analyses → store → corpus record.
+
+`analyze(inputs)` is the Python API the CLI calls. Per-document work runs in batches
+through one spaCy pipeline per process (optionally several processes); each finished
+batch is committed to the store at once, so an interrupted run loses nothing and a re-run
+resumes with the documents not yet stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from presswatch.errors import InputError
+from presswatch.extract import analyse_document, extractor_version
+from presswatch.ingest import read_inputs
+from presswatch.ingest.language import EXTRACTION_LANGUAGES, detect_language
+from presswatch.link import link_corpus
+from presswatch.model import Document, DocumentAnalysis, Record
+from presswatch.nlp import load_pipeline, pipeline_key
+from presswatch.settings import Settings
+from presswatch.store import Store
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the summary table and the exit code."""
+
+    inputs: int = 0
+    documents: int = 0
+    analysed: int = 0
+    reused: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunObserver:
+    """Callbacks the CLI uses for progress and one-line messages; all optional."""
+
+    on_failure: Callable[[str], None] = lambda message: None
+    on_warning: Callable[[str], None] = lambda message: None
+    on_total: Callable[[int], None] = lambda total: None
+    on_advance: Callable[[int], None] = lambda count: None
+
+
+def analyze(
+    inputs: Iterable[str | Path],
+    *,
+    db: str | Path | None = None,
+    settings: Settings | None = None,
+) -> Record:
+    """Analyse news reports (files, directories, URLs, feeds, JSONL) into one record.
+
+    With `db`, analyses are stored in (and reused from) that SQLite file.
+    """
+    record, _ = run_analysis(inputs, settings=settings or Settings(), db=db)
+    return record
+
+
+def run_analysis(
+    inputs: Iterable[str | Path],
+    *,
+    settings: Settings,
+    db: str | Path | None = None,
+    observer: RunObserver | None = None,
+) -> tuple[Record, RunSummary]:
+    observer = observer or RunObserver()
+    summary = RunSummary()
+    sources = [str(item) for item in inputs]
+    summary.inputs = len(sources)
+    documents = _unique_documents(read_inputs(sources, settings), summary, observer)
+    summary.documents = len(documents)
+    version = f"{pipeline_key(settings.model)}/{extractor_version()}"
+    store = Store.open(db) if db is not None else None
+    try:
+        analyses: dict[str, DocumentAnalysis] = {}
+        pending: list[Document] = []
+        for document in documents:
+            stored = store.load_analysis(document.id, version) if store else None
+            if stored is not None:
+                analyses[document.id] = stored
+                summary.reused += 1
+            else:
+                pending.append(document)
+        observer.on_total(len(pending))
+        for batch in _analyse_in_batches(pending, settings, version, summary, observer):
+            if store is not None:
+                store.save_analyses(batch)
+            for analysis in batch:
+                analyses[analysis.document.id] = analysis
+            summary.analysed += len(batch)
+            observer.on_advance(len(batch))
+        ordered = [analyses[d.id] for d in documents if d.id in analyses]
+        record = link_corpus(ordered, settings)
+        if store is not None:
+            corpus_ids = store.document_ids()
+            if set(corpus_ids) == set(analyses):
+                store.save_corpus(record)
+            else:
+                store.save_corpus(link_corpus(store.load_analyses(corpus_ids), settings))
+        return record, summary
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _unique_documents(
+    items: Iterator[Document | InputError], summary: RunSummary, observer: RunObserver
+) -> list[Document]:
+    """Keep the first of documents with the same normalised text; report the rest."""
+    seen: dict[str, Document] = {}
+    for item in items:
+        if isinstance(item, InputError):
+            summary.failures.append(str(item))
+            observer.on_failure(str(item))
+            continue
+        if item.id in seen:
+            summary.duplicates.append((item.source, seen[item.id].source))
+            observer.on_warning(f"{item.source}: duplicate of {seen[item.id].source}, stored once")
+            continue
+        seen[item.id] = item
+    return list(seen.values())
+
+
+def _analyse_in_batches(
+    documents: Sequence[Document],
+    settings: Settings,
+    version: str,
+    summary: RunSummary,
+    observer: RunObserver,
+) -> Iterator[list[DocumentAnalysis]]:
+    """Yield finished batches in input order, from this process or from worker processes."""
+    batches = [
+        list(documents[i : i + settings.batch_size])
+        for i in range(0, len(documents), settings.batch_size)
+    ]
+    if settings.workers <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield _analyse_batch(batch, settings, version, summary, observer)
+        return
+    with ProcessPoolExecutor(
+        max_workers=settings.workers, initializer=load_pipeline, initargs=(settings.model,)
+    ) as pool:
+        futures = [pool.submit(analyse_batch, batch, settings, version) for batch in batches]
+        for future in futures:
+            analyses, warnings = future.result()
+            for warning in warnings:
+                summary.warnings.append(warning)
+                observer.on_warning(warning)
+            yield analyses
+
+
+def _analyse_batch(
+    batch: list[Document],
+    settings: Settings,
+    version: str,
+    summary: RunSummary,
+    observer: RunObserver,
+) -> list[DocumentAnalysis]:
+    analyses, warnings = analyse_batch(batch, settings, version)
+    for warning in warnings:
+        summary.warnings.append(warning)
+        observer.on_warning(warning)
+    return analyses
+
+
+def analyse_batch(
+    batch: list[Document], settings: Settings, version: str
+) -> tuple[list[DocumentAnalysis], list[str]]:
+    """The per-document stage for one batch: language check, parse, extract. Pure."""
+    warnings: list[str] = []
+    english: list[Document] = []
+    results: dict[str, DocumentAnalysis] = {}
+    for document in batch:
+        language = document.language or detect_language(document.text)
+        document = document.model_copy(update={"language": language})
+        if language in EXTRACTION_LANGUAGES:
+            english.append(document)
+            continue
+        note = f"language {language or 'unknown'}: stored without extraction (English only)"
+        document.warnings.append(note)
+        warnings.append(f"{document.source}: {note}")
+        results[document.id] = DocumentAnalysis(document=document, pipeline=version)
+    nlp = load_pipeline(settings.model)
+    parsed = nlp.pipe((d.text for d in english), batch_size=settings.batch_size)
+    for document, doc in zip(english, parsed, strict=True):
+        analysis = analyse_document(document, doc, settings.extractors)
+        analysis.pipeline = version
+        results[document.id] = analysis
+    return [results[d.id] for d in batch], warnings
