@@ -1,0 +1,54 @@
+"""Shared fixtures: one spaCy pipeline per test session, and a way to analyse a short text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+from spacy.language import Language
+
+from presswatch.extract import analyse_document
+from presswatch.link import link_corpus
+from presswatch.model import Document, DocumentAnalysis, Record, document_id
+from presswatch.nlp import load_pipeline
+from presswatch.settings import Settings
+
+Analyse = Callable[..., DocumentAnalysis]
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_pipeline(Settings().model)
+
+
+def make_document(text: str, **meta: str) -> Document:
+    return Document(
+        id=document_id(text),
+        source=meta.pop("source", "test.txt"),
+        language=meta.pop("language", "en"),
+        text=text,
+        **meta,
+    )
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp: Language) -> Analyse:
+    """Run the per-document stage over one text: `analyse(text, outlet=..., published=...)`."""
+
+    def run(
+        text: str, extractors: Sequence[str] = Settings().extractors, **meta: str
+    ) -> DocumentAnalysis:
+        return analyse_document(make_document(text, **meta), nlp(text), extractors)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def link(analyse: Analyse) -> Callable[..., Record]:
+    """Analyse several (text, metadata) pairs and link them into one corpus record."""
+
+    def run(*documents: tuple[str, dict[str, str]], settings: Settings | None = None) -> Record:
+        analyses = [analyse(text, **meta) for text, meta in documents]
+        return link_corpus(analyses, settings or Settings())
+
+    return run
