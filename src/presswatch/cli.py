@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -31,7 +32,12 @@ DEFAULT_DB = Path("presswatch.db")
 
 
 def fail(message: str) -> None:
-    err.print(f"[red]error[/red]: {message}", highlight=False, markup=True, soft_wrap=True)
+    # Messages carry file names and URLs from the input: escape them, never read them as markup.
+    err.print(f"[red]error[/red]: {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def warn(message: str) -> None:
+    err.print(f"[yellow]warning[/yellow]: {escape(message)}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -87,7 +93,7 @@ def analyze(
 
     observer = RunObserver(
         on_failure=fail,
-        on_warning=lambda message: err.print(f"[yellow]warning[/yellow]: {message}", highlight=False),
+        on_warning=warn,
         on_total=on_total,
         on_advance=lambda count: progress.advance(task, count),
     )

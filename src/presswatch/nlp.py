@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from presswatch.errors import ModelNotFound
 from presswatch.settings import DEFAULT_MODEL
@@ -23,11 +21,6 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     # Long reports exceed spaCy's default guard; our own size cap applies earlier.
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
-
-
-def parse_texts(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator[Doc]:
-    """Parse texts in batches through one pipeline."""
-    return load_pipeline(model).pipe(texts, batch_size=batch_size)
 
 
 def pipeline_key(model: str) -> str:

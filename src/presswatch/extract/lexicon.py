@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     """A one-entry-per-line file; blank lines and `#` comments ignored."""
     text = resources.files("presswatch.data").joinpath(name).read_text(encoding="utf-8")
@@ -18,7 +18,7 @@ def word_list(name: str) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_file(name: str) -> Any:
     """A YAML data file from presswatch/data."""
     text = resources.files("presswatch.data").joinpath(name).read_text(encoding="utf-8")
