@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "__version__"]
+__all__ = ["__version__", "analyze"]
 
 if TYPE_CHECKING:
     from presswatch.pipeline import analyze
