@@ -1,0 +1,53 @@
+"""Turning extracted text and metadata into a `Document`: the one place ingest builds them."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from presswatch.errors import InputError
+from presswatch.ingest.language import detect_language
+from presswatch.ingest.text import clean_text
+from presswatch.model import Document, document_id
+from presswatch.settings import Settings
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet a URL belongs to: its host without `www.`."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def build_document(
+    source: str,
+    text: str,
+    settings: Settings,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
+    author: str | None = None,
+    url: str | None = None,
+    language: str | None = None,
+) -> Document:
+    """A cleaned, identified document; raises InputError when nothing readable is left."""
+    cleaned = clean_text(text)
+    if not cleaned:
+        raise InputError(source, "empty (no text after cleaning)")
+    warnings: list[str] = []
+    if len(cleaned) > settings.max_text_chars:
+        cleaned = cleaned[: settings.max_text_chars]
+        warnings.append(f"text cut to {settings.max_text_chars} characters")
+    return Document(
+        id=document_id(cleaned),
+        source=source,
+        outlet=settings.outlet or outlet or outlet_from_url(url),
+        title=clean_text(title) if title else None,
+        published=published,
+        language=(language or detect_language(cleaned)),
+        text=cleaned,
+        author=author,
+        url=url,
+        warnings=warnings,
+    )

@@ -1,0 +1,87 @@
+"""RSS and Atom feeds: each item becomes a document, from its content or its fetched link."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import feedparser
+from lxml import html as lxml_html
+
+from presswatch.errors import InputError
+from presswatch.ingest.documents import build_document, outlet_from_url
+from presswatch.model import Document
+from presswatch.settings import Settings
+
+# An item body shorter than this is a teaser; the article behind its link is fetched.
+MIN_ITEM_CHARS = 400
+
+FetchArticle = Callable[[str], Document]
+
+
+def _html_to_text(markup: str) -> str:
+    if "<" not in markup:
+        return markup
+    tree = lxml_html.fromstring(f"<div>{markup}</div>")
+    for element in tree.xpath("//script | //style"):
+        element.drop_tree()
+    blocks = tree.xpath("//p | //blockquote | //li | //h2 | //h3")
+    if blocks:
+        return "\n\n".join(
+            " ".join(b.text_content().split()) for b in blocks if b.text_content().strip()
+        )
+    return str(tree.text_content())
+
+
+def _item_date(entry: Any) -> str | None:
+    for key in ("published_parsed", "updated_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return time.strftime("%Y-%m-%d", parsed)
+    return None
+
+
+def looks_like_feed(raw: bytes) -> bool:
+    head = raw[:2048].lstrip().lower()
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+def read_feed(
+    source: str, raw: bytes, settings: Settings, fetch_article: FetchArticle
+) -> Iterator[Document | InputError]:
+    parsed: Any = feedparser.parse(raw)
+    if not parsed.entries:
+        reason = parsed.get("bozo_exception") if parsed.get("bozo") else "no items"
+        yield InputError(source, f"not a readable feed ({reason})")
+        return
+    feed_title = parsed.feed.get("title")
+    feed_link = parsed.feed.get("link")
+    for index, entry in enumerate(parsed.entries, start=1):
+        link = entry.get("link")
+        item_source = f"{source}#{link or index}"
+        bodies = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
+        text = max((_html_to_text(b) for b in bodies if b), key=len, default="")
+        try:
+            if len(text) < MIN_ITEM_CHARS and link:
+                article = fetch_article(link)
+                yield article.model_copy(
+                    update={
+                        "title": article.title or entry.get("title"),
+                        "published": article.published or _item_date(entry),
+                        "outlet": settings.outlet or article.outlet or feed_title,
+                    }
+                )
+                continue
+            yield build_document(
+                item_source,
+                text,
+                settings,
+                title=entry.get("title"),
+                published=_item_date(entry),
+                outlet=feed_title or outlet_from_url(link or feed_link),
+                author=entry.get("author"),
+                url=link,
+            )
+        except InputError as error:
+            yield InputError(item_source, error.reason)

@@ -1,0 +1,72 @@
+"""HTML pages: the article's main text and metadata, by trafilatura with a plain fallback."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import trafilatura
+from htmldate import find_date
+from lxml import html as lxml_html
+
+from presswatch.errors import InputError
+from presswatch.ingest.dates import parse_date
+from presswatch.ingest.documents import build_document
+from presswatch.model import Document
+from presswatch.settings import Settings
+
+# trafilatura logs every page it finds thin; our own one-line errors say what matters.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+_FALLBACK_BLOCKS = "//article//p | //main//p | //p"
+
+
+def _paragraphs_fallback(markup: str) -> str:
+    """Text of <p> elements, for pages too small or odd for trafilatura's heuristics."""
+    tree = lxml_html.fromstring(markup)
+    for element in tree.xpath("//script | //style | //nav | //footer | //header | //aside"):
+        element.drop_tree()
+    seen: set[str] = set()
+    blocks: list[str] = []
+    for paragraph in tree.xpath(_FALLBACK_BLOCKS):
+        text = " ".join(paragraph.text_content().split())
+        if text and text not in seen:
+            seen.add(text)
+            blocks.append(text)
+    return "\n\n".join(blocks)
+
+
+def read_html(source: str, markup: str, settings: Settings, url: str | None = None) -> Document:
+    """The article in an HTML page as a Document; InputError when no article text is found."""
+    extracted: Any = trafilatura.bare_extraction(
+        markup,
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        with_metadata=True,
+    )
+    text = getattr(extracted, "text", None) or ""
+    if len(text) < 200:
+        fallback = _paragraphs_fallback(markup) if markup.strip() else ""
+        text = fallback if len(fallback) > len(text) else text
+    if not text.strip():
+        raise InputError(source, "no article text found in the HTML")
+    # trafilatura keeps paragraphs on single lines; a blank line between them is what
+    # quote continuation and paragraph logic downstream rely on.
+    text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+    published = getattr(extracted, "date", None)
+    if not published:
+        published = find_date(markup, url=url, original_date=True, outputformat="%Y-%m-%d")
+    return build_document(
+        source,
+        text,
+        settings,
+        title=getattr(extracted, "title", None),
+        published=parse_date(published) if published else None,
+        outlet=getattr(extracted, "sitename", None) or None,
+        author=getattr(extracted, "author", None),
+        url=url or getattr(extracted, "url", None),
+        language=None,
+    )
