@@ -1,0 +1,417 @@
+"""The SQLite store: every SQL statement of presswatch lives here.
+
+Documents are keyed by content hash, so storing the same text twice adds nothing.
+Per-document analyses are saved one transaction per batch (an interrupted run keeps
+what it finished); the corpus-level record is replaced as a whole after linking. The
+schema evolves through numbered files in `presswatch/migrations`, tracked by
+`PRAGMA user_version`.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import TypeVar
+
+from presswatch.errors import PresswatchError
+from presswatch.model import (
+    Actor,
+    Claim,
+    Document,
+    DocumentAnalysis,
+    Event,
+    Finding,
+    FramingSpan,
+    Quote,
+    QuoteGroup,
+    Record,
+    Story,
+    content_hash,
+)
+
+_Row = TypeVar("_Row", Actor, Quote, Event, Claim, Finding, FramingSpan, Story, QuoteGroup)
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+# Corpus tables in the order they are cleared (children first).
+_CORPUS_TABLES = (
+    "mentions",
+    "event_participants",
+    "actors",
+    "quotes",
+    "events",
+    "claims",
+    "findings",
+    "framing",
+    "stories",
+    "quote_groups",
+    "quotes_fts",
+)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    doc: str
+    outlet: str | None
+    snippet: str
+    id: str
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, SQL) of every migration shipped, in order."""
+    folder = resources.files("presswatch.migrations")
+    found = []
+    for entry in folder.iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class Store:
+    """One SQLite file holding documents, analyses and the linked corpus record."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, create: bool = True) -> Store:
+        path = Path(path)
+        if not create and not path.exists():
+            raise PresswatchError(f"{path}: no such store (run `presswatch analyze` first)")
+        try:
+            connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA busy_timeout=30000")
+        except sqlite3.DatabaseError as error:
+            raise PresswatchError(f"{path}: not a presswatch store ({error})") from error
+        store = cls(connection, path)
+        store.migrate()
+        return store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    # -- schema ---------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self, target: int | None = None) -> None:
+        """Apply every migration newer than the file's version, each in its own transaction."""
+        current = self.schema_version
+        for version, sql in migrations():
+            if version <= current or (target is not None and version > target):
+                continue
+            try:
+                self.connection.execute("BEGIN IMMEDIATE")
+                for statement in _statements(sql):
+                    self.connection.execute(statement)
+                self.connection.execute(f"PRAGMA user_version = {version:d}")
+                self.connection.execute("COMMIT")
+            except sqlite3.DatabaseError as error:
+                self.connection.execute("ROLLBACK")
+                raise PresswatchError(
+                    f"{self.path}: migration {version:03d} failed ({error})"
+                ) from error
+
+    # -- per-document analyses ---------------------------------------------------------
+
+    def load_analysis(self, doc_id: str, version: str) -> DocumentAnalysis | None:
+        row = self.connection.execute(
+            "SELECT pipeline, json FROM analyses WHERE document = ?", (doc_id,)
+        ).fetchone()
+        if row is None or row[0] != version:
+            return None
+        return DocumentAnalysis.model_validate_json(row[1])
+
+    def save_analyses(self, analyses: Sequence[DocumentAnalysis]) -> None:
+        """Store documents and their analyses in one transaction (a batch lands whole)."""
+        with self._transaction():
+            for analysis in analyses:
+                self._save_document(analysis.document)
+                self.connection.execute(
+                    "INSERT INTO analyses(document, pipeline, json) VALUES (?, ?, ?) "
+                    "ON CONFLICT(document) DO UPDATE SET pipeline = excluded.pipeline, "
+                    "json = excluded.json WHERE analyses.json != excluded.json "
+                    "OR analyses.pipeline != excluded.pipeline",
+                    (analysis.document.id, analysis.pipeline, analysis.model_dump_json()),
+                )
+
+    def _save_document(self, document: Document) -> None:
+        inserted = self.connection.execute(
+            "INSERT INTO documents(id, content_hash, source, outlet, title, published, language,"
+            " text, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+            (
+                document.id,
+                content_hash(document.text),
+                document.source,
+                document.outlet,
+                document.title,
+                document.published,
+                document.language,
+                document.text,
+                document.model_dump_json(),
+            ),
+        ).rowcount
+        if inserted:
+            self.connection.execute(
+                "INSERT INTO documents_fts(document, title, text) VALUES (?, ?, ?)",
+                (document.id, document.title or "", document.text),
+            )
+        self.connection.execute(
+            "INSERT INTO document_sources(source, document) VALUES (?, ?) "
+            "ON CONFLICT(source) DO UPDATE SET document = excluded.document "
+            "WHERE document_sources.document != excluded.document",
+            (document.source, document.id),
+        )
+
+    def document_ids(self) -> list[str]:
+        rows = self.connection.execute(
+            "SELECT d.id FROM documents d JOIN analyses a ON a.document = d.id ORDER BY d.rowid"
+        )
+        return [row[0] for row in rows]
+
+    def load_analyses(self, doc_ids: Sequence[str]) -> list[DocumentAnalysis]:
+        found: dict[str, DocumentAnalysis] = {}
+        for chunk_start in range(0, len(doc_ids), 500):
+            chunk = list(doc_ids[chunk_start : chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            for doc_id, payload in self.connection.execute(
+                f"SELECT document, json FROM analyses WHERE document IN ({marks})", chunk
+            ):
+                found[doc_id] = DocumentAnalysis.model_validate_json(payload)
+        return [found[d] for d in doc_ids if d in found]
+
+    def document_for_source(self, source: str) -> str | None:
+        row = self.connection.execute(
+            "SELECT document FROM document_sources WHERE source = ?", (source,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def record_failures(self, failures: Iterable[tuple[str, str]]) -> None:
+        with self._transaction():
+            self.connection.executemany(
+                "INSERT INTO failures(source, reason) VALUES (?, ?) "
+                "ON CONFLICT(source, reason) DO UPDATE SET seen_at = datetime('now')",
+                list(failures),
+            )
+
+    # -- the corpus record -----------------------------------------------------------------
+
+    def save_corpus(self, record: Record) -> None:
+        """Replace the corpus-level rows with this record, in one transaction."""
+        with self._transaction():
+            for table in _CORPUS_TABLES:
+                self.connection.execute(f"DELETE FROM {table}")
+            self._insert_actors(record.actors)
+            self._insert_quotes(record.quotes)
+            self._insert_events(record.events)
+            self._insert_claims(record.claims)
+            self.connection.executemany(
+                "INSERT INTO findings(id, kind, summary, json) VALUES (?, ?, ?, ?)",
+                [(f.id, f.kind, f.summary, f.model_dump_json()) for f in record.findings],
+            )
+            self.connection.executemany(
+                'INSERT INTO framing(document, start, "end", text, category, neutral, json)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (f.doc, f.start, f.end, f.text, f.category, f.neutral, f.model_dump_json())
+                    for f in record.framing
+                ],
+            )
+            self.connection.executemany(
+                "INSERT INTO stories(id, json) VALUES (?, ?)",
+                [(s.id, s.model_dump_json()) for s in record.stories],
+            )
+            self.connection.executemany(
+                "INSERT INTO quote_groups(id, story, speaker, json) VALUES (?, ?, ?, ?)",
+                [(g.id, g.story, g.speaker, g.model_dump_json()) for g in record.quote_groups],
+            )
+
+    def _insert_actors(self, actors: Sequence[Actor]) -> None:
+        self.connection.executemany(
+            "INSERT INTO actors(id, name, kind, json) VALUES (?, ?, ?, ?)",
+            [(a.id, a.name, a.kind, a.model_dump_json()) for a in actors],
+        )
+        self.connection.executemany(
+            'INSERT INTO mentions(actor, document, start, "end", text, kind)'
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(a.id, m.doc, m.start, m.end, m.text, m.kind) for a in actors for m in a.mentions],
+        )
+
+    def _insert_quotes(self, quotes: Sequence[Quote]) -> None:
+        self.connection.executemany(
+            'INSERT INTO quotes(id, document, start, "end", kind, speaker, text, json)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (q.id, q.doc, q.start, q.end, q.kind, q.speaker, q.text, q.model_dump_json())
+                for q in quotes
+            ],
+        )
+        self.connection.executemany(
+            "INSERT INTO quotes_fts(quote, document, text) VALUES (?, ?, ?)",
+            [(q.id, q.doc, q.text) for q in quotes],
+        )
+
+    def _insert_events(self, events: Sequence[Event]) -> None:
+        self.connection.executemany(
+            "INSERT INTO events(id, type, cameo, date_start, place, json)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    e.id,
+                    e.type,
+                    e.cameo,
+                    e.date.start if e.date else None,
+                    e.place,
+                    e.model_dump_json(),
+                )
+                for e in events
+            ],
+        )
+        self.connection.executemany(
+            "INSERT INTO event_participants(event, actor, role) VALUES (?, ?, ?)",
+            [(e.id, p.actor, p.role) for e in events for p in e.participants],
+        )
+
+    def _insert_claims(self, claims: Sequence[Claim]) -> None:
+        self.connection.executemany(
+            "INSERT INTO claims(id, document, subject, value_type, amount, speaker, text, json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    c.id,
+                    c.doc,
+                    c.subject,
+                    c.value.type,
+                    c.value.amount,
+                    c.speaker,
+                    c.text,
+                    c.model_dump_json(),
+                )
+                for c in claims
+            ],
+        )
+
+    def load_record(self) -> Record:
+        """The stored corpus record: documents with analyses, and the linked rows, in order."""
+        documents = [
+            Document.model_validate_json(row[0])
+            for row in self.connection.execute(
+                "SELECT d.json FROM documents d JOIN analyses a ON a.document = d.id"
+                " ORDER BY d.rowid"
+            )
+        ]
+        return Record(
+
+            documents=documents,
+            actors=self._load(Actor, "actors"),
+            quotes=self._load(Quote, "quotes"),
+            events=self._load(Event, "events"),
+            claims=self._load(Claim, "claims"),
+            findings=self._load(Finding, "findings"),
+            framing=self._load(FramingSpan, "framing"),
+            stories=self._load(Story, "stories"),
+            quote_groups=self._load(QuoteGroup, "quote_groups"),
+        )
+
+    def _load(self, kind: type[_Row], table: str) -> list[_Row]:
+        rows = self.connection.execute(f"SELECT json FROM {table} ORDER BY rowid")
+        return [kind.model_validate_json(row[0]) for row in rows]
+
+    # -- search and counts --------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text hits in document text/titles and quotes; odd syntax is taken as a phrase."""
+        try:
+            return self._search(query, limit)
+        except sqlite3.OperationalError:
+            phrase = '"' + query.replace('"', '""') + '"'
+            return self._search(phrase, limit)
+
+    def _search(self, query: str, limit: int) -> list[SearchHit]:
+        hits: list[SearchHit] = []
+        for doc_id, outlet, snippet in self.connection.execute(
+            "SELECT f.document, d.outlet, snippet(documents_fts, 2, '[', ']', '…', 12)"
+            " FROM documents_fts f JOIN documents d ON d.id = f.document"
+            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        ):
+            hits.append(SearchHit("document", doc_id, outlet, snippet, doc_id))
+        for quote_id, doc_id, outlet, snippet in self.connection.execute(
+            "SELECT f.quote, f.document, d.outlet, snippet(quotes_fts, 2, '[', ']', '…', 12)"
+            " FROM quotes_fts f JOIN documents d ON d.id = f.document"
+            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        ):
+            hits.append(SearchHit("quote", doc_id, outlet, snippet, quote_id))
+        return hits
+
+    def counts(self) -> dict[str, int]:
+        tables = (
+            "documents",
+            "analyses",
+            "actors",
+            "mentions",
+            "quotes",
+            "events",
+            "claims",
+            "findings",
+            "framing",
+            "stories",
+            "quote_groups",
+            "failures",
+        )
+        return {
+            table: int(self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in tables
+        }
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.connection)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error (including KeyboardInterrupt)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> None:
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration file into statements (our files hold no semicolons in strings)."""
+    body = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
+    return [s.strip() for s in body.split(";") if s.strip()]
