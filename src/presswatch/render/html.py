@@ -1,0 +1,335 @@
+"""The HTML report: one self-contained page a person can read and cite from.
+
+Everything that comes from an article (text, titles, outlets, names, quotes) is escaped
+here or in `highlight`; the page loads nothing from outside and runs no script from input.
+Sections are functions of the record, listed in `SECTIONS`; another module adds one by
+appending to it (the comparison view does).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from presswatch.model import Actor, Document, Finding, Quote, Record
+from presswatch.render.highlight import Annotation, highlight
+
+Section = Callable[[Record], str]
+
+FINDING_ORDER = ("contradiction", "quote_drift", "alias_conflict", "single_source", "corroboration")
+
+STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d232a;background:#fafafa}
+header{background:#1d3557;color:#fff;padding:12px 24px}
+header h1{margin:0;font-size:20px}
+nav a{color:#fff;margin-right:14px}
+main{padding:8px 24px 48px;max-width:1200px}
+section{margin-top:28px}
+h2{border-bottom:2px solid #1d3557;padding-bottom:4px}
+.counts span{display:inline-block;margin-right:18px}
+.card{background:#fff;border:1px solid #d8dde3;border-radius:6px;padding:10px 14px;margin:8px 0}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:8px}
+.muted{color:#5c6670;font-size:13px}
+.finding.contradiction{border-left:5px solid #c1121f}
+.finding.quote_drift{border-left:5px solid #e76f51}
+.finding.alias_conflict{border-left:5px solid #8338ec}
+.finding.single_source{border-left:5px solid #adb5bd}
+.finding.corroboration{border-left:5px solid #2a9d8f}
+.doctext{background:#fff;border:1px solid #d8dde3;padding:12px 16px;border-radius:6px}
+mark.actor{background:#dbeafe;padding:0 1px;border-radius:2px}
+mark.actor.pronoun,mark.actor.title,mark.actor.role{background:#e9d5ff}
+q.quote{quotes:none;background:#fef3c7;border-bottom:2px solid #f59e0b}
+q.quote.indirect{background:#ecfccb;border-bottom-color:#65a30d}
+q.quote.mixed{background:#ffedd5}
+q.quote.unattributed{border-bottom-style:dashed}
+.speaker-tag{font-size:11px;background:#f59e0b;color:#fff;border-radius:3px;padding:0 4px;
+margin-left:2px;vertical-align:super}
+mark.claim{background:none;border-bottom:2px dotted #c1121f}
+mark.framing{background:none;text-decoration:underline wavy #8338ec}
+mark.evidence{outline:2px solid #c1121f}
+:target{outline:3px solid #1d3557}
+table{border-collapse:collapse}td,th{border:1px solid #d8dde3;padding:3px 8px;text-align:left}
+"""
+
+
+def text(value: object) -> str:
+    """Escape anything shown on the page."""
+    return escape("" if value is None else str(value), quote=True)
+
+
+def anchor(doc: str, start: int, end: int) -> str:
+    return f"{doc}-{start}-{end}"
+
+
+class ReportIndex:
+    """Lookups every section needs: actors, documents, quotes by id."""
+
+    def __init__(self, record: Record) -> None:
+        self.record = record
+        self.actors: dict[str, Actor] = {a.id: a for a in record.actors}
+        self.documents: dict[str, Document] = {d.id: d for d in record.documents}
+        self.quotes: dict[str, Quote] = {q.id: q for q in record.quotes}
+
+    def actor_name(self, actor_id: str | None) -> str:
+        if actor_id is None:
+            return "unattributed"
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
+    def outlet(self, doc_id: str) -> str:
+        document = self.documents.get(doc_id)
+        return (document.outlet or document.source) if document else doc_id
+
+
+def overview(record: Record) -> str:
+    counts = {
+        "documents": len(record.documents),
+        "actors": len(record.actors),
+        "quotes": len(record.quotes),
+        "events": len(record.events),
+        "claims": len(record.claims),
+        "findings": len(record.findings),
+        "stories": len(record.stories),
+    }
+    items = "".join(f"<span><b>{n}</b> {text(name)}</span>" for name, n in counts.items())
+    return f'<section id="overview"><h2>Overview</h2><p class="counts">{items}</p></section>'
+
+
+def findings_section(record: Record) -> str:
+    index = ReportIndex(record)
+    if not record.findings:
+        return '<section id="findings"><h2>Findings</h2><p class="muted">None.</p></section>'
+    by_story: dict[str | None, list[Finding]] = defaultdict(list)
+    for finding in record.findings:
+        by_story[finding.story].append(finding)
+    parts = ['<section id="findings"><h2>Findings</h2>']
+    for story, findings in by_story.items():
+        heading = f"Story {story}" if story else "Across the corpus"
+        parts.append(f"<h3>{text(heading)}</h3>")
+        findings.sort(key=lambda f: FINDING_ORDER.index(f.kind))
+        for finding in findings:
+            links = " · ".join(
+                f'<a href="#{text(anchor(e.doc, e.start, e.end))}">{text(index.outlet(e.doc))}: '
+                f"“{text(e.text or '')}”</a>"
+                for e in finding.evidence
+            )
+            diff = f'<div class="muted">{text(finding.diff)}</div>' if finding.diff else ""
+            reference = ""
+            if finding.reference:
+                reference = (
+                    '<div class="muted">reference: '
+                    + text(", ".join(f"{k}: {v}" for k, v in finding.reference.items()))
+                    + "</div>"
+                )
+            parts.append(
+                f'<div class="card finding {text(finding.kind)}" id="{text(finding.id)}">'
+                f"<b>{text(finding.kind.replace('_', ' '))}</b> — {text(finding.summary)}"
+                f"{diff}{reference}<div>{links}</div></div>"
+            )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def stories_section(record: Record) -> str:
+    index = ReportIndex(record)
+    events = {e.id: e for e in record.events}
+    parts = ['<section id="stories"><h2>Stories</h2>']
+    if not record.stories:
+        parts.append('<p class="muted">No story groups reports yet.</p>')
+    for story in record.stories:
+        event = events.get(story.events[0]) if story.events else None
+        label = story.label or (event.label if event else story.id)
+        when = story.date or (event.date if event else None)
+        date_text = (when.start or "") if when else ""
+        if when and when.end and when.end != when.start:
+            date_text += f" – {when.end}"
+        participants = story.participants or sorted(
+            {p.actor for e in story.events if e in events for p in events[e].participants}
+        )
+        reports = "".join(
+            f'<li><a href="#doc-{text(d)}">{text(index.outlet(d))}</a> — '
+            f"{text(index.documents[d].title if d in index.documents else d)}</li>"
+            for d in story.documents
+        )
+        parts.append(
+            f'<div class="card" id="{text(story.id)}"><b>{text(label)}</b>'
+            f'<div class="muted">{text(date_text)} {text(story.place or "")}</div>'
+            f"<div>Participants: {text(', '.join(index.actor_name(a) for a in participants))}</div>"
+            f"<ul>{reports}</ul></div>"
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def actors_section(record: Record) -> str:
+    index = ReportIndex(record)
+    people = [a for a in record.actors if a.kind in ("person", "organization", "group")]
+    people.sort(key=lambda a: -len(a.mentions))
+    cards = []
+    for actor in people:
+        per_outlet = Counter(index.outlet(m.doc) for m in actor.mentions)
+        outlets = ", ".join(f"{text(o)} ({n})" for o, n in per_outlet.most_common())
+        affiliations = ", ".join(text(index.actor_name(a)) for a in actor.affiliations)
+        cards.append(
+            f'<div class="card actor" id="actor-{text(actor.id)}"><b>{text(actor.name)}</b> '
+            f'<span class="muted">{text(actor.kind)} · {len(actor.mentions)} mentions</span>'
+            + (f"<div>Also: {text('; '.join(actor.aliases))}</div>" if actor.aliases else "")
+            + (f"<div>Roles: {text('; '.join(actor.roles))}</div>" if actor.roles else "")
+            + (f"<div>Affiliations: {affiliations}</div>" if affiliations else "")
+            + f'<div class="muted">{outlets}</div></div>'
+        )
+    return (
+        f'<section id="actors"><h2>Actors</h2><div class="cards">{"".join(cards)}</div></section>'
+    )
+
+
+def quotes_section(record: Record) -> str:
+    index = ReportIndex(record)
+    by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
+    for quote in record.quotes:
+        by_speaker[quote.speaker].append(quote)
+    ordered = sorted(by_speaker.items(), key=lambda item: (item[0] is None, -len(item[1])))
+    parts = ['<section id="quotes"><h2>Quotes by speaker</h2>']
+    for speaker, quotes in ordered:
+        parts.append(f"<h3>{text(index.actor_name(speaker))} ({len(quotes)})</h3><ul>")
+        for quote in quotes:
+            document = index.documents.get(quote.doc)
+            when = document.published if document else None
+            parts.append(
+                f'<li><a href="#{text(quote.id)}">“{text(quote.text)}”</a> '
+                f'<span class="muted">{text(quote.kind)} · {text(index.outlet(quote.doc))}'
+                f"{' · ' + text(when) if when else ''}"
+                f"{' · cue: ' + text(quote.cue) if quote.cue else ''}</span></li>"
+            )
+        parts.append("</ul>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def document_annotations(record: Record, doc_id: str) -> list[Annotation]:
+    """Everything to highlight in one document's text, each with an id anchor."""
+    index = ReportIndex(record)
+    annotations: list[Annotation] = []
+    for actor in record.actors:
+        for mention in actor.mentions:
+            if mention.doc == doc_id:
+                annotations.append(
+                    Annotation(
+                        mention.start,
+                        mention.end,
+                        "mark",
+                        (
+                            ("class", f"actor {mention.kind or 'name'}"),
+                            ("title", f"{actor.name} ({mention.kind or 'name'})"),
+                        ),
+                    )
+                )
+    for quote in record.quotes:
+        if quote.doc != doc_id:
+            continue
+        speaker = index.actor_name(quote.speaker)
+        classes = f"quote {quote.kind}" + ("" if quote.speaker else " unattributed")
+        for number, (start, end) in enumerate(quote.spans or [(quote.start, quote.end)]):
+            attributes: tuple[tuple[str, str], ...] = (
+                ("class", classes),
+                ("title", f"{quote.kind} quote — {speaker}"),
+                ("data-speaker", speaker),
+            )
+            if number == 0:
+                attributes = (("id", quote.id), *attributes)
+            annotations.append(Annotation(start, end, "q", attributes))
+    for claim in record.claims:
+        if claim.doc == doc_id:
+            annotations.append(
+                Annotation(
+                    claim.start,
+                    claim.end,
+                    "mark",
+                    (
+                        ("id", claim.id),
+                        ("class", "claim"),
+                        ("title", f"claim: {claim.subject or ''}"),
+                    ),
+                )
+            )
+    for span in record.framing:
+        if span.doc == doc_id:
+            annotations.append(
+                Annotation(
+                    span.start,
+                    span.end,
+                    "mark",
+                    (
+                        ("class", "framing"),
+                        ("title", f"{span.category}; neutral: {span.neutral or '—'}"),
+                    ),
+                )
+            )
+    seen: set[tuple[int, int]] = set()
+    for finding in record.findings:
+        for evidence in finding.evidence:
+            key = (evidence.start, evidence.end)
+            if evidence.doc == doc_id and key not in seen:
+                seen.add(key)
+                annotations.append(
+                    Annotation(
+                        evidence.start,
+                        evidence.end,
+                        "mark",
+                        (("id", anchor(doc_id, *key)), ("class", "evidence")),
+                    )
+                )
+    return annotations
+
+
+def documents_section(record: Record) -> str:
+    parts = ['<section id="documents"><h2>Documents</h2>']
+    for document in record.documents:
+        meta = " · ".join(
+            text(v)
+            for v in (document.outlet, document.published, document.author, document.language)
+            if v
+        )
+        warnings = "".join(f'<div class="muted">⚠ {text(w)}</div>' for w in document.warnings)
+        body = highlight(document.text, document_annotations(record, document.id))
+        parts.append(
+            f'<article class="card" id="doc-{text(document.id)}">'
+            f"<h3>{text(document.title or document.source)}</h3>"
+            f'<div class="muted">{meta} · <code>{text(document.source)}</code></div>{warnings}'
+            f'<div class="doctext">{body}</div></article>'
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+SECTIONS: list[tuple[str, Section]] = [
+    ("Overview", overview),
+    ("Findings", findings_section),
+    ("Stories", stories_section),
+    ("Actors", actors_section),
+    ("Quotes", quotes_section),
+    ("Documents", documents_section),
+]
+
+
+def render_report(record: Record, title: str = "presswatch report") -> str:
+    navigation = "".join(
+        f'<a href="#{text(name.lower())}">{text(name)}</a>' for name, _ in SECTIONS
+    )
+    body = "".join(section(record) for _, section in SECTIONS)
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        # No script, no remote resource: the page is safe to open whatever the articles say.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">"
+        f"<title>{text(title)}</title><style>{STYLE}</style></head><body>"
+        f"<header><h1>{text(title)}</h1><nav>{navigation}</nav></header>"
+        f"<main>{body}</main></body></html>\n"
+    )
+
+
+def write_report(record: Record, path: str | Path) -> None:
+    Path(path).write_text(render_report(record), encoding="utf-8")
