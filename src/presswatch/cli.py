@@ -156,7 +156,8 @@ def search(
     with Store.open(db, create=False) as store:
         hits = store.search(query, limit=limit)
     for hit in hits:
-        out.print(f"{hit.kind}\t{hit.doc}\t{hit.outlet or ''}\t{hit.snippet}", highlight=False)
+        snippet = " ".join(hit.snippet.split())
+        sys.stdout.write(f"{hit.kind}\t{hit.id}\t{hit.outlet or ''}\t{snippet}\n")
     if not hits:
         err.print(f"no match for {query!r}")
 

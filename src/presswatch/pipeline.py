@@ -34,6 +34,7 @@ class RunSummary:
     reused: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    failed_inputs: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -94,6 +95,8 @@ def run_analysis(
                 analyses[analysis.document.id] = analysis
             summary.analysed += len(batch)
             observer.on_advance(len(batch))
+        if store is not None and summary.failures:
+            store.record_failures(summary.failed_inputs)
         ordered = [analyses[d.id] for d in documents if d.id in analyses]
         record = link_corpus(ordered, settings)
         if store is not None:
@@ -116,6 +119,7 @@ def _unique_documents(
     for item in items:
         if isinstance(item, InputError):
             summary.failures.append(str(item))
+            summary.failed_inputs.append((item.source, item.reason))
             observer.on_failure(str(item))
             continue
         if item.id in seen:
