@@ -237,7 +237,8 @@ def _read_fetched(
     for item in read_bytes(
         url, fetched.body, settings, suffix=suffix, content_type=fetched.content_type
     ):
-        if isinstance(item, Document) and item.url is None:
+        if isinstance(item, Document) and item.url in (None, url):
+            # After redirects the final address is where the article really lives.
             item = item.model_copy(update={"url": fetched.url})
         yield item
 

@@ -51,7 +51,10 @@ def read_feed(
     source: str, raw: bytes, settings: Settings, fetch_article: FetchArticle
 ) -> Iterator[Document | InputError]:
     parsed: Any = feedparser.parse(raw)
-    if not parsed.entries:
+    usable = [e for e in parsed.entries if e.get("link") or e.get("content") or e.get("summary")]
+    if not usable:
+        # A broken feed still parses into stubs of items; stubs with nothing in them mean
+        # the feed itself is unreadable, which is what the user needs to hear.
         reason = parsed.get("bozo_exception") if parsed.get("bozo") else "no items"
         yield InputError(source, f"not a readable feed ({reason})")
         return

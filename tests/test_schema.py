@@ -1,0 +1,38 @@
+"""The committed JSON Schema is the one the record types generate, and records validate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from presswatch.link import link_corpus
+from presswatch.model import record_json_schema
+from presswatch.settings import Settings
+from tests.conftest import Analyse
+
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema" / "record.schema.json"
+
+
+def test_committed_schema_is_current() -> None:
+    committed = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert committed == record_json_schema(), (
+        "schema/record.schema.json is stale: run "
+        "`.venv/bin/python -m presswatch.model > schema/record.schema.json`"
+    )
+
+
+def test_record_of_a_short_report_validates(analyse: Analyse) -> None:
+    text = (
+        'Foreign Minister Abbas Araghchi met his Omani counterpart in Muscat on Monday. '
+        '"We discussed the region," Araghchi said.'
+    )
+    record = link_corpus([analyse(text, outlet="IRNA", published="2025-03-03")], Settings())
+    payload = json.loads(record.to_json())
+    jsonschema.validate(payload, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+    assert payload["schema"] == "presswatch.record/1"
+    assert set(payload) >= {
+        "documents", "actors", "quotes", "events", "claims", "findings", "framing", "stories",
+        "quote_groups",
+    }
