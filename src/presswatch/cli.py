@@ -14,8 +14,10 @@ from rich.table import Table
 
 from presswatch.errors import PresswatchError
 from presswatch.evaluate import eval_app
+from presswatch.model import Record
 from presswatch.pipeline import RunObserver, RunSummary, run_analysis
 from presswatch.settings import DEFAULT_MODEL, Settings
+from presswatch.store import Store
 
 app = typer.Typer(
     help="presswatch: turn news reports into a verifiable record.",
@@ -40,6 +42,21 @@ def warn(message: str) -> None:
     err.print(f"[yellow]warning[/yellow]: {escape(message)}", highlight=False, soft_wrap=True)
 
 
+def open_store(db: Path) -> Store:
+    """The existing store at `db`, or a one-line error and exit code 2."""
+    try:
+        return Store.open(db, create=False)
+    except PresswatchError as error:
+        fail(str(error))
+        raise typer.Exit(2) from error
+
+
+def load_corpus(db: Path) -> Record:
+    """The stored corpus record, for the listing commands."""
+    with open_store(db) as store:
+        return store.load_record()
+
+
 @app.command()
 def analyze(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, URLs, feeds, JSONL.")],
@@ -48,6 +65,9 @@ def analyze(
     html_out: Annotated[Path | None, typer.Option("--html", help="Write the report here.")] = None,
     model: Annotated[str, typer.Option(help="Installed spaCy pipeline.")] = DEFAULT_MODEL,
     workers: Annotated[int, typer.Option(min=1, help="Processes for per-document work.")] = 1,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Documents per batch; each batch is stored at once.")
+    ] = 16,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for every input.")] = None,
     actors: Annotated[
         Path | None, typer.Option("--actors", help="Known-actors YAML file.")
@@ -68,6 +88,7 @@ def analyze(
     settings = Settings(
         model=model,
         workers=workers,
+        batch_size=batch_size,
         outlet=outlet,
         allow_private=allow_private,
         fetch_timeout=timeout,
@@ -151,9 +172,7 @@ def search(
 
     Example: presswatch search "Zionist regime" --db presswatch.db
     """
-    from presswatch.store import Store
-
-    with Store.open(db, create=False) as store:
+    with open_store(db) as store:
         hits = store.search(query, limit=limit)
     for hit in hits:
         snippet = " ".join(hit.snippet.split())
@@ -174,10 +193,8 @@ def show(
     """
     from presswatch.render.html import write_report
     from presswatch.render.json import write_record
-    from presswatch.store import Store
 
-    with Store.open(db, create=False) as store:
-        record = store.load_record()
+    record = load_corpus(db)
     if html_out is not None:
         write_report(record, html_out)
     if json_out is not None:

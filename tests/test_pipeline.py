@@ -1,0 +1,114 @@
+"""The main job end to end: resume after a kill, worker processes, languages, the API."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import presswatch
+from presswatch.pipeline import run_analysis
+from presswatch.settings import Settings
+from presswatch.store import Store
+
+PRESSWATCH = [sys.executable, "-m", "presswatch.cli"]
+CITIES = ["Tehran", "Doha", "Cairo", "Muscat", "Ankara", "Amman", "Beirut", "Baghdad"]
+NAMES = ["Leila Haddad", "Omar Nasser", "Sara Karimi", "Yusuf Demir", "Hana Saleh"]
+
+
+def write_corpus(folder: Path, count: int, paragraphs: int = 40) -> Path:
+    """Distinct, article-like documents long enough that a run takes several seconds."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        city = CITIES[number % len(CITIES)]
+        name = NAMES[number % len(NAMES)]
+        body = "\n\n".join(
+            f"{name} said in {city} on day {number}-{p} that the talks would continue. "
+            f'"We expect {number * 7 + p} delegates next week," {name.split()[1]} told '
+            f"reporters, adding that officials from {CITIES[(number + p) % len(CITIES)]} "
+            "had asked for more time to study the proposal."
+            for p in range(paragraphs)
+        )
+        (folder / f"report-{number:03d}.txt").write_text(
+            f"Title: Report {number}\nOutlet: Wire {number % 3}\nDate: 2025-03-{number % 28 + 1:02d}"
+            f"\n\n{body}\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def analysed_count(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=1) as connection:
+            return int(connection.execute("SELECT count(*) FROM analyses").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT])
+def test_killed_run_leaves_a_consistent_store_and_a_rerun_resumes(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
+    corpus = write_corpus(tmp_path / "in", 40)
+    db = tmp_path / "p.db"
+    command = [*PRESSWATCH, "analyze", str(corpus), "--db", str(db), "--batch-size", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while analysed_count(db) < 4 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, "the run finished before it could be interrupted"
+    process.send_signal(stop)
+    process.wait(timeout=60)
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = analysed_count(db)
+    assert 4 <= stored < 40
+    rerun = subprocess.run([*command, "--workers", "1"], capture_output=True, text=True,
+                           check=True)
+    assert f"already stored │ {stored:>5}" in rerun.stderr
+    assert f"analysed now   │ {40 - stored:>5}" in rerun.stderr
+    clean = tmp_path / "clean.db"
+    subprocess.run([*PRESSWATCH, "analyze", str(corpus), "--db", str(clean)], check=True,
+                   capture_output=True)
+    with Store.open(db) as resumed, Store.open(clean) as fresh:
+        assert resumed.counts() == fresh.counts()
+        assert resumed.load_record() == fresh.load_record()
+
+
+def test_two_worker_processes_give_the_same_record_as_one(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in", 6, paragraphs=3)
+    one, _ = run_analysis([str(corpus)], settings=Settings(batch_size=2))
+    two, summary = run_analysis([str(corpus)], settings=Settings(batch_size=2, workers=2))
+    assert summary.analysed == 6
+    assert one == two
+
+
+def test_non_english_document_is_stored_with_a_warning_and_no_extraction(tmp_path: Path) -> None:
+    (tmp_path / "fa.txt").write_text(
+        "رهبر انقلاب اسلامی صبح امروز در دیدار هیئتی از رهبران جنبش حماس سخن گفتند و "
+        "از مقاومت مردم غزه تجلیل کردند.",
+        encoding="utf-8",
+    )
+    record, summary = run_analysis([str(tmp_path)], settings=Settings(), db=tmp_path / "p.db")
+    [document] = record.documents
+    assert document.language == "fa"
+    assert record.quotes == [] and record.actors == []
+    assert summary.warnings == [
+        f"{tmp_path / 'fa.txt'}: language fa: stored without extraction (English only)"
+    ]
+    with Store.open(tmp_path / "p.db") as store:
+        assert store.counts()["documents"] == 1
+
+
+def test_python_api_analyzes_a_folder(tmp_path: Path) -> None:
+    record = presswatch.analyze([write_corpus(tmp_path / "in", 2, paragraphs=2)])
+    assert len(record.documents) == 2
+    assert any(q.speaker for q in record.quotes)

@@ -1,0 +1,116 @@
+"""The SQLite store: idempotent saves, exact round trips, search, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from presswatch.errors import PresswatchError
+from presswatch.link import link_corpus
+from presswatch.model import DocumentAnalysis
+from presswatch.settings import Settings
+from presswatch.store import Store, migrations
+from tests.conftest import Analyse
+
+REPORT = (
+    "Omani Foreign Minister Badr Albusaidi received Iran's Abbas Araghchi in Muscat on "
+    'Sunday. "The talks were useful," Araghchi told reporters after the meeting.'
+)
+OTHER = (
+    "Qatar's prime minister said in Doha that mediators were cautiously optimistic. "
+    '"We expect the next round within days," he said.'
+)
+
+
+@pytest.fixture
+def analyses(analyse: Analyse) -> list[DocumentAnalysis]:
+    return [
+        analyse(REPORT, outlet="Times of Oman", source="a.txt"),
+        analyse(OTHER, outlet="Gulf Observer", source="b.txt"),
+    ]
+
+
+def test_store_is_in_wal_mode_with_the_latest_schema(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "p.db") as store:
+        mode = store.connection.execute("PRAGMA journal_mode").fetchone()[0]
+        assert mode == "wal"
+        assert store.schema_version == migrations()[-1][0]
+
+
+def test_saving_the_same_analyses_twice_adds_no_rows(
+    tmp_path: Path, analyses: list[DocumentAnalysis]
+) -> None:
+    record = link_corpus(analyses, Settings())
+    with Store.open(tmp_path / "p.db") as store:
+        store.save_analyses(analyses)
+        store.save_corpus(record)
+        first = store.counts()
+        store.save_analyses(analyses)
+        store.save_corpus(record)
+        assert store.counts() == first
+        assert first["documents"] == 2 and first["quotes"] == len(record.quotes)
+
+
+def test_corpus_record_round_trips_exactly(
+    tmp_path: Path, analyses: list[DocumentAnalysis]
+) -> None:
+    record = link_corpus(analyses, Settings())
+    with Store.open(tmp_path / "p.db") as store:
+        store.save_analyses(analyses)
+        store.save_corpus(record)
+    with Store.open(tmp_path / "p.db", create=False) as store:
+        assert store.load_record() == record
+
+
+def test_stored_analysis_is_reused_only_for_the_same_pipeline_version(
+    tmp_path: Path, analyses: list[DocumentAnalysis]
+) -> None:
+    analyses[0].pipeline = "model-1/abc"
+    with Store.open(tmp_path / "p.db") as store:
+        store.save_analyses(analyses[:1])
+        doc_id = analyses[0].document.id
+        assert store.load_analysis(doc_id, "model-1/abc") == analyses[0]
+        assert store.load_analysis(doc_id, "model-2/abc") is None
+        assert store.document_ids() == [doc_id]
+
+
+def test_search_finds_documents_and_quotes_and_survives_odd_syntax(
+    tmp_path: Path, analyses: list[DocumentAnalysis]
+) -> None:
+    with Store.open(tmp_path / "p.db") as store:
+        store.save_analyses(analyses)
+        store.save_corpus(link_corpus(analyses, Settings()))
+        hits = store.search("useful")
+        assert {h.kind for h in hits} == {"document", "quote"}
+        assert all(h.outlet == "Times of Oman" for h in hits)
+        assert store.search('Muscat" AND (') == store.search('"Muscat AND ("')
+
+
+def test_opening_a_missing_store_read_only_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(PresswatchError, match=r"nope\.db: no such store"):
+        Store.open(tmp_path / "nope.db", create=False)
+
+
+def test_a_file_that_is_not_sqlite_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    path.write_text("this is not a database " * 100)
+    with pytest.raises(PresswatchError, match="not a presswatch store"):
+        Store.open(path)
+
+
+def test_a_version_one_store_is_migrated_on_open(
+    tmp_path: Path, analyses: list[DocumentAnalysis]
+) -> None:
+    path = tmp_path / "old.db"
+    store = Store(sqlite3.connect(path, isolation_level=None), path)
+    store.migrate(target=1)
+    store.save_analyses(analyses)
+    assert store.schema_version == 1
+    store.close()
+    with Store.open(path) as upgraded:
+        assert upgraded.schema_version == migrations()[-1][0]
+        assert upgraded.counts()["documents"] == 2
+        upgraded.record_failures([("x.pdf", "binary file (application/pdf)")])
+        assert upgraded.counts()["failures"] == 1
