@@ -35,8 +35,8 @@ def write_corpus(folder: Path, count: int, paragraphs: int = 40) -> Path:
             for p in range(paragraphs)
         )
         (folder / f"report-{number:03d}.txt").write_text(
-            f"Title: Report {number}\nOutlet: Wire {number % 3}\nDate: 2025-03-{number % 28 + 1:02d}"
-            f"\n\n{body}\n",
+            f"Title: Report {number}\nOutlet: Wire {number % 3}\n"
+            f"Date: 2025-03-{number % 28 + 1:02d}\n\n{body}\n",
             encoding="utf-8",
         )
     return folder
