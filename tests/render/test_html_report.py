@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import ClassVar
 
 from presswatch.model import (
     Actor,
@@ -24,7 +25,7 @@ HOSTILE = '<script>alert(1)</script> and <img src=x onerror=alert(1)> "quoted"'
 class TagBalance(HTMLParser):
     """Fails on any closing tag that does not match the innermost open one."""
 
-    VOID = {"meta", "br", "img", "input", "link"}
+    VOID: ClassVar[set[str]] = {"meta", "br", "img", "input", "link"}
 
     def __init__(self) -> None:
         super().__init__()
