@@ -104,7 +104,7 @@ def main() -> None:
     print(f"corpus: {len(documents)} documents, {words} words, model {options.model}")
     print(f"bare nlp.pipe:            {words / bare:8.0f} words/s")
     ratio = ours / bare
-    print(f"per-document stage:       {words / ours:8.0f} words/s   time ratio {ratio:.2f} (ours/bare)")
+    print(f"per-document stage:       {words / ours:8.0f} words/s   ours/bare time {ratio:.2f}")
     print(f"whole run, 1 worker:      {words / one_full:8.0f} words/s (ingest+analyse+link)")
     print(f"whole run, 2 workers:     {words / two:8.0f} words/s   speed-up {one_full / two:.2f}x")
     for name, seconds in shares.items():
