@@ -1,10 +1,37 @@
-"""Actors in one document: named entities grouped by normalised name, with their mentions."""
+"""Actors in one document: every name, surname, title, role phrase and pronoun resolved.
+
+Layers, each a function, applied in order:
+1. entity mentions → people clustered by compatible name keys (full name, surname,
+   honorific variants, transliterations), organisations/places/groups by name key;
+2. label repair by consistency: a surname first seen in a PERSON name is that person even
+   where the tagger says NORP, ORG or nothing;
+3. roles bound to people by title runs ("Foreign Minister X"), appositions ("X, head of
+   Y"; "Y's prime minister, X") and relative clauses ("X, who heads Y"); roles give
+   affiliations; later role phrases ("the Leader") resolve to the person bound to them;
+4. kunyas and bracketed clarifications become aliases;
+5. pronouns resolve to the most salient compatible person (or group), never a guess.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 from presswatch.extract import DocumentContext, extractor
+from presswatch.extract.lexicon import data_file
+from presswatch.extract.names import (
+    ParsedName,
+    compatible_names,
+    is_kunya,
+    name_key,
+    parse_name,
+    token_key,
+)
 from presswatch.model import Actor, ActorKind, Mention
 
 ENTITY_KINDS: dict[str, ActorKind] = {
@@ -15,35 +42,535 @@ ENTITY_KINDS: dict[str, ActorKind] = {
     "FAC": "place",
     "NORP": "group",
 }
-_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+# How far back (in sentences) a pronoun may look for its antecedent.
+PRONOUN_WINDOW = 3
+_TITLE_RUN_TAGS = {"PROPN", "NOUN", "ADJ"}
+_TITLE_RUN_WORDS = {"of", "the", "'s", "’s", "for", "and"}
+_DETERMINERS = {"the", "a", "an", "this", "that"}
+INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three"}
+_NAME_WORD = r"[A-Z][\w'’-]+"
+# A capitalised name with a kunya in front and/or a bracketed part inside.
+CLARIFIED_NAME = re.compile(
+    rf"\b(?:(?:Abu|Abou|Umm) {_NAME_WORD} )?(?:{_NAME_WORD} )?[\[(]{_NAME_WORD}[\])] {_NAME_WORD}"
+)
 
 
-def normalise_name(text: str) -> str:
-    text = _LEADING_ARTICLE.sub("", text.strip())
-    text = re.sub(r"['’]s$", "", text)
-    return re.sub(r"\s+", " ", text).casefold()
+@lru_cache(maxsize=1)
+def role_nouns() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    data: dict[str, Any] = data_file("role_nouns.yaml")
+    return frozenset(data["person"]), frozenset(data["group"]), dict(data["binding_verbs"])
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = data_file("pronouns.yaml")
+    return data
+
+
+@dataclass
+class LocalActor:
+    """An actor being assembled from one document's mentions."""
+
+    number: int
+    kind: ActorKind
+    names: list[ParsedName] = field(default_factory=list)
+    key: tuple[str, ...] = ()
+    roles: list[str] = field(default_factory=list)
+    role_heads: set[str] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
+    affiliations: list[int] = field(default_factory=list)
+    gender: str | None = None
+    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start end text kind
+
+    @property
+    def best_name(self) -> str:
+        named = [n for n in self.names if n.core]
+        if not named:
+            return self.aliases[0] if self.aliases else ""
+        longest = max(len(n.core) for n in named)
+        return next(n.name for n in named if len(n.core) == longest)
+
+    def add_name(self, parsed: ParsedName) -> None:
+        self.names.append(parsed)
+        key = name_key(parsed.name)
+        if len(key) > len(self.key):
+            self.key = key
+        if parsed.gender and self.gender is None:
+            self.gender = parsed.gender
+        if parsed.kunya:
+            self.add_alias(parsed.kunya)
+        for role in parsed.roles:
+            self.add_role(role)
+
+    def add_role(self, role: str, head: str | None = None) -> None:
+        role = " ".join(role.split())
+        if role and role.casefold() not in {r.casefold() for r in self.roles}:
+            self.roles.append(role)
+        self.role_heads.add((head or role.split()[-1]).lower())
+
+    def add_alias(self, alias: str) -> None:
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+
+class DocumentActors:
+    """Resolves the mentions of one parsed document to local actors."""
+
+    def __init__(self, context: DocumentContext) -> None:
+        self.context = context
+        self.doc: Doc = context.doc
+        self.actors: list[LocalActor] = []
+        self.covered: dict[int, LocalActor] = {}  # token index → actor of a name mention
+
+    # -- public ---------------------------------------------------------------------
+
+    def resolve(self) -> list[Actor]:
+        self.collect_entities()
+        self.repair_labels()
+        self.bind_roles()
+        self.resolve_role_phrases()
+        self.resolve_pronouns()
+        return self.records()
+
+    # -- layer 1: named entities ------------------------------------------------------
+
+    def collect_entities(self) -> None:
+        for span in self.clarified_names():
+            self.add_person_mention(span)
+        people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.start not in self.covered]
+        kunyas = [e for e in people if is_kunya(e.text)]
+        # Longer names first, so "Darwish" finds "Mohammad Ismail Darwish" wherever it stands.
+        for ent in sorted(people, key=lambda e: -len(parse_name(e.text).core)):
+            if not is_kunya(ent.text):
+                self.add_person_mention(ent)
+        self.bind_kunyas(kunyas)
+        for ent in self.doc.ents:
+            kind = ENTITY_KINDS.get(ent.label_)
+            if kind is None or kind == "person" or ent.start in self.covered:
+                continue
+            self.add_named_mention(ent, kind)
+
+    def clarified_names(self) -> list[Span]:
+        """Names with a kunya or a bracketed clarification the tagger splits apart:
+        "Abu Ibrahim [Yahya] Sinwar", "Muhammad (Abu Khaled) Deif"."""
+        spans = []
+        for match in CLARIFIED_NAME.finditer(self.doc.text):
+            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        return spans
+
+    def add_person_mention(self, span: Span, kind: str = "name") -> LocalActor | None:
+        parsed = parse_name(span.text)
+        if not parsed.core:
+            return None
+        key = name_key(parsed.name)
+        if not key:
+            return None
+        actor = self.person_for_key(key)
+        if actor is None:
+            actor = self.new_actor("person")
+        actor.add_name(parsed)
+        mention_kind = kind if len(key) > 1 or len(actor.key) == 1 else "surname"
+        self.add_mention(actor, span.start_char, span.end_char, span.text, mention_kind, span)
+        if parsed.kunya:
+            self.add_mention(actor, span.start_char, span.end_char, span.text, "kunya", None)
+        return actor
+
+    def person_for_key(self, key: tuple[str, ...]) -> LocalActor | None:
+        candidates = [a for a in self.actors if a.kind == "person" and compatible_names(a.key, key)]
+        if len(candidates) == 1:
+            return candidates[0]
+        exact = [a for a in candidates if a.key == key]
+        return exact[0] if len(exact) == 1 else None
+
+    def add_named_mention(self, span: Span, kind: ActorKind) -> None:
+        parsed = parse_name(span.text)
+        key = name_key(parsed.name) or name_key(span.text)
+        if not key:
+            return
+        actor = next((a for a in self.actors if a.kind == kind and a.key == key), None)
+        if actor is None:
+            actor = self.new_actor(kind)
+        actor.add_name(parsed)
+        self.add_mention(actor, span.start_char, span.end_char, span.text, "name", span)
+
+    # -- layer 2: label repair ----------------------------------------------------------
+
+    def repair_labels(self) -> None:
+        """Surnames of people in this document are those people, whatever the tagger said."""
+        surnames: dict[str, list[LocalActor]] = {}
+        for actor in self.actors:
+            if actor.kind == "person" and actor.key:
+                surnames.setdefault(actor.key[-1], []).append(actor)
+        unique = {key: found[0] for key, found in surnames.items() if len(found) == 1}
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" or len(ent) > 2:
+                continue
+            keys = name_key(parse_name(ent.text).name)
+            if len(keys) == 1 and keys[0] in unique:
+                self.retag(ent, unique[keys[0]])
+        for token in self.doc:
+            if token.i in self.covered or token.ent_type_ or not token.is_title:
+                continue
+            if token.pos_ != "PROPN" or (token.is_sent_start and token.dep_ != "nsubj"):
+                continue
+            key = token_key(token.text)
+            if len(key) >= 3 and key in unique:
+                self.retag(self.doc[token.i : token.i + 1], unique[key])
+
+    def retag(self, span: Span, actor: LocalActor) -> None:
+        for token in span:
+            previous = self.covered.get(token.i)
+            if previous is not None and previous is not actor:
+                previous.mentions = [m for m in previous.mentions if not (m[0] <= token.idx < m[1])]
+        self.add_mention(actor, span.start_char, span.end_char, span.text, "surname", span)
+
+    # -- layer 3: roles -------------------------------------------------------------------
+
+    def bind_roles(self) -> None:
+        person_nouns, _, binding_verbs = role_nouns()
+        for actor in [a for a in self.actors if a.kind == "person"]:
+            for start, _end, _text, kind in list(actor.mentions):
+                if kind not in ("name", "surname"):
+                    continue
+                span = self.doc.char_span(start, _end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for role_span in self.roles_around(span, person_nouns, binding_verbs):
+                    self.bind(actor, role_span)
+
+    def roles_around(
+        self, name: Span, person_nouns: frozenset[str], binding_verbs: dict[str, str]
+    ) -> Iterable[Span | tuple[str, Span]]:
+        doc = self.doc
+        # "Foreign Minister Abbas Araghchi", "Iran's Supreme Leader Ali Khamenei"
+        start = name.start
+        while start > name.sent.start:
+            token = doc[start - 1]
+            if token.pos_ in _TITLE_RUN_TAGS or token.lower_ in _TITLE_RUN_WORDS:
+                if token.i in self.covered and token.ent_type_ == "PERSON":
+                    break
+                start -= 1
+                continue
+            break
+        while start < name.start and doc[start].lower_ in _TITLE_RUN_WORDS:
+            start += 1
+        # "… assassination of Hamas political bureau chief X": an "of" joins the run to the
+        # role only when a role noun stands before it ("Leader of the Islamic Revolution").
+        for token in doc[start : name.start]:
+            if token.lower_ == "of" and doc[token.i - 1].lemma_.lower() not in person_nouns:
+                start = token.i + 1
+        while start < name.start and doc[start].lower_ in _TITLE_RUN_WORDS:
+            start += 1
+        if start < name.start:
+            run = doc[start : name.start]
+            if any(t.lemma_.lower() in person_nouns for t in run) and run[-1].pos_ != "ADP":
+                yield run
+        head = name.root
+        # "X, the head of Y," — the role is an apposition of the name
+        for child in head.children:
+            if child.dep_ == "appos" and child.lemma_.lower() in person_nouns:
+                yield self.phrase_without_clauses(child)
+        # "Y's prime minister, X" — the name is an apposition of the role
+        if head.dep_ == "appos" and head.head.lemma_.lower() in person_nouns:
+            role_head = head.head
+            yield doc[role_head.left_edge.i : min(head.left_edge.i, role_head.right_edge.i + 1)]
+        # "X, who heads Y" / "X chairs Y"
+        for child in head.children:
+            if child.dep_ == "relcl" and child.lemma_.lower() in binding_verbs:
+                objects = [c for c in child.children if c.dep_ in ("dobj", "obj")]
+                if objects:
+                    obj = objects[0]
+                    target = doc[obj.left_edge.i : obj.right_edge.i + 1]
+                    yield (f"{binding_verbs[child.lemma_.lower()]} of {target.text}", target)
+        # "X is the head of Y"
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            for child in head.head.children:
+                if child.dep_ == "attr" and child.lemma_.lower() in person_nouns:
+                    yield doc[child.left_edge.i : child.right_edge.i + 1]
+
+    def phrase_without_clauses(self, head: Token) -> Span:
+        """The noun phrase of `head` up to any relative clause or comma inside it."""
+        end = head.right_edge.i + 1
+        for token in self.doc[head.i + 1 : end]:
+            if token.dep_ in ("relcl", "acl") or token.is_punct:
+                end = min(end, token.left_edge.i if token.left_edge.i > head.i else token.i)
+        return self.doc[head.left_edge.i : end]
+
+    def bind_kunyas(self, kunyas: list[Span]) -> None:
+        """ "Muhammad Deif, known as Abu Khaled" / "Deif (Abu Khaled)": the kunya is an alias."""
+        for span in kunyas:
+            window = self.doc[max(span.sent.start, span.start - 5) : span.start]
+            words = [t.lower_ for t in window]
+            introduced = "known" in words or "nicknamed" in words or (words and words[-1] == "(")
+            owner = next(
+                (
+                    self.covered[t.i]
+                    for t in reversed(window)
+                    if t.i in self.covered and self.covered[t.i].kind == "person"
+                ),
+                None,
+            )
+            if introduced and owner is not None:
+                owner.add_alias(span.text)
+                self.add_mention(owner, span.start_char, span.end_char, span.text, "kunya", span)
+            else:
+                self.add_person_mention(span)
+
+    def bind(self, actor: LocalActor, role: Span | tuple[str, Span]) -> None:
+        if isinstance(role, tuple):
+            text, scope = role
+            head = text.split()[0]
+        else:
+            scope = role
+            while len(scope) and scope[0].lower_ in _DETERMINERS:
+                scope = scope[1:]
+            while len(scope) and (scope[-1].is_punct or scope[-1].is_space):
+                scope = scope[:-1]
+            if not len(scope):
+                return
+            text = scope.text
+            head = scope.root.lemma_
+            self.add_mention(actor, scope.start_char, scope.end_char, scope.text, "role", None)
+        actor.add_role(text, head)
+        for ent in self.doc.ents:
+            if (
+                ent.start >= scope.start
+                and ent.end <= scope.end
+                and ent.label_ in ("ORG", "GPE", "NORP")
+            ):
+                affiliated = self.covered.get(ent.start)
+                if (
+                    affiliated is not None
+                    and affiliated is not actor
+                    and affiliated.number not in actor.affiliations
+                ):
+                    actor.affiliations.append(affiliated.number)
+
+    def resolve_role_phrases(self) -> None:
+        """Phrases like "the Leader" or "the head of the council" → the person bound to them."""
+        person_nouns, group_nouns, _ = role_nouns()
+        bound = [a for a in self.actors if a.kind == "person" and a.role_heads]
+        for chunk in self.doc.noun_chunks:
+            root = chunk.root
+            lemma = root.lemma_.lower()
+            if root.i in self.covered or any(
+                t.i in self.covered and t.ent_type_ == "PERSON" for t in chunk
+            ):
+                continue
+            if lemma in person_nouns and root.pos_ in ("NOUN", "PROPN"):
+                if chunk[0].lower_ in INDEFINITE:
+                    continue  # "a spokesman for …" introduces someone new
+                phrase = self.extend_with_of(chunk)
+                actor = self.best_role_match(phrase, lemma, bound)
+                if actor is not None:
+                    self.add_mention(
+                        actor, phrase.start_char, phrase.end_char, phrase.text, "role", None
+                    )
+            elif lemma in group_nouns:
+                org = self.organisation_in(self.extend_with_of(chunk))
+                if org is not None:
+                    self.add_mention(
+                        org, chunk.start_char, chunk.end_char, chunk.text, "group", None
+                    )
+
+    def extend_with_of(self, chunk: Span) -> Span:
+        for child in chunk.root.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("of", "for", "in")
+                and child.i == chunk.end
+            ):
+                return self.doc[chunk.start : child.right_edge.i + 1]
+        return chunk
+
+    def best_role_match(
+        self, phrase: Span, head: str, bound: list[LocalActor]
+    ) -> LocalActor | None:
+        words = {
+            t.lower_
+            for t in phrase
+            if not t.is_stop and not t.is_punct and t.lemma_.lower() != head
+        }
+        scored: list[tuple[int, LocalActor]] = []
+        for actor in bound:
+            if head not in actor.role_heads:
+                continue
+            role_words = {w.lower().strip("'’s") for r in actor.roles for w in r.split()}
+            role_words |= {w.lower() for r in actor.roles for w in r.split()}
+            if not words <= role_words:
+                continue
+            scored.append((len(words & role_words), actor))
+        if not scored:
+            return None
+        scored.sort(key=lambda item: -item[0])
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            return None  # two people fit equally: no guess
+        return scored[0][1]
+
+    def organisation_in(self, phrase: Span) -> LocalActor | None:
+        for token in phrase:
+            actor = self.covered.get(token.i)
+            if actor is not None and actor.kind in ("organization", "group"):
+                return actor
+        return None
+
+    # -- layer 5: pronouns -------------------------------------------------------------
+
+    def resolve_pronouns(self) -> None:
+        table = pronouns()
+        sentences = list(self.doc.sents)
+        sentence_of = {}
+        for number, sentence in enumerate(sentences):
+            for token in sentence:
+                sentence_of[token.i] = number
+        anchors = self.salience_anchors(sentence_of)
+        for token in self.doc:
+            entry = table.get(token.lower_)
+            if entry is None or token.i in self.covered or token.pos_ != "PRON":
+                continue
+            actor = self.antecedent(token, entry, anchors, sentence_of)
+            if actor is not None:
+                self.add_mention(
+                    actor, token.idx, token.idx + len(token), token.text, "pronoun", None
+                )
+                if actor.gender is None and entry.get("gender"):
+                    actor.gender = entry["gender"]
+                anchors.append((token.i, actor, token.dep_ in ("nsubj", "nsubjpass")))
+
+    def salience_anchors(self, sentence_of: dict[int, int]) -> list[tuple[int, LocalActor, bool]]:
+        anchors = []
+        for actor in self.actors:
+            for start, end, _text, _kind in actor.mentions:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                is_subject = span.root.dep_ in ("nsubj", "nsubjpass") or (
+                    span.root.dep_ in ("compound", "appos")
+                    and span.root.head.dep_ in ("nsubj", "nsubjpass")
+                )
+                anchors.append((span.root.i, actor, is_subject))
+        return sorted(anchors, key=lambda a: a[0])
+
+    def antecedent(
+        self,
+        pronoun: Token,
+        entry: dict[str, str],
+        anchors: list[tuple[int, LocalActor, bool]],
+        sentence_of: dict[int, int],
+    ) -> LocalActor | None:
+        wanted = entry["kind"]
+        here = sentence_of[pronoun.i]
+        best: tuple[tuple[int, int, int], LocalActor] | None = None
+        for index, actor, is_subject in anchors:
+            if index >= pronoun.i:
+                break
+            distance = here - sentence_of.get(index, here)
+            if distance > PRONOUN_WINDOW:
+                continue
+            if wanted == "person" and actor.kind != "person":
+                continue
+            if wanted == "group" and actor.kind not in ("organization", "group"):
+                continue
+            if wanted == "organization":
+                continue  # "it" refers to too many things to resolve safely
+            if entry.get("gender") and actor.gender and actor.gender != entry["gender"]:
+                continue
+            rank = (int(is_subject) * 2 - distance, -distance, index)
+            if best is None or rank > best[0]:
+                best = (rank, actor)
+        return best[1] if best else None
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def new_actor(self, kind: ActorKind) -> LocalActor:
+        actor = LocalActor(number=len(self.actors) + 1, kind=kind)
+        self.actors.append(actor)
+        return actor
+
+    def add_mention(
+        self, actor: LocalActor, start: int, end: int, text: str, kind: str, span: Span | None
+    ) -> None:
+        if any(m[0] == start and m[1] == end and m[3] == kind for m in actor.mentions):
+            return
+        if kind == "role":
+            # One role phrase found twice ("the head of X" and "head of X in Y") is one
+            # mention: keep the longest.
+            overlapping = [
+                m for m in actor.mentions if m[3] == "role" and m[0] < end and start < m[1]
+            ]
+            if any(m[1] - m[0] >= end - start for m in overlapping):
+                return
+            actor.mentions = [m for m in actor.mentions if m not in overlapping]
+        actor.mentions.append((start, end, text, kind))
+        if span is not None:
+            for token in span:
+                self.covered[token.i] = actor
+        if kind in ("name", "surname", "role") and text not in actor.aliases:
+            actor.add_alias(text)
+
+    def records(self) -> list[Actor]:
+        doc_id = self.context.document.id
+        live = [a for a in self.actors if a.mentions]
+        numbering = {
+            a.number: f"{doc_id}.a{i}"
+            for i, a in enumerate(
+                sorted(live, key=lambda a: min(m[0] for m in a.mentions)), start=1
+            )
+        }
+        records = []
+        for actor in sorted(live, key=lambda a: min(m[0] for m in a.mentions)):
+            actor_id = numbering[actor.number]
+            name = actor.best_name or actor.mentions[0][2]
+            mentions = sorted(actor.mentions)
+            for start, end, _text, kind in mentions:
+                self.context.mentions.add(start, end, actor_id, kind)
+            records.append(
+                Actor(
+                    id=actor_id,
+                    name=name,
+                    kind=actor.kind,
+                    aliases=[a for a in actor.aliases if a != name],
+                    roles=actor.roles,
+                    affiliations=[numbering[n] for n in actor.affiliations if n in numbering],
+                    mentions=[
+                        Mention(doc=doc_id, start=s, end=e, text=t, kind=k)
+                        for s, e, t, k in mentions
+                    ],
+                    key=" ".join(actor.key),
+                )
+            )
+        return records
 
 
 @extractor("actors")
 def extract_actors(context: DocumentContext) -> list[Actor]:
-    """Group entity mentions by normalised name; one actor per group."""
-    by_key: dict[tuple[str, str], Actor] = {}
-    doc_id = context.document.id
-    for ent in context.doc.ents:
-        kind = ENTITY_KINDS.get(ent.label_)
-        if kind is None:
-            continue
-        key = normalise_name(ent.text)
-        if not key:
-            continue
-        actor = by_key.get((kind, key))
-        if actor is None:
-            actor = Actor(id=f"{doc_id}.a{len(by_key) + 1}", name=ent.text, kind=kind, key=key)
-            by_key[(kind, key)] = actor
-        elif ent.text not in actor.aliases and ent.text != actor.name:
-            actor.aliases.append(ent.text)
-        actor.mentions.append(
-            Mention(doc=doc_id, start=ent.start_char, end=ent.end_char, text=ent.text, kind="name")
-        )
-        context.mentions.add(ent.start_char, ent.end_char, actor.id)
-    return list(by_key.values())
+    """Every person, organisation, place and group mentioned, with all their mentions."""
+    return DocumentActors(context).resolve()
+
+
+def resolve_span(context: DocumentContext, start: int, end: int) -> str | None:
+    """The actor a phrase (a subject, a speaker) stands for, by its syntactic head.
+
+    A phrase headed by a resolved mention is that actor ("the Leader of the Islamic
+    Revolution, Ayatollah Khamenei"); one headed by a collective noun is the organisation
+    inside it ("a Hamas delegation"); anything else is None, never a guess.
+    """
+    span = context.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    found = context.mentions.actor_at(head.idx, head.idx + len(head))
+    if found is not None:
+        return found
+    _, group_nouns, _ = role_nouns()
+    if head.lemma_.lower() in group_nouns:
+        for token in span:
+            for item in context.mentions.items:
+                if item.start <= token.idx < item.end and item.kind in ("name", "group"):
+                    return item.actor
+    if head.pos_ == "PROPN":
+        return context.mentions.actor_at(span.start_char, span.end_char)
+    return None
+

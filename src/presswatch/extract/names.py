@@ -1,0 +1,158 @@
+"""Person and organisation names: honorifics apart, kunyas apart, keys across spellings.
+
+`name_key("Mohammed Ismail Dervish") == name_key("Muhammad Ismail Darwish")`: the key is
+built by the transliteration rules of data/transliteration.yaml, never by a list of people.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from presswatch.extract.lexicon import data_file
+
+_BRACKETED = re.compile(r"\s*[\[(]([^\])]{1,40})[\])]\s*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Honorific:
+    words: tuple[str, ...]
+    gender: str | None
+    role: bool
+
+
+@dataclass
+class ParsedName:
+    """A surface name taken apart: what stays the name, and what only dresses it."""
+
+    surface: str
+    core: list[str] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    kunya: str | None = None
+    bracketed: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.core)
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> list[tuple[tuple[str, ...], Honorific]]:
+    """Honorifics as token tuples, longest first so "grand ayatollah" beats "ayatollah"."""
+    entries: list[dict[str, Any]] = data_file("honorifics.yaml")
+    found: list[tuple[tuple[str, ...], Honorific]] = []
+    for entry in entries:
+        for words in entry["words"]:
+            tokens = tuple(words.lower().split())
+            found.append((tokens, Honorific(tokens, entry.get("gender"), bool(entry.get("role")))))
+    return sorted(found, key=lambda item: -len(item[0]))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[list[re.Pattern[str]], list[tuple[re.Pattern[str], str]], set[str], str]:
+    data: dict[str, Any] = data_file("transliteration.yaml")
+    prefixes = [re.compile(p) for p in data["prefixes"]]
+    rules = [(re.compile(pattern), replacement) for pattern, replacement in data["rules"]]
+    return prefixes, rules, set(data["particles"]), str(data["drop_vowels"])
+
+
+def fold_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def token_key(token: str) -> str:
+    """One name token reduced to its transliteration key ("" for a particle like "al")."""
+    prefixes, rules, particles, vowels = _rules()
+    text = fold_accents(token).lower().strip(".,;:")
+    text = _POSSESSIVE.sub("", text)
+    if text in particles:
+        return ""
+    for prefix in prefixes:
+        text = prefix.sub("", text)
+    for pattern, replacement in rules:
+        text = pattern.sub(replacement, text)
+    text = re.sub(r"[^a-z]", "", text)
+    if not text:
+        return ""
+    text = re.sub(r"(.)\1+", r"\1", text)
+    key = text[0] + "".join(c for c in text[1:] if c not in vowels)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Keys of the tokens of a name, particles left out."""
+    return tuple(k for k in (token_key(t) for t in split_name(name)) if k)
+
+
+def split_name(name: str) -> list[str]:
+    return [t for t in _SPACE.split(name.replace("’", "'").strip()) if t]
+
+
+def parse_name(surface: str) -> ParsedName:
+    """Split "Ayatollah Seyyed Ali Khamenei", "Abu Ibrahim [Yahya] Sinwar" into parts."""
+    parsed = ParsedName(surface=surface)
+    text = surface
+    for match in _BRACKETED.finditer(surface):
+        parsed.bracketed.append(match.group(1).strip())
+    # A bracketed clarification is part of the name ("[Yahya]"), the brackets are not.
+    text = _BRACKETED.sub(lambda m: f" {m.group(1)} ", text)
+    tokens = split_name(text)
+    if tokens and tokens[0].lower() == "the":
+        tokens = tokens[1:]
+    lowered = [t.lower() for t in tokens]
+    position = 0
+    while position < len(tokens):
+        for words, honorific in honorifics():
+            if tuple(lowered[position : position + len(words)]) == words and len(
+                tokens
+            ) > position + len(words):
+                text_words = " ".join(tokens[position : position + len(words)])
+                parsed.honorifics.append(text_words)
+                if honorific.role:
+                    parsed.roles.append(text_words)
+                if honorific.gender and parsed.gender is None:
+                    parsed.gender = honorific.gender
+                position += len(words)
+                break
+        else:
+            break
+    rest = tokens[position:]
+    # A kunya ("Abu Ibrahim", "Umm Khaled") at the front is an alias, not the name,
+    # when a name follows it.
+    if len(rest) >= 3 and rest[0].lower() in ("abu", "abou", "umm", "um"):
+        parsed.kunya = f"{rest[0]} {rest[1]}"
+        rest = rest[2:]
+    if rest:
+        rest[-1] = _POSSESSIVE.sub("", rest[-1]) or rest[-1]
+    parsed.core = rest
+    return parsed
+
+
+def is_kunya(text: str) -> bool:
+    tokens = split_name(text)
+    return len(tokens) == 2 and tokens[0].lower() in ("abu", "abou", "umm", "um")
+
+
+def compatible_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two name keys can be one person: same surname, given names not in conflict.
+
+    "Muhammad Darwish" fits "Mohammad Ismail Darwish" (given names a subset); "Ismail
+    Haniyeh" does not (surname differs); "Darwish" alone fits any Darwish.
+    """
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    given_short, given_long = shorter[:-1], longer[:-1]
+    if not given_short:
+        return True
+    if given_short[0] != given_long[0]:
+        return False
+    return set(given_short) <= set(given_long)
