@@ -1,9 +1,64 @@
-"""Actors across documents: local actors with the same kind and name key become one."""
+"""Actors across documents: one corpus actor per real person, organisation or place.
+
+People merge when their name keys are compatible (same surname key, given names that do
+not conflict) and the match is unambiguous; a bare surname joins only the one person in
+the corpus it can be. Curated actors from `--actors FILE` are matched first. An alias
+(a kunya, a specific title) bound to two different actors becomes an `alias_conflict`
+finding with the evidence of both.
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from presswatch.errors import PresswatchError
+from presswatch.extract.names import compatible_names, is_kunya, name_key, parse_name
 from presswatch.link import CorpusContext, linker
-from presswatch.model import Actor, Record
+from presswatch.model import Actor, ActorKind, Finding, Mention, Record, Span
+
+
+@dataclass
+class KnownActor:
+    name: str
+    kind: ActorKind = "person"
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+
+    def name_keys(self) -> list[tuple[str, ...]]:
+        names = [self.name, *self.aliases]
+        return [k for k in (name_key(parse_name(n).name) for n in names) if k]
+
+
+def load_known_actors(path: str | Path) -> list[KnownActor]:
+    """Curated actors from YAML: a list of {name, kind, aliases, roles, affiliations, wikidata}."""
+    try:
+        entries: Any = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise PresswatchError(f"{path}: cannot read known actors ({error})") from error
+    if not isinstance(entries, list):
+        raise PresswatchError(f"{path}: known actors must be a YAML list")
+    known = []
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise PresswatchError(f"{path}: entry {number} has no name")
+        known.append(
+            KnownActor(
+                name=entry["name"],
+                kind=entry.get("kind", "person"),
+                aliases=[str(a) for a in entry.get("aliases", [])],
+                roles=[str(r) for r in entry.get("roles", [])],
+                affiliations=[str(a) for a in entry.get("affiliations", [])],
+                wikidata=entry.get("wikidata"),
+            )
+        )
+    return known
 
 
 def rewrite_actor_references(record: Record, mapping: dict[str, str]) -> None:
@@ -22,25 +77,154 @@ def rewrite_actor_references(record: Record, mapping: dict[str, str]) -> None:
         actor.affiliations = list(dict.fromkeys(a for a in merged if a != actor.id))
 
 
+@dataclass
+class Cluster:
+    """Local actors that are one real actor."""
+
+    kind: ActorKind
+    members: list[Actor] = field(default_factory=list)
+    key: tuple[str, ...] = ()
+    known: KnownActor | None = None
+
+    def add(self, actor: Actor) -> None:
+        self.members.append(actor)
+        key = tuple((actor.key or "").split())
+        if len(key) > len(self.key):
+            self.key = key
+
+
+def person_cluster_for(key: tuple[str, ...], clusters: list[Cluster]) -> Cluster | None:
+    """The one cluster a person key fits; None when none or several fit."""
+    fitting = [c for c in clusters if compatible_names(c.key, key)]
+    if len(fitting) == 1:
+        return fitting[0]
+    exact = [c for c in fitting if c.key == key]
+    return exact[0] if len(exact) == 1 else None
+
+
+def cluster_actors(actors: list[Actor], known: list[KnownActor]) -> list[Cluster]:
+    clusters: list[Cluster] = [
+        Cluster(kind=k.kind, key=max(k.name_keys(), key=len, default=()), known=k) for k in known
+    ]
+    known_keys = {key: c for c in clusters if c.known for key in c.known.name_keys()}
+    by_key: dict[tuple[ActorKind, tuple[str, ...]], Cluster] = {}
+    # Full names first: a bare surname then finds the one person it can belong to.
+    ordered = sorted(actors, key=lambda a: -len((a.key or "").split()))
+    for actor in ordered:
+        key = tuple((actor.key or "").split())
+        cluster = known_keys.get(key)
+        if cluster is None and actor.kind == "person" and key:
+            cluster = person_cluster_for(key, [c for c in clusters if c.kind == "person"])
+        elif cluster is None:
+            cluster = by_key.get((actor.kind, key))
+        if cluster is None:
+            cluster = Cluster(kind=actor.kind)
+            clusters.append(cluster)
+            by_key[(actor.kind, key)] = cluster
+        cluster.add(actor)
+    return [c for c in clusters if c.members]
+
+
+def merged_actor(cluster: Cluster, actor_id: str) -> Actor:
+    members = cluster.members
+    names = Counter(m.name for m in members)
+    if cluster.known:
+        name = cluster.known.name
+    else:
+        longest = max(len(n.split()) for n in names)
+        name = next(n for n, _ in names.most_common() if len(n.split()) == longest)
+    aliases: list[str] = []
+    roles: list[str] = []
+    for member in members:
+        for alias in [member.name, *member.aliases]:
+            if alias != name and alias not in aliases:
+                aliases.append(alias)
+        for role in member.roles:
+            if role.casefold() not in {r.casefold() for r in roles}:
+                roles.append(role)
+    if cluster.known:
+        aliases += [a for a in cluster.known.aliases if a not in aliases and a != name]
+        roles += [
+            r for r in cluster.known.roles if r.casefold() not in {x.casefold() for x in roles}
+        ]
+    mentions: list[Mention] = [m for member in members for m in member.mentions]
+    return Actor(
+        id=actor_id,
+        name=name,
+        kind=cluster.kind,
+        aliases=aliases,
+        roles=roles,
+        affiliations=[a for member in members for a in member.affiliations],
+        mentions=mentions,
+        wikidata=cluster.known.wikidata if cluster.known else None,
+        key=" ".join(cluster.key) or None,
+    )
+
+
+def alias_conflicts(record: Record) -> list[Finding]:
+    """Kunyas and specific titles bound to more than one actor."""
+    bound: dict[str, dict[str, Mention]] = defaultdict(dict)
+    for actor in record.actors:
+        for mention in actor.mentions:
+            text = " ".join(mention.text.split())
+            specific_title = mention.kind == "role" and len(text.split()) >= 3
+            if mention.kind == "kunya" or specific_title or is_kunya(text):
+                alias = parse_name(text).kunya or text
+                normalised = (
+                    " ".join(name_key(alias))
+                    if mention.kind == "kunya"
+                    else alias.casefold().removeprefix("the ")
+                )
+                bound[normalised].setdefault(actor.id, mention)
+    findings: list[Finding] = []
+    names = {a.id: a.name for a in record.actors}
+    for owners in bound.values():
+        if len(owners) < 2:
+            continue
+        evidence = [Span(doc=m.doc, start=m.start, end=m.end, text=m.text) for m in owners.values()]
+        who = " and ".join(names[a] for a in owners)
+        findings.append(
+            Finding(
+                id=f"f-alias-{len(findings) + 1}",
+                kind="alias_conflict",
+                summary=f"“{next(iter(owners.values())).text}” is used for {who}",
+                actors=list(owners),
+                evidence=evidence,
+            )
+        )
+    return findings
+
+
 @linker("actors")
 def merge_actors(context: CorpusContext) -> None:
     record = context.record
-    merged: dict[tuple[str, str], Actor] = {}
+    known = (
+        load_known_actors(context.settings.known_actors) if context.settings.known_actors else []
+    )
+    clusters = cluster_actors(record.actors, known)
+    first_seen = {d.id: i for i, d in enumerate(record.documents)}
+
+    def first_mention(cluster: Cluster) -> tuple[int, int]:
+        return min(
+            ((first_seen.get(m.doc, 0), m.start) for a in cluster.members for m in a.mentions),
+            default=(0, 0),
+        )
+
+    clusters.sort(key=first_mention)
     mapping: dict[str, str] = {}
-    for local in record.actors:
-        key = (local.kind, local.key or local.name.casefold())
-        actor = merged.get(key)
-        if actor is None:
-            actor = local.model_copy(deep=True)
-            actor.id = f"a{len(merged) + 1}"
-            merged[key] = actor
-        else:
-            for alias in [local.name, *local.aliases]:
-                if alias != actor.name and alias not in actor.aliases:
-                    actor.aliases.append(alias)
-            actor.roles.extend(r for r in local.roles if r not in actor.roles)
-            actor.affiliations.extend(local.affiliations)
-            actor.mentions.extend(local.mentions)
-        mapping[local.id] = actor.id
-    record.actors = list(merged.values())
+    merged: list[Actor] = []
+    for number, cluster in enumerate(clusters, start=1):
+        actor = merged_actor(cluster, f"a{number}")
+        merged.append(actor)
+        for member in cluster.members:
+            mapping[member.id] = actor.id
+    record.actors = merged
     rewrite_actor_references(record, mapping)
+    names_to_ids = {" ".join(name_key(a.name)): a.id for a in merged}
+    for cluster, actor in zip(clusters, merged, strict=True):
+        if cluster.known:
+            for affiliation in cluster.known.affiliations:
+                target = names_to_ids.get(" ".join(name_key(affiliation)))
+                if target and target != actor.id and target not in actor.affiliations:
+                    actor.affiliations.append(target)
+    record.findings.extend(alias_conflicts(record))
