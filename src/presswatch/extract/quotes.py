@@ -1,72 +1,561 @@
-"""Direct quotations, each attributed to the subject of the nearest reporting verb."""
+"""Quotations attributed to speakers: direct, split, partial (mixed), nested and indirect.
+
+Attribution is layered, most reliable first; each layer is a function:
+1. the dependency parse — a reporting verb outside the quotation whose clause holds it
+   ("X said", "saying, …", "said Darwish", "told the delegation: …"), and its subject;
+2. cue phrases from data ("according to X", "quoting X");
+3. paragraph continuity — a bare quotation paragraph keeps the previous speaker.
+Indirect speech is a reporting verb with a that-clause (or "according to X, …").
+Speakers resolve to actors through the actors extractor; no actor means speaker null.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from presswatch.extract import DocumentContext, extractor
-from presswatch.extract.lexicon import word_list
-from presswatch.model import Quote
+from presswatch.extract.actors import resolve_span
+from presswatch.extract.lexicon import data_file, word_list
+from presswatch.extract.quote_marks import Quotation, find_quotations
+from presswatch.model import Quote, QuoteKind
 
-# A quotation: an opening mark, at least one word character, the matching close.
-_QUOTATION = re.compile(r"[\"“«„]([^\"“”«»„]*?\w[^\"“”«»„]*?)[\"”»“]")
+# Most tokens between the two parts of a split quote ("X," he said, "Y").
+SPLIT_GAP_TOKENS = 12
+# Quotations this short with no cue are scare quotes, not speech.
+SCARE_QUOTE_WORDS = 4
+_SUBJECTS = ("nsubj", "nsubjpass")
+# Subjects that never speak: expletives and relative pronouns.
+NON_SPEAKERS = frozenset({"it", "that", "which", "this", "there", "what"})
+QUOTE_CHARS = "\"“”«»„‘’'"
 
 
-def _reporting_verb(sentence: Span, quote_start: int, quote_end: int) -> Token | None:
-    verbs = word_list("reporting_verbs.txt")
-    candidates = [
-        token
-        for token in sentence
-        if token.pos_ == "VERB"
-        and token.lemma_.lower() in verbs
-        and not (quote_start <= token.idx < quote_end)
-    ]
-    if not candidates:
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    data: dict[str, Any] = data_file("cue_patterns.yaml")
+    return data
+
+
+def reporting_verbs() -> frozenset[str]:
+    return word_list("reporting_verbs.txt")
+
+
+@dataclass
+class Attribution:
+    verb: Token | None
+    speaker: Span | None
+    confidence: float
+    layer: str
+
+
+class DocumentQuotes:
+    def __init__(self, context: DocumentContext) -> None:
+        self.context = context
+        self.doc: Doc = context.doc
+        self.text = context.doc.text
+        self.quotes: list[Quote] = []
+
+    # -- direct quotations -----------------------------------------------------------
+
+    def extract(self) -> list[Quote]:
+        quotations = merge_split_quotations(self.doc, find_quotations(self.text))
+        previous: Quote | None = None
+        for quotation in quotations:
+            quote = self.direct_quote(quotation, previous)
+            if quote is None:
+                continue
+            self.quotes.append(quote)
+            self.nested_quotes(quotation, quote)
+            if quote.speaker_text is not None:
+                previous = quote
+        self.indirect_quotes()
+        self.quotes.sort(key=lambda q: (q.start, q.end))
+        doc_id = self.context.document.id
+        renumber = {q.id: f"{doc_id}.q{i}" for i, q in enumerate(self.quotes, start=1)}
+        for quote in self.quotes:
+            quote.id = renumber[quote.id]
+            if quote.source_of is not None:
+                quote.source_of = renumber.get(quote.source_of, quote.source_of)
+        return self.quotes
+
+    def direct_quote(self, quotation: Quotation, previous: Quote | None) -> Quote | None:
+        inside: set[int] = set()
+        for start, end in quotation.spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                inside.update(t.i for t in span)
+        if not inside:
+            return None
+        attribution = self.attribute(quotation, inside)
+        kind: QuoteKind = "direct"
+        words = len(self.text[quotation.start : quotation.end].split())
+        embedded = self.is_embedded(quotation)
+        if attribution is None:
+            if embedded or words <= SCARE_QUOTE_WORDS:
+                # A phrase in quotation marks with no one saying it: a scare quote.
+                return self.make_quote(quotation, "mixed", None, 0.2, None)
+            attribution = self.continuity(quotation, previous)
+        elif embedded:
+            kind = "mixed"
+        if attribution is None:
+            return self.make_quote(quotation, kind, None, 0.1, None)
+        return self.make_quote(
+            quotation, kind, attribution.speaker, attribution.confidence, attribution.verb
+        )
+
+    def attribute(self, quotation: Quotation, inside: set[int]) -> Attribution | None:
+        sentences = self.frame_sentences(quotation)
+        for layer in (self.by_parse, self.by_cue_phrase):
+            found = layer(sentences, quotation, inside)
+            if found is not None:
+                return found
         return None
-    return min(candidates, key=lambda t: min(abs(t.idx - quote_start), abs(t.idx - quote_end)))
+
+    def frame_sentences(self, quotation: Quotation) -> list[Span]:
+        """Sentences that overlap the quotation: where its cue can stand."""
+        first = self.doc.char_span(quotation.start, quotation.start + 1, alignment_mode="expand")
+        last = self.doc.char_span(quotation.end - 1, quotation.end, alignment_mode="expand")
+        if first is None or last is None:
+            return []
+        found: list[Span] = []
+        for sentence in self.doc.sents:
+            if sentence.end <= first.sent.start:
+                continue
+            if sentence.start > last.sent.start:
+                # The sentence right after a quotation that ends a sentence can hold the
+                # cue: '"…." He said.' is rare; '"…," he said.' is in the same sentence.
+                if self.text[sentence.start_char : sentence.start_char + 1].islower():
+                    found.append(sentence)
+                break
+            found.append(sentence)
+        return found
+
+    def by_parse(
+        self, sentences: list[Span], quotation: Quotation, inside: set[int]
+    ) -> Attribution | None:
+        verbs = reporting_verbs()
+        candidates: list[tuple[int, Token]] = []
+        for sentence in sentences:
+            for token in sentence:
+                if token.i in inside or token.pos_ not in ("VERB", "AUX"):
+                    continue
+                if token.lemma_.lower() not in verbs:
+                    continue
+                distance = min(abs(token.idx - quotation.start), abs(token.idx - quotation.end))
+                candidates.append((distance, token))
+        for _, verb in sorted(candidates, key=lambda c: c[0]):
+            speaker = subject_of(verb, inside)
+            if speaker is not None:
+                confidence = 0.9 if self.resolve(speaker) else 0.6
+                return Attribution(verb, speaker, confidence, "parse")
+        return None
+
+    def by_cue_phrase(
+        self, sentences: list[Span], quotation: Quotation, inside: set[int]
+    ) -> Attribution | None:
+        for sentence in sentences:
+            source = source_after_cue(sentence, inside)
+            if source is not None:
+                cue, speaker = source
+                return Attribution(cue, speaker, 0.8 if self.resolve(speaker) else 0.5, "cue")
+        return None
+
+    def continuity(self, quotation: Quotation, previous: Quote | None) -> Attribution | None:
+        """A quotation standing alone as its paragraph keeps the previous speaker."""
+        paragraph_start = self.text.rfind("\n", 0, quotation.start) + 1
+        lead = self.text[paragraph_start : quotation.start].strip().rstrip(QUOTE_CHARS).strip()
+        if len(lead) > 3:  # "A:" of an interview answer is fine, a sentence is not
+            return None
+        if lead.rstrip(":.").upper() == "A":
+            interviewee = self.interviewee()
+            if interviewee is not None:
+                return Attribution(None, interviewee, 0.6, "interview")
+        if previous is None or quotation.start - previous.end > 1500:
+            return None
+        if previous.speaker_start is None or previous.speaker_end is None:
+            return None
+        speaker = self.doc.char_span(
+            previous.speaker_start, previous.speaker_end, alignment_mode="expand"
+        )
+        return Attribution(None, speaker, 0.6 * previous.confidence, "continuity")
+
+    def interviewee(self) -> Span | None:
+        """In a question-and-answer text, the person mentioned most is the one answering."""
+        people = [a for a in self.context.actors if a.kind == "person"]
+        if not people:
+            return None
+        person = max(people, key=lambda a: len(a.mentions))
+        named = [m for m in person.mentions if m.kind in ("name", "surname")]
+        first = (named or person.mentions)[0]
+        return self.doc.char_span(first.start, first.end, alignment_mode="expand")
+
+    def is_embedded(self, quotation: Quotation) -> bool:
+        """A quotation woven into the sentence's own grammar: a partial quote."""
+        before = self.text[max(0, quotation.start - 3) : quotation.start - 1].rstrip()
+        if not before:
+            return False
+        opening_context = before[-1]
+        if opening_context in ":,—–\n" or opening_context in "\"“«„‘'":
+            return False
+        sentence = self.doc.char_span(quotation.start, quotation.start + 1, alignment_mode="expand")
+        if sentence is None:
+            return False
+        return sentence.sent.start_char < quotation.start - 2
+
+    # -- nested and indirect ---------------------------------------------------------------
+
+    def nested_quotes(self, quotation: Quotation, outer: Quote) -> None:
+        """A quotation inside a quotation, attributed only when the text names its source."""
+        for start, end in quotation.nested:
+            speaker = self.inner_source(quotation, start)
+            if speaker is None:
+                continue
+            self.quotes.append(
+                Quote(
+                    id=f"inner-{start}",
+                    doc=self.context.document.id,
+                    start=start,
+                    end=end,
+                    text=self.text[start:end],
+                    spans=[(start, end)],
+                    kind="direct",
+                    speaker=self.resolve(speaker),
+                    speaker_text=speaker.text,
+                    speaker_start=speaker.start_char,
+                    speaker_end=speaker.end_char,
+                    confidence=0.7,
+                    source_of=outer.id,
+                )
+            )
+
+    def inner_source(self, quotation: Quotation, inner_start: int) -> Span | None:
+        inner = self.doc.char_span(inner_start, inner_start + 1, alignment_mode="expand")
+        if inner is not None:
+            # "Sinwar often repeated the words '…'" — a verb inside the outer quote.
+            token = inner[0]
+            for ancestor in token.ancestors:
+                if ancestor.idx < quotation.start:
+                    break
+                subject = subject_of(ancestor, set())
+                if subject is not None and self.resolve(subject) is not None:
+                    return subject
+        # "Quoting a verse recited by X, he said: …" — the cue stands before the quotation.
+        frame = self.doc.char_span(quotation.start, quotation.start + 1, alignment_mode="expand")
+        if frame is None:
+            return None
+        outside = set(range(frame.sent.end, len(self.doc)))
+        source = source_after_cue(
+            frame.sent, outside | {t.i for t in frame.sent if t.idx >= quotation.start}
+        )
+        return source[1] if source else None
+
+    def indirect_quotes(self) -> None:
+        verbs = reporting_verbs()
+        avoid = set(cues()["not_speech"])
+        covered = [(q.start, q.end) for q in self.quotes]
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if lemma not in verbs or lemma in avoid or token.pos_ not in ("VERB", "AUX"):
+                continue
+            clause = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")
+                ),
+                None,
+            )
+            if clause is None:
+                self.parenthetical(token, covered)
+                continue
+            speaker = subject_of(token, set())
+            if speaker is None or not self.plausible_speaker(speaker):
+                continue
+            start_token = clause.left_edge
+            if start_token.lower_ == "that":
+                start_token = self.doc[start_token.i + 1]
+            end_token = clause.right_edge
+            if clause.i > token.i and token.dep_ == "ROOT":
+                # What a sentence's main verb reports runs to the sentence's end ("… that
+                # she did not want the escort, but the police overruled her").
+                end_token = token.sent[-1]
+            while end_token.i > start_token.i and (end_token.is_punct or end_token.is_space):
+                end_token = self.doc[end_token.i - 1]
+            start, end = start_token.idx, end_token.idx + len(end_token)
+            if end - start < 8 or any(s < end and start < e for s, e in covered):
+                continue
+            self.add_indirect(start, end, speaker, token)
+        for sentence in self.doc.sents:
+            self.according_to(sentence, covered)
+
+    def parenthetical(self, verb: Token, covered: list[tuple[int, int]]) -> None:
+        """ "But to prevent problems, he said, officials should be vigilant": the cue sits
+        inside the clause it reports, which is the rest of the sentence."""
+        if verb.dep_ not in ("parataxis", "advcl", "ccomp") or verb.head.pos_ not in (
+            "VERB",
+            "AUX",
+        ):
+            return
+        speaker = subject_of(verb, set())
+        if speaker is None or speaker.root.head != verb or not self.plausible_speaker(speaker):
+            return
+        own = {t.i for t in verb.subtree}
+        rest = [t for t in verb.sent if t.i not in own and not t.is_space]
+        while rest and rest[0].is_punct:
+            rest.pop(0)
+        while rest and rest[-1].is_punct:
+            rest.pop()
+        if len(rest) < 4:
+            return
+        start, end = rest[0].idx, rest[-1].idx + len(rest[-1])
+        if any(s < end and start < e for s, e in covered):
+            return
+        self.add_indirect(start, end, speaker, verb)
+
+    def according_to(self, sentence: Span, covered: list[tuple[int, int]]) -> None:
+        """ "According to X, Y" / "Y, according to X": Y is what X reported."""
+        source = source_after_cue(sentence, set(), only=("according",))
+        if source is None:
+            return
+        cue, speaker = source
+        cue_words = self.doc[cue.i : cue.i + 2]
+        phrase_start = cue.i
+        phrase_end = speaker.end
+        before = sentence[: phrase_start - sentence.start]
+        after = sentence[phrase_end - sentence.start :]
+        content = max((before, after), key=lambda part: len(part.text.strip(" ,.;")))
+        tokens = [t for t in content if not (t.is_punct and t.text in ",.;")]
+        if len(tokens) < 3:
+            return
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if any(s < end and start < e for s, e in covered):
+            return
+        self.add_indirect(start, end, speaker, cue_words)
+
+    def add_indirect(self, start: int, end: int, speaker: Span, cue: Token | Span) -> None:
+        # Reported content never crosses the cue's paragraph; a parse that runs on past
+        # a paragraph break (after a closing quote mark) is cut there.
+        words = cue_span(cue)
+        paragraph_start = self.text.rfind("\n", 0, words.start_char) + 1
+        paragraph_end = self.text.find("\n", words.start_char)
+        paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
+        start, end = max(start, paragraph_start), min(end, paragraph_end)
+        while start < end and (self.text[start] in QUOTE_CHARS or self.text[start].isspace()):
+            start += 1
+        while end > start and (self.text[end - 1] in QUOTE_CHARS or self.text[end - 1] in " ,;."):
+            end -= 1
+        if end - start < 8 or len(self.text[start:end].split()) < 3:
+            return
+        resolved = self.resolve(speaker)
+        self.quotes.append(
+            Quote(
+                id=f"indirect-{start}",
+                doc=self.context.document.id,
+                start=start,
+                end=end,
+                text=self.text[start:end],
+                spans=[(start, end)],
+                kind="indirect",
+                speaker=resolved,
+                speaker_text=speaker.text,
+                speaker_start=speaker.start_char,
+                speaker_end=speaker.end_char,
+                cue=words.text,
+                cue_start=words.start_char,
+                cue_end=words.end_char,
+                confidence=0.75 if resolved else 0.45,
+            )
+        )
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    def resolve(self, speaker: Span) -> str | None:
+        found = resolve_span(self.context, speaker.start_char, speaker.end_char)
+        if found is None and len(speaker) == 1 and speaker[0].lower_ in ("he", "she"):
+            # A pronoun the actors layer could not place: the current speaker, if any.
+            earlier = [q for q in self.quotes if q.speaker and q.end <= speaker.start_char]
+            if earlier:
+                return max(earlier, key=lambda q: q.end).speaker
+        return found
+
+    def plausible_speaker(self, speaker: Span) -> bool:
+        """Names, pronouns and speaking nouns report speech; "the visit" does not."""
+        head = speaker.root
+        if head.lower_ in NON_SPEAKERS:
+            return False
+        if head.pos_ in ("PROPN", "PRON", "NOUN") or self.resolve(speaker) is not None:
+            return True
+        return head.lemma_.lower() in set(cues()["speaker_nouns"])
+
+    def make_quote(
+        self,
+        quotation: Quotation,
+        kind: QuoteKind,
+        speaker: Span | None,
+        confidence: float,
+        cue: Token | None,
+    ) -> Quote:
+        start, end = quotation.start, quotation.end
+        return Quote(
+            id=f"direct-{start}",
+            doc=self.context.document.id,
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            spans=list(quotation.spans),
+            kind=kind,
+            speaker=self.resolve(speaker) if speaker is not None else None,
+            speaker_text=speaker.text if speaker is not None else None,
+            speaker_start=speaker.start_char if speaker is not None else None,
+            speaker_end=speaker.end_char if speaker is not None else None,
+            cue=cue_span(cue).text if cue is not None else None,
+            cue_start=cue_span(cue).start_char if cue is not None else None,
+            cue_end=cue_span(cue).end_char if cue is not None else None,
+            confidence=confidence,
+        )
 
 
-def _subject_of(verb: Token) -> Span | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+def cue_span(cue: Token | Span) -> Span:
+    """The words of a cue: "has learned", "called for", "according to", not one token."""
+    if isinstance(cue, Span):
+        return cue
+    doc = cue.doc
+    start, end = cue.i, cue.i + 1
+    while (
+        start > 0
+        and doc[start - 1].dep_ in ("aux", "auxpass", "neg")
+        and doc[start - 1].head == cue
+    ):
+        start -= 1
+    if (
+        end < len(doc)
+        and doc[end].head == cue
+        and (
+            doc[end].dep_ == "prt"
+            or (doc[end].dep_ in ("prep", "dative") and doc[end].lower_ in ("for", "on", "to"))
+        )
+    ):
+        end += 1
+    return doc[start:end]
+
+
+def subject_of(verb: Token, inside: set[int]) -> Span | None:
+    """The subject of a reporting verb, climbing through "saying", "adding", conjuncts."""
+    current: Token | None = verb
+    for _ in range(3):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in _SUBJECTS and child.i not in inside:
+                return noun_phrase(child, inside)
+        # "…, saying …" / "and added …": the subject is the governing verb's.
+        if (
+            current.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp")
+            and current.head is not current
+        ):
+            current = current.head
+        else:
+            return None
     return None
+
+
+def noun_phrase(token: Token, inside: set[int]) -> Span:
+    """The subject's phrase, without a relative clause and without quoted words."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    for child in token.children:
+        if child.i > token.i and (child.dep_ in ("relcl", "acl") or child.is_punct):
+            end = min(end, child.left_edge.i)
+    while start < token.i and (start in inside or doc[start].is_punct):
+        start += 1
+    while end > token.i + 1 and ((end - 1) in inside or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+def source_after_cue(
+    sentence: Span, inside: set[int], only: Iterable[str] | None = None
+) -> tuple[Token, Span] | None:
+    """ "according to X", "quoting X": the cue's first token and X."""
+    patterns: list[list[str]] = cues()["source_after"]
+    words = [t.lower_ for t in sentence]
+    allowed = set(only) if only is not None else None
+    found: list[tuple[Token, Span]] = []
+    for pattern in patterns:
+        if allowed is not None and pattern[0] not in allowed:
+            continue
+        for offset in range(len(words) - len(pattern) + 1):
+            if words[offset : offset + len(pattern)] != pattern:
+                continue
+            cue = sentence[offset]
+            if cue.i in inside:
+                continue
+            after = sentence[offset + len(pattern) :]
+            last_word = sentence[offset + len(pattern) - 1]
+            objects = [
+                t
+                for t in after
+                if t.head == last_word and t.dep_ in ("pobj", "agent", "dobj", "obj")
+            ]
+            if objects and objects[0].i not in inside:
+                found.append((cue, noun_phrase(objects[0], inside)))
+                continue
+            # The source is the first noun phrase after the cue ("a verse recited by X").
+            for token in after:
+                if token.i in inside:
+                    break
+                if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in (
+                    "pobj",
+                    "dobj",
+                    "obj",
+                    "agent",
+                    "nsubj",
+                    "compound",
+                    "appos",
+                    "npadvmod",
+                    "conj",
+                    "attr",
+                ):
+                    head = token
+                    while head.dep_ == "compound" and head.head.i > head.i:
+                        head = head.head
+                    found.append((cue, noun_phrase(head, inside)))
+                    break
+    # "Quoting a verse recited by X": the cue nearest the source names it.
+    return max(found, key=lambda item: item[0].i) if found else None
+
+
+def merge_split_quotations(doc: Doc, quotations: list[Quotation]) -> list[Quotation]:
+    """ "X," he said, "Y" → one quotation with two spans (also '"X," he said. "Y"')."""
+    merged: list[Quotation] = []
+    text = doc.text
+    verbs = reporting_verbs()
+    for quotation in quotations:
+        if merged and not merged[-1].unclosed:
+            last = merged[-1]
+            gap = text[last.end : quotation.start]
+            inner_gap = gap.strip(QUOTE_CHARS + " ")
+            gap_span = doc.char_span(last.end, quotation.start, alignment_mode="contract")
+            joined_by_cue = (
+                gap_span is not None
+                and 0 < len(gap_span) <= SPLIT_GAP_TOKENS
+                and "\n" not in inner_gap
+                and inner_gap[-1:] in (",", ".", ":")
+                and any(t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") for t in gap_span)
+            )
+            if joined_by_cue:
+                last.spans.extend(quotation.spans)
+                last.nested.extend(quotation.nested)
+                continue
+        merged.append(quotation)
+    return merged
 
 
 @extractor("quotes")
 def extract_quotes(context: DocumentContext) -> list[Quote]:
-    doc = context.doc
-    text = doc.text
-    quotes: list[Quote] = []
-    for match in _QUOTATION.finditer(text):
-        start, end = match.span(1)
-        sentence = doc.char_span(start, end, alignment_mode="expand")
-        if sentence is None:
-            continue
-        verb = _reporting_verb(sentence.sent, match.start(), match.end())
-        subject = _subject_of(verb) if verb is not None else None
-        speaker = (
-            context.mentions.actor_at(subject.start_char, subject.end_char) if subject else None
-        )
-        quotes.append(
-            Quote(
-                id=f"{context.document.id}.q{len(quotes) + 1}",
-                doc=context.document.id,
-                start=start,
-                end=end,
-                text=text[start:end],
-                spans=[(start, end)],
-                kind="direct",
-                speaker=speaker,
-                speaker_text=subject.text if subject else None,
-                speaker_start=subject.start_char if subject else None,
-                speaker_end=subject.end_char if subject else None,
-                cue=verb.text if verb is not None else None,
-                cue_start=verb.idx if verb is not None else None,
-                cue_end=verb.idx + len(verb.text) if verb is not None else None,
-                confidence=0.8 if speaker else (0.4 if subject else 0.1),
-            )
-        )
-    return quotes
+    """Every quotation and reported statement in the document, with its speaker."""
+    return DocumentQuotes(context).extract()

@@ -227,4 +227,31 @@ def merge_actors(context: CorpusContext) -> None:
                 target = names_to_ids.get(" ".join(name_key(affiliation)))
                 if target and target != actor.id and target not in actor.affiliations:
                     actor.affiliations.append(target)
+    resolve_speakers_by_role(record)
     record.findings.extend(alias_conflicts(record))
+
+
+def role_key(text: str) -> str:
+    """A role phrase reduced for matching: "the head of Hamas's leadership council" and
+    "The head of the Hamas leadership council" agree."""
+    words = text.casefold().replace("’", "'").replace("'s", "").split()
+    return " ".join(w.strip(",.;:") for w in words if w not in ("the", "a", "an"))
+
+
+def resolve_speakers_by_role(record: Record) -> None:
+    """A speaker named only by a role another report binds to one person is that person."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for actor in record.actors:
+        if actor.kind != "person":
+            continue
+        for role in actor.roles:
+            holders[role_key(role)].add(actor.id)
+        for mention in actor.mentions:
+            if mention.kind == "role":
+                holders[role_key(mention.text)].add(actor.id)
+    for quote in record.quotes:
+        if quote.speaker is None and quote.speaker_text:
+            found = holders.get(role_key(quote.speaker_text), set())
+            if len(found) == 1:
+                quote.speaker = next(iter(found))
+                quote.confidence = round(quote.confidence * 0.9 + 0.2, 2)

@@ -1,0 +1,211 @@
+"""`presswatch eval polnear`: attribution (source, cue, content) on PolNeAR.
+
+PolNeAR annotates every attribution in US political news — direct, indirect and mixed —
+as brat Source/Cue/Content spans. We run our quote extraction on each article's text and
+score each element separately: exact match (same span after trimming quotation marks,
+whitespace, edge punctuation and a leading "that") and overlap (any shared character).
+Where an article has several annotators, the first annotation file is the gold.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from presswatch.evaluate import DEFAULT_DATA, eval_app
+from presswatch.extract import analyse_document
+from presswatch.model import Document, Quote, document_id
+from presswatch.nlp import load_pipeline
+from presswatch.settings import DEFAULT_MODEL
+
+ELEMENTS = ("source", "cue", "content")
+PUBLISHED = {
+    "CofeNet (Wang et al. 2022), test, exact": {"source": 83.2, "cue": 75.3, "content": 72.9},
+    "CoreNLP quote annotator, exact": {"source": 13.9, "cue": None, "content": 17.5},
+}
+_TRIM = "\"“”«»„‘’' \n\t.,;:—–-"
+
+Spans = dict[str, list[tuple[int, int]]]
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    gold: Spans
+
+
+@dataclass
+class Score:
+    predicted: int = 0
+    gold: int = 0
+    matched_predicted: int = 0
+    matched_gold: int = 0
+
+    def add(self, other: Score) -> None:
+        self.predicted += other.predicted
+        self.gold += other.gold
+        self.matched_predicted += other.matched_predicted
+        self.matched_gold += other.matched_gold
+
+    @property
+    def precision(self) -> float:
+        return 100 * self.matched_predicted / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return 100 * self.matched_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Result:
+    exact: dict[str, Score] = field(default_factory=lambda: {e: Score() for e in ELEMENTS})
+    overlap: dict[str, Score] = field(default_factory=lambda: {e: Score() for e in ELEMENTS})
+    articles: int = 0
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of a span without edge marks, punctuation and a leading "that"."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if text[start : start + 5].lower() == "that ":
+        start += 5
+    return start, end
+
+
+def read_ann(path: Path, text: str) -> Spans:
+    gold: Spans = {e: [] for e in ELEMENTS}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[0].startswith("T"):
+            continue
+        label, _, offsets = parts[1].partition(" ")
+        element = label.lower()
+        if element not in gold:
+            continue
+        pieces = [tuple(int(n) for n in piece.split()) for piece in offsets.split(";")]
+        start, end = pieces[0][0], pieces[-1][-1]
+        gold[element].append(trim(text, start, end))
+    return gold
+
+
+def load_articles(folder: Path, limit: int | None = None) -> list[Article]:
+    articles = []
+    seen: set[str] = set()
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        name = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        if name in seen:
+            continue
+        text_file = folder / "text" / f"{name}.txt"
+        if not text_file.exists():
+            continue
+        seen.add(name)
+        text = text_file.read_text(encoding="utf-8")
+        articles.append(Article(name, text, read_ann(ann, text)))
+        if limit is not None and len(articles) >= limit:
+            break
+    return articles
+
+
+def predicted_spans(text: str, quotes: Iterable[Quote]) -> Spans:
+    found: Spans = {e: [] for e in ELEMENTS}
+    for quote in quotes:
+        found["content"].append(trim(text, quote.start, quote.end))
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            found["source"].append(trim(text, quote.speaker_start, quote.speaker_end))
+        if quote.cue_start is not None and quote.cue_end is not None:
+            found["cue"].append(trim(text, quote.cue_start, quote.cue_end))
+    return {e: list(dict.fromkeys(spans)) for e, spans in found.items()}
+
+
+def score(predicted: list[tuple[int, int]], gold: list[tuple[int, int]], exact: bool) -> Score:
+    def match(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return a == b if exact else a[0] < b[1] and b[0] < a[1]
+
+    gold_set = list(dict.fromkeys(gold))
+    return Score(
+        predicted=len(predicted),
+        gold=len(gold_set),
+        matched_predicted=sum(any(match(p, g) for g in gold_set) for p in predicted),
+        matched_gold=sum(any(match(p, g) for p in predicted) for g in gold_set),
+    )
+
+
+def evaluate(articles: list[Article], model: str = DEFAULT_MODEL) -> Result:
+    nlp = load_pipeline(model)
+    result = Result()
+    texts = [a.text for a in articles]
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+        document = Document(
+            id=document_id(article.text), source=article.name, language="en", text=article.text
+        )
+        analysis = analyse_document(document, doc, ("actors", "quotes"))
+        predicted = predicted_spans(article.text, analysis.quotes)
+        for element in ELEMENTS:
+            result.exact[element].add(score(predicted[element], article.gold[element], True))
+            result.overlap[element].add(score(predicted[element], article.gold[element], False))
+        result.articles += 1
+    return result
+
+
+def result_table(result: Result, split: str) -> Table:
+    table = Table(title=f"PolNeAR {split}: {result.articles} articles")
+    table.add_column("system")
+    for element in ELEMENTS:
+        table.add_column(f"{element} P/R/F1", justify="right")
+    for label, scores in (
+        ("presswatch, exact", result.exact),
+        ("presswatch, overlap", result.overlap),
+    ):
+        table.add_row(
+            label, *(f"{s.precision:.1f} / {s.recall:.1f} / {s.f1:.1f}" for s in scores.values())
+        )
+    for label, figures in PUBLISHED.items():
+        table.add_row(
+            label, *(f"F1 {figures[e]}" if figures[e] is not None else "—" for e in ELEMENTS)
+        )
+    return table
+
+
+@eval_app.command("polnear")
+def polnear(
+    split: Annotated[str, typer.Option(help="dev or train")] = "dev",
+    data: Annotated[Path, typer.Option(help="Folder holding polnear/.")] = DEFAULT_DATA,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    model: Annotated[str, typer.Option(help="spaCy pipeline.")] = DEFAULT_MODEL,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write scores here.")] = None,
+) -> None:
+    """Score quote attribution on PolNeAR (source, cue, content; exact and overlap).
+
+    Example: presswatch eval polnear --split dev
+    """
+    folder = data / "polnear" / split
+    if not (folder / "attributions").is_dir():
+        Console(stderr=True).print(f"error: {folder}: PolNeAR split not found")
+        raise typer.Exit(2)
+    result = evaluate(load_articles(folder, limit), model)
+    Console().print(result_table(result, split))
+    if json_out is not None:
+        payload = {
+            kind: {
+                e: {"precision": s.precision, "recall": s.recall, "f1": s.f1}
+                for e, s in scores.items()
+            }
+            for kind, scores in (("exact", result.exact), ("overlap", result.overlap))
+        }
+        json_out.write_text(json.dumps({"articles": result.articles, **payload}, indent=2))
