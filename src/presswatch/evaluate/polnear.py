@@ -27,7 +27,7 @@ from presswatch.nlp import load_pipeline
 from presswatch.settings import DEFAULT_MODEL
 
 ELEMENTS = ("source", "cue", "content")
-PUBLISHED = {
+PUBLISHED: dict[str, dict[str, float | None]] = {
     "CofeNet (Wang et al. 2022), test, exact": {"source": 83.2, "cue": 75.3, "content": 72.9},
     "CoreNLP quote annotator, exact": {"source": 13.9, "cue": None, "content": 17.5},
 }
