@@ -137,7 +137,11 @@ class DocumentActors:
     def collect_entities(self) -> None:
         for span in self.clarified_names():
             self.add_person_mention(span)
-        people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.start not in self.covered]
+        people = [
+            self.complete_name(e)
+            for e in self.doc.ents
+            if e.label_ == "PERSON" and e.start not in self.covered
+        ]
         kunyas = [e for e in people if is_kunya(e.text)]
         # Longer names first, so "Darwish" finds "Mohammad Ismail Darwish" wherever it stands.
         for ent in sorted(people, key=lambda e: -len(parse_name(e.text).core)):
@@ -149,6 +153,19 @@ class DocumentActors:
             if kind is None or kind == "person" or ent.start in self.covered:
                 continue
             self.add_named_mention(ent, kind)
+
+    def complete_name(self, ent: Span) -> Span:
+        """The tagger sometimes stops a name early ("Mohammad Ismail" | "Darwish met"): a
+        capitalised proper noun right after a PERSON span, tagged as nothing or as a
+        nationality, is the rest of the name."""
+        end = ent.end
+        while end < len(self.doc) and self.continues_name(self.doc[end]):
+            end += 1
+        return self.doc[ent.start : end] if end > ent.end else ent
+
+    @staticmethod
+    def continues_name(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.is_title and token.ent_type_ in ("", "NORP")
 
     def clarified_names(self) -> list[Span]:
         """Names with a kunya or a bracketed clarification the tagger splits apart:

@@ -1,0 +1,126 @@
+"""Actors inside one report: names, surnames, titles, kunyas and pronouns → one actor each."""
+
+from __future__ import annotations
+
+from presswatch.extract.names import compatible_names, name_key, parse_name
+from presswatch.model import Actor
+from tests.conftest import Analyse
+
+
+def person(actors: list[Actor], surname: str) -> Actor:
+    found = [a for a in actors if a.kind == "person" and a.name.endswith(surname)]
+    assert len(found) == 1, [a.name for a in actors if a.kind == "person"]
+    return found[0]
+
+
+def texts(actor: Actor, kind: str | None = None) -> list[str]:
+    return [m.text for m in actor.mentions if kind is None or m.kind == kind]
+
+
+def test_transliterations_share_a_key() -> None:
+    assert name_key("Mohammad Ismail Darwish") == name_key("Muhammed Ismail Dervish")
+    assert name_key("Mohammad Ismail Darwish") == name_key("Mohamed Ismail Darwish")
+    assert name_key("Khalil al-Hayya") == name_key("Khalil Al-Hayyeh")
+    assert name_key("Seyyed") == name_key("Sayyid") == name_key("Sayyed")
+    assert name_key("Ismail Haniyeh") != name_key("Mohammad Ismail Darwish")
+
+
+def test_given_names_must_not_conflict() -> None:
+    assert compatible_names(name_key("Muhammad Darwish"), name_key("Mohammad Ismail Darwish"))
+    assert compatible_names(name_key("Darwish"), name_key("Mohammad Ismail Darwish"))
+    assert not compatible_names(name_key("Ismail Haniyeh"), name_key("Mohammad Ismail Darwish"))
+    assert not compatible_names(name_key("Yahya Sinwar"), name_key("Muhammad Deif"))
+    assert not compatible_names(name_key("Ali Darwish"), name_key("Mohammad Ismail Darwish"))
+
+
+def test_honorifics_and_kunya_come_apart_from_the_name() -> None:
+    parsed = parse_name("Ayatollah Seyyed Ali Khamenei")
+    assert parsed.name == "Ali Khamenei" and parsed.honorifics == ["Ayatollah", "Seyyed"]
+    kunya = parse_name("Abu Ibrahim [Yahya] Sinwar")
+    assert kunya.name == "Yahya Sinwar" and kunya.kunya == "Abu Ibrahim"
+
+
+def test_surname_and_honorific_variants_resolve_to_one_person(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Ayatollah Seyyed Ali Khamenei met the visitors in Tehran on Monday. "
+        "Ayatollah Khamenei told them the region had changed. Khamenei then left the hall."
+    )
+    leader = person(analysis.actors, "Khamenei")
+    assert leader.name == "Ali Khamenei"
+    assert len(texts(leader, "name") + texts(leader, "surname")) == 3
+
+
+def test_surname_tagged_as_group_resolves_to_the_person(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Mohammad Ismail Darwish arrived in Doha on Sunday with a small delegation. "
+        "Darwish met officials there. Later, Darwish said the talks had gone well."
+    )
+    darwish = person(analysis.actors, "Darwish")
+    assert texts(darwish).count("Darwish") == 2
+    assert not any(a.name == "Darwish" and a.kind != "person" for a in analysis.actors)
+
+
+def test_apposition_binds_a_role_and_the_role_phrase_resolves_later(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Khalil al-Hayya, the head of the movement's negotiating team, arrived in Cairo. "
+        "The head of the negotiating team said the proposal needed more work."
+    )
+    hayya = person(analysis.actors, "al-Hayya")
+    assert any("head of the movement's negotiating team" in r for r in hayya.roles)
+    assert "The head of the negotiating team" in texts(hayya, "role")
+
+
+def test_title_before_a_name_is_a_role_with_an_affiliation(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Hamas spokesman Hazem Qassem said the talks would resume. Qassem spoke from Doha."
+    )
+    qassem = person(analysis.actors, "Qassem")
+    assert qassem.roles == ["Hamas spokesman"]
+    hamas = next(a for a in analysis.actors if a.name == "Hamas")
+    assert qassem.affiliations == [hamas.id]
+
+
+def test_relative_clause_binds_an_office(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Mohammad Ismail Darwish, who heads the movement's Shura Council, was not in the room."
+    )
+    assert person(analysis.actors, "Darwish").roles == ["head of the movement's Shura Council"]
+
+
+def test_kunya_in_brackets_becomes_an_alias(analyse: Analyse) -> None:
+    analysis = analyse("Mourners recalled Abu Ibrahim [Yahya] Sinwar at the gathering in Gaza.")
+    sinwar = person(analysis.actors, "Sinwar")
+    assert sinwar.name == "Yahya Sinwar" and "Abu Ibrahim" in sinwar.aliases
+
+
+def test_known_as_kunya_is_an_alias_not_a_new_person(analyse: Analyse) -> None:
+    analysis = analyse(
+        "The statement named Muhammad Deif, known as Abu Khaled, as the commander."
+    )
+    deif = person(analysis.actors, "Deif")
+    assert "Abu Khaled" in deif.aliases
+    assert not any(a.name == "Abu Khaled" for a in analysis.actors)
+
+
+def test_pronoun_resolves_to_the_salient_subject(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Foreign Minister Abbas Araghchi arrived in Muscat on Saturday. "
+        "He met his Omani counterpart for two hours."
+    )
+    assert "He" in texts(person(analysis.actors, "Araghchi"), "pronoun")
+
+
+def test_pronoun_without_candidate_stays_unresolved(analyse: Analyse) -> None:
+    analysis = analyse("The ministry published its figures on Monday. He did not comment.")
+    assert all("He" not in texts(a, "pronoun") for a in analysis.actors)
+
+
+def test_indefinite_role_phrase_is_a_new_person_not_the_known_spokesman(
+    analyse: Analyse,
+) -> None:
+    analysis = analyse(
+        "Hamas spokesman Hazem Qassem spoke in Doha. A spokesman for the Red Cross said "
+        "the handover had been completed."
+    )
+    qassem = person(analysis.actors, "Qassem")
+    assert all("spokesman for" not in m.text for m in qassem.mentions)
