@@ -581,7 +581,17 @@ def resolve_span(context: DocumentContext, start: int, end: int) -> str | None:
     found = context.mentions.actor_at(head.idx, head.idx + len(head))
     if found is not None:
         return found
-    _, group_nouns, _ = role_nouns()
+    person_nouns, group_nouns, _ = role_nouns()
+    if head.lemma_.lower() in person_nouns:
+        # "the poet Mahmoud Darwish", "Hamas's chief, Khalil al-Hayya": the name inside.
+        named = {
+            item.actor
+            for token in span
+            for item in context.mentions.items
+            if item.start <= token.idx < item.end and item.kind in ("name", "surname")
+        }
+        if len(named) == 1:
+            return named.pop()
     if head.lemma_.lower() in group_nouns:
         for token in span:
             for item in context.mentions.items:

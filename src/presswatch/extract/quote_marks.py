@@ -160,15 +160,17 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[Quotation], Q
         if open_double is None:
             if char in m.double_open or (char in m.double_either and _opens(text, i)):
                 open_double, nested, open_single = i, [], None
-            elif char in m.single_open and _opens(text, i):
+            elif (
+                char in m.single_open | m.single_either
+                and _opens(text, i)
+                and not _is_apostrophe(text, i)
+            ):
                 # A single-quoted quotation at the top level, as some outlets print them.
                 open_double, nested, open_single = i, [], None
             continue
         # Inside a quotation.
-        if (
-            char in m.single_either | m.single_open | m.single_close
-            and text[open_double] not in m.single_open
-        ):
+        single_top = text[open_double] in m.single_open | m.single_either
+        if char in m.single_either | m.single_open | m.single_close and not single_top:
             if char in m.single_either | m.single_close and _is_apostrophe(text, i):
                 continue
             if open_single is None and (char in m.single_open or _opens(text, i)):
@@ -178,17 +180,20 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[Quotation], Q
                     nested.append((open_single + 1, i))
                 open_single = None
             continue
-        closes_single_top = (
-            text[open_double] in m.single_open and char in m.single_close | m.single_either
-        )
+        closes_single_top = single_top and char in m.single_close | m.single_either
         if closes_single_top and _is_apostrophe(text, i):
             continue
+        if single_top and not closes_single_top:
+            continue  # double marks inside a single-quoted quotation are its content
+        # „ is closed by “ (German and Balkan print) as well as by ”.
+        low_opening = text[open_double] == "„" and char in m.double_open
         closes = (
             closes_single_top
+            or low_opening
             or char in m.double_close
             or (char in m.double_either and (_closes(text, i) or not _opens(text, i)))
         )
-        if closes and (char not in m.double_open or char in m.double_close):
+        if closes and (char not in m.double_open or char in m.double_close or low_opening):
             if i - open_double > 1 and any(c.isalnum() for c in text[open_double + 1 : i]):
                 quotations.append(Quotation(spans=[(open_double + 1, i)], nested=nested))
             open_double, open_single = None, None

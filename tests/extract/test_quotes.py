@@ -1,0 +1,184 @@
+"""Quotations: found with any marks, never fooled by apostrophes, each with its speaker."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from presswatch.extract.quote_marks import find_quotations
+from presswatch.model import DocumentAnalysis, Quote
+from tests.conftest import Analyse
+
+
+def speaker_name(analysis: DocumentAnalysis, quote: Quote) -> str | None:
+    names = {a.id: a.name for a in analysis.actors}
+    return names.get(quote.speaker) if quote.speaker else None
+
+
+def only(analysis: DocumentAnalysis, kind: str = "direct") -> Quote:
+    found = [q for q in analysis.quotes if q.kind == kind]
+    assert len(found) == 1, [(q.kind, q.text) for q in analysis.quotes]
+    return found[0]
+
+
+def test_curly_straight_and_guillemet_marks_all_quote() -> None:
+    text = "“One,” he said. \"Two,\" she said. «Three», they said. „Four“ too."
+    found = [text[q.start : q.end] for q in find_quotations(text)]
+    assert found == ["One,", "Two,", "Three", "Four"]
+
+
+def test_apostrophe_in_plural_possessive_does_not_open_quote() -> None:
+    text = "The Palestinians' cause and Gaza's future don't change, he said. 'Not now' she said."
+    assert [text[q.start : q.end] for q in find_quotations(text)] == ["Not now"]
+
+
+def test_primes_and_decades_are_not_quotes() -> None:
+    text = "He is 5'10\" tall and grew up in the '90s in Beirut."
+    assert find_quotations(text) == []
+
+
+def test_unbalanced_mark_does_not_swallow_the_rest() -> None:
+    text = 'The minister said " nothing more.\n\nLater, “we will see,” he added.'
+    assert [text[q.start : q.end] for q in find_quotations(text)] == ["we will see,"]
+
+
+def test_unclosed_paragraph_quote_continues_in_the_next() -> None:
+    text = '"The first part of the answer.\n\n"And the second part," she said.'
+    [quotation] = find_quotations(text)
+    assert [text[s:e] for s, e in quotation.spans] == [
+        "The first part of the answer.", "And the second part,"
+    ]
+
+
+def test_speaker_after_the_quote(analyse: Analyse) -> None:
+    analysis = analyse('"The talks were useful," Foreign Minister Abbas Araghchi said in Muscat.')
+    quote = only(analysis)
+    assert speaker_name(analysis, quote) == "Abbas Araghchi"
+    assert quote.cue == "said" and quote.text == "The talks were useful,"
+    assert analysis.document.text[quote.cue_start : quote.cue_end] == "said"  # type: ignore[misc]
+
+
+def test_inverted_speaker_after_the_verb(analyse: Analyse) -> None:
+    analysis = analyse('"We will not leave," said Mohammad Ismail Darwish on Sunday.')
+    assert speaker_name(analysis, only(analysis)) == "Mohammad Ismail Darwish"
+
+
+def test_speaker_before_with_colon(analyse: Analyse) -> None:
+    analysis = analyse('Badr Abdelatty told reporters: "The agreement will hold."')
+    assert speaker_name(analysis, only(analysis)) == "Badr Abdelatty"
+
+
+def test_saying_comma_quote_is_attributed(analyse: Analyse) -> None:
+    analysis = analyse(
+        'Hamas spokesman Hazem Qassem praised the mediators, saying, "They worked hard."'
+    )
+    assert speaker_name(analysis, only(analysis)) == "Hazem Qassem"
+
+
+def test_split_quote_keeps_one_speaker(analyse: Analyse) -> None:
+    analysis = analyse(
+        '"We came to Tehran," Mohammad Ismail Darwish said, "to thank our friends."'
+    )
+    quote = only(analysis)
+    assert len(quote.spans) == 2
+    assert speaker_name(analysis, quote) == "Mohammad Ismail Darwish"
+    text = analysis.document.text
+    assert [text[s:e] for s, e in quote.spans] == ["We came to Tehran,", "to thank our friends."]
+
+
+def test_pronoun_speaker_resolves_to_the_person(analyse: Analyse) -> None:
+    analysis = analyse(
+        'Egyptian Foreign Minister Badr Abdelatty spoke in Cairo on Monday. '
+        '"We will not allow this to collapse," he said.'
+    )
+    quote = only(analysis)
+    assert quote.speaker_text == "he" and speaker_name(analysis, quote) == "Badr Abdelatty"
+
+
+def test_bare_quote_paragraph_keeps_previous_speaker(analyse: Analyse) -> None:
+    analysis = analyse(
+        '"The crossings must open," Leila Haddad said.\n\n'
+        '"Without them nothing can be rebuilt, and the winter is coming."'
+    )
+    quotes = [q for q in analysis.quotes if q.kind == "direct"]
+    assert [speaker_name(analysis, q) for q in quotes] == ["Leila Haddad", "Leila Haddad"]
+    assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_partial_quote_in_reported_speech_is_mixed(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Ayatollah Ali Khamenei described the fallen commanders as \"a generation of heroes\"."
+    )
+    quote = only(analysis, "mixed")
+    assert quote.text == "a generation of heroes"
+    assert speaker_name(analysis, quote) == "Ali Khamenei"
+
+
+def test_scare_quote_has_no_speaker(analyse: Analyse) -> None:
+    analysis = analyse('The so-called "peace plan" was published on a Tuesday in March.')
+    quote = only(analysis, "mixed")
+    assert quote.speaker is None and quote.speaker_text is None and quote.confidence < 0.5
+
+
+def test_nested_verse_attributed_to_named_reciter(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Quoting a line recited by the poet Mahmoud Darwish, he said: "
+        "\"As the poet wrote, 'we love life if we find a way to it,' and so do we.\""
+    )
+    inner = [q for q in analysis.quotes if q.source_of is not None]
+    assert len(inner) == 1
+    assert inner[0].text.startswith("we love life")
+    assert speaker_name(analysis, inner[0]) == "Mahmoud Darwish"
+    outer = next(q for q in analysis.quotes if q.id == inner[0].source_of)
+    assert outer.start < inner[0].start < inner[0].end < outer.end
+
+
+def test_indirect_that_clause(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Mohammad Ismail Darwish warned that any plan to displace the people of Gaza would fail."
+    )
+    quote = only(analysis, "indirect")
+    assert quote.text == "any plan to displace the people of Gaza would fail"
+    assert quote.cue == "warned"
+    assert speaker_name(analysis, quote) == "Mohammad Ismail Darwish"
+
+
+def test_according_to_is_indirect_speech(analyse: Analyse) -> None:
+    analysis = analyse(
+        "According to the Palestinian Prisoners' Society, 1,904 prisoners are to be released."
+    )
+    quote = only(analysis, "indirect")
+    assert quote.text == "1,904 prisoners are to be released"
+    assert quote.speaker_text == "the Palestinian Prisoners' Society"
+    assert quote.cue == "According to"
+
+
+def test_unnamed_speaker_keeps_its_words_but_no_actor(analyse: Analyse) -> None:
+    analysis = analyse('"This is a photo opportunity," a senior official told the newspaper.')
+    quote = only(analysis)
+    assert quote.speaker is None and quote.speaker_text == "a senior official"
+
+
+QUOTE_ALPHABET = st.sampled_from(list("ab Z.,:;\n'\"“”‘’«»„‹›—-05ÄзعG()"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(QUOTE_ALPHABET, st.text(max_size=6)), max_size=60).map("".join))
+def test_random_text_with_marks_never_raises_and_offsets_hold(text: str) -> None:
+    for quotation in find_quotations(text):
+        for start, end in quotation.spans:
+            assert 0 <= start <= end <= len(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(QUOTE_ALPHABET, st.sampled_from(
+    [" said ", " he ", " Darwish ", "according to ", " that ", "\n\n"])), min_size=1, max_size=40)
+    .map("".join))
+def test_extraction_on_random_text_never_raises(analyse: Analyse, text: str) -> None:
+    if not text.strip():
+        return
+    analysis = analyse(text)
+    for quote in analysis.quotes:
+        assert 0 <= quote.start <= quote.end <= len(text)
+        assert quote.text == text[quote.start : quote.end]
