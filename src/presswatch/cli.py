@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -14,7 +15,8 @@ from rich.table import Table
 
 from presswatch.errors import PresswatchError
 from presswatch.evaluate import eval_app
-from presswatch.model import Record
+from presswatch.extract.names import fold_accents
+from presswatch.model import Actor, Record
 from presswatch.pipeline import RunObserver, RunSummary, run_analysis
 from presswatch.settings import DEFAULT_MODEL, Settings
 from presswatch.store import Store
@@ -69,9 +71,7 @@ def analyze(
         int, typer.Option(min=1, help="Documents per batch; each batch is stored at once.")
     ] = 16,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for every input.")] = None,
-    actors: Annotated[
-        Path | None, typer.Option("--actors", help="Known-actors YAML file.")
-    ] = None,
+    actors: Annotated[Path | None, typer.Option("--actors", help="Known-actors YAML file.")] = None,
     facts: Annotated[Path | None, typer.Option("--facts", help="Reference facts YAML.")] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow URLs on private/loopback addresses.")
@@ -201,6 +201,90 @@ def show(
         write_record(record, json_out)
     if html_out is None and json_out is None:
         sys.stdout.write(record.to_json() + "\n")
+
+
+def matches_name(actor: Actor, wanted: str) -> bool:
+    """Case- and accent-insensitive match of a name against an actor's name and aliases."""
+    needle = fold_accents(wanted).casefold()
+    return any(needle in fold_accents(n).casefold() for n in [actor.name, *actor.aliases])
+
+
+@app.command()
+def actors(
+    db: DbOption = DEFAULT_DB,
+    kind: Annotated[str | None, typer.Option(help="person, organization, place or group.")] = None,
+    name: Annotated[
+        str | None, typer.Option(help="Only actors whose name or alias has this.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+) -> None:
+    """List actors with their aliases, roles and mention counts.
+
+    Example: presswatch actors --kind person --name Darwish
+    """
+    record = load_corpus(db)
+    found = [
+        a
+        for a in record.actors
+        if (kind is None or a.kind == kind) and (name is None or matches_name(a, name))
+    ]
+    found.sort(key=lambda a: -len(a.mentions))
+    if as_json:
+        for actor in found:
+            sys.stdout.write(actor.model_dump_json() + "\n")
+        return
+    table = Table(show_lines=False)
+    for column in ("id", "name", "kind", "mentions", "aliases", "roles"):
+        table.add_column(column)
+    for actor in found:
+        table.add_row(
+            actor.id,
+            escape(actor.name),
+            actor.kind,
+            str(len(actor.mentions)),
+            escape("; ".join(actor.aliases[:8])),
+            escape("; ".join(actor.roles[:4])),
+        )
+    out.print(table)
+
+
+@app.command()
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Name or alias of the speaker.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of text.")] = False,
+) -> None:
+    """List quotes across the corpus with speaker, outlet and date.
+
+    Example: presswatch quotes --speaker Khamenei
+    """
+    record = load_corpus(db)
+    speakers = {a.id: a for a in record.actors}
+    documents = {d.id: d for d in record.documents}
+    wanted = {a.id for a in record.actors if speaker is not None and matches_name(a, speaker)}
+    for quote in record.quotes:
+        if speaker is not None and quote.speaker not in wanted:
+            continue
+        if kind is not None and quote.kind != kind:
+            continue
+        document = documents[quote.doc]
+        who = speakers[quote.speaker].name if quote.speaker in speakers else "(unattributed)"
+        if as_json:
+            payload = quote.model_dump()
+            payload.update(
+                speaker_name=who,
+                outlet=document.outlet,
+                source=document.source,
+                published=document.published,
+            )
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        else:
+            text = " ".join(quote.text.split())
+            sys.stdout.write(
+                f"{who}\t{quote.kind}\t{document.outlet or ''}\t{document.published or ''}\t"
+                f"{document.source}\t{text}\n"
+            )
 
 
 def main() -> None:  # pragma: no cover - console entry

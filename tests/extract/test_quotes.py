@@ -84,6 +84,7 @@ def test_split_quote_keeps_one_speaker(analyse: Analyse) -> None:
     assert speaker_name(analysis, quote) == "Mohammad Ismail Darwish"
     text = analysis.document.text
     assert [text[s:e] for s, e in quote.spans] == ["We came to Tehran,", "to thank our friends."]
+    assert quote.text == "We came to Tehran, to thank our friends."
 
 
 def test_pronoun_speaker_resolves_to_the_person(analyse: Analyse) -> None:
@@ -181,4 +182,5 @@ def test_extraction_on_random_text_never_raises(analyse: Analyse, text: str) -> 
     analysis = analyse(text)
     for quote in analysis.quotes:
         assert 0 <= quote.start <= quote.end <= len(text)
-        assert quote.text == text[quote.start : quote.end]
+        assert quote.text == " ".join(text[s:e].strip() for s, e in quote.spans)
+        assert all(quote.start <= s <= e <= quote.end for s, e in quote.spans)

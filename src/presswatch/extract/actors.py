@@ -584,11 +584,14 @@ def resolve_span(context: DocumentContext, start: int, end: int) -> str | None:
     person_nouns, group_nouns, _ = role_nouns()
     if head.lemma_.lower() in person_nouns:
         # "the poet Mahmoud Darwish", "Hamas's chief, Khalil al-Hayya": the name inside.
+        people = {a.id for a in context.actors if a.kind == "person"}
         named = {
             item.actor
             for token in span
             for item in context.mentions.items
-            if item.start <= token.idx < item.end and item.kind in ("name", "surname")
+            if item.start <= token.idx < item.end
+            and item.kind in ("name", "surname")
+            and item.actor in people
         }
         if len(named) == 1:
             return named.pop()

@@ -405,7 +405,7 @@ class DocumentQuotes:
             doc=self.context.document.id,
             start=start,
             end=end,
-            text=self.text[start:end],
+            text=quoted_words(self.text, quotation.spans),
             spans=list(quotation.spans),
             kind=kind,
             speaker=self.resolve(speaker) if speaker is not None else None,
@@ -417,6 +417,11 @@ class DocumentQuotes:
             cue_end=cue_span(cue).end_char if cue is not None else None,
             confidence=confidence,
         )
+
+
+def quoted_words(text: str, spans: list[tuple[int, int]]) -> str:
+    """The words quoted: the fragments of a split quote joined, the cue between left out."""
+    return " ".join(text[start:end].strip() for start, end in spans)
 
 
 def cue_span(cue: Token | Span) -> Span:
