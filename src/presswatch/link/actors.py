@@ -219,6 +219,7 @@ def merge_actors(context: CorpusContext) -> None:
         for member in cluster.members:
             mapping[member.id] = actor.id
     record.actors = merged
+    context.scratch["actor_ids"] = mapping  # local id → corpus id, for evaluations
     rewrite_actor_references(record, mapping)
     names_to_ids = {" ".join(name_key(a.name)): a.id for a in merged}
     for cluster, actor in zip(clusters, merged, strict=True):

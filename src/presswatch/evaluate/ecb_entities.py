@@ -1,0 +1,262 @@
+"""`presswatch eval ecb-entities`: person coreference on ECB+ (topics 1–35).
+
+Gold: every HUMAN_PART_PER mention, clustered by its CROSS_DOC_COREF instance (or its
+INTRA_DOC_COREF chain; otherwise a singleton). We run our pipeline on each document's
+text and give each gold mention the actor of our person mention that overlaps it (a
+mention we did not find stays a singleton). Within-document scores use our per-document
+actors; cross-document scores use the corpus actors after linking the documents of one
+topic. Two baselines run on the same mentions: same lowercased string, same head word.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from presswatch.evaluate import DEFAULT_DATA, eval_app
+from presswatch.evaluate.coref_metrics import b_cubed, ceaf_e, conll_f1, muc
+from presswatch.extract import analyse_document
+from presswatch.link import CorpusContext, merge_analyses
+from presswatch.link.actors import merge_actors
+from presswatch.model import Document, DocumentAnalysis
+from presswatch.nlp import load_pipeline
+from presswatch.settings import DEFAULT_MODEL, Settings
+
+PERSON_TAG = "HUMAN_PART_PER"
+
+
+@dataclass
+class GoldMention:
+    doc: str
+    start: int
+    end: int
+    text: str
+    cluster: str
+
+
+@dataclass
+class EcbDocument:
+    name: str
+    topic: str
+    text: str
+    mentions: list[GoldMention] = field(default_factory=list)
+
+
+def read_document(path: Path, topic: str) -> EcbDocument:
+    root = ElementTree.parse(path).getroot()
+    pieces: list[str] = []
+    offsets: dict[str, tuple[int, int]] = {}
+    position = 0
+    sentence = None
+    for token in root.iter("token"):
+        if sentence is not None and token.get("sentence") != sentence:
+            pieces.append("\n")
+            position += 1
+        elif pieces:
+            pieces.append(" ")
+            position += 1
+        sentence = token.get("sentence")
+        word = token.text or ""
+        offsets[token.get("t_id", "")] = (position, position + len(word))
+        pieces.append(word)
+        position += len(word)
+    text = "".join(pieces)
+    name = path.stem
+    anchors: dict[str, list[str]] = {}
+    for markable in root.find("Markables") or []:
+        if markable.tag == PERSON_TAG:
+            anchors[markable.get("m_id", "")] = [
+                a.get("t_id", "") for a in markable.findall("token_anchor")
+            ]
+    cluster_of: dict[str, str] = {}
+    for relation in root.find("Relations") or []:
+        if relation.tag == "CROSS_DOC_COREF":
+            label = relation.get("note", "") or f"{name}:{relation.get('r_id')}"
+        elif relation.tag == "INTRA_DOC_COREF":
+            label = f"{name}:intra:{relation.get('r_id')}"
+        else:
+            continue
+        for source in relation.findall("source"):
+            cluster_of[source.get("m_id", "")] = label
+    document = EcbDocument(name=name, topic=topic, text=text)
+    for m_id, tokens in anchors.items():
+        spans = [offsets[t] for t in tokens if t in offsets]
+        if not spans:
+            continue
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        document.mentions.append(
+            GoldMention(name, start, end, text[start:end], cluster_of.get(m_id, f"{name}:{m_id}"))
+        )
+    return document
+
+
+def read_topics(folder: Path, limit: int | None) -> dict[str, list[EcbDocument]]:
+    topics: dict[str, list[EcbDocument]] = {}
+    numbers = sorted(
+        (int(p.name) for p in folder.iterdir() if p.is_dir() and p.name.isdigit()),
+    )
+    for number in [n for n in numbers if n <= 35][: limit or None]:
+        files = sorted((folder / str(number)).glob("*.xml"))
+        topics[str(number)] = [read_document(f, str(number)) for f in files]
+    return topics
+
+
+def assignment(
+    mentions: list[GoldMention], analyses: dict[str, DocumentAnalysis], actor_of: dict[str, str]
+) -> dict[Hashable, Hashable]:
+    """Each gold mention → the (corpus or local) actor of the person mention overlapping it."""
+    response: dict[Hashable, Hashable] = {}
+    for mention in mentions:
+        key = (mention.doc, mention.start, mention.end)
+        label: Hashable = ("unmatched", key)
+        analysis = analyses[mention.doc]
+        for actor in analysis.actors:
+            if actor.kind != "person":
+                continue
+            if any(m.start < mention.end and mention.start < m.end for m in actor.mentions):
+                label = actor_of.get(actor.id, actor.id)
+                break
+        response[key] = label
+    return response
+
+
+def baseline(
+    mentions: list[GoldMention], scope: Callable[[GoldMention], str], feature: Callable[[str], str]
+) -> dict[Hashable, Hashable]:
+    return {(m.doc, m.start, m.end): (scope(m), feature(m.text)) for m in mentions}
+
+
+def head_word(text: str) -> str:
+    words = re.findall(r"[\w'-]+", text.lower())
+    return words[-1] if words else text.lower()
+
+
+@dataclass
+class Scores:
+    muc: float
+    b_cubed: float
+    ceaf_e: float
+    conll: float
+
+
+def scores(key: dict[Hashable, Hashable], response: dict[Hashable, Hashable]) -> Scores:
+    return Scores(
+        muc=100 * muc(key, response).f1,
+        b_cubed=100 * b_cubed(key, response).f1,
+        ceaf_e=100 * ceaf_e(key, response).f1,
+        conll=100 * conll_f1(key, response),
+    )
+
+
+def evaluate(topics: dict[str, list[EcbDocument]], model: str) -> dict[str, object]:
+    nlp = load_pipeline(model)
+    within_key: dict[Hashable, Hashable] = {}
+    cross_key: dict[Hashable, Hashable] = {}
+    ours_within: dict[Hashable, Hashable] = {}
+    ours_cross: dict[Hashable, Hashable] = {}
+    mentions_all: list[GoldMention] = []
+    found = 0
+    for topic, documents in topics.items():
+        analyses: dict[str, DocumentAnalysis] = {}
+        for ecb, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True):
+            document = Document(id=ecb.name, source=ecb.name, language="en", text=ecb.text)
+            analyses[ecb.name] = analyse_document(document, doc, ("actors",))
+        local = {a.id: a.id for analysis in analyses.values() for a in analysis.actors}
+        context = CorpusContext(record=merge_analyses(list(analyses.values())), settings=Settings())
+        merge_actors(context)
+        corpus_of = {
+            local_id: f"{topic}:{corpus_id}"
+            for local_id, corpus_id in context.scratch["actor_ids"].items()
+        }
+        mentions = [m for d in documents for m in d.mentions]
+        mentions_all += mentions
+        for mention in mentions:
+            key = (mention.doc, mention.start, mention.end)
+            within_key[key] = (mention.doc, mention.cluster)
+            cross_key[key] = (topic, mention.cluster)
+        ours_within.update(assignment(mentions, analyses, local))
+        ours_cross.update(assignment(mentions, analyses, corpus_of))
+        found += sum(
+            not isinstance(v, tuple) for v in assignment(mentions, analyses, local).values()
+        )
+    topic_of = {d.name: d.topic for ds in topics.values() for d in ds}
+    return {
+        "topics": len(topics),
+        "documents": sum(len(d) for d in topics.values()),
+        "gold_mentions": len(mentions_all),
+        "mentions_found": found,
+        "within": {
+            "presswatch": scores(within_key, ours_within),
+            "same string": scores(within_key, baseline(mentions_all, lambda m: m.doc, str.lower)),
+            "same head word": scores(
+                within_key, baseline(mentions_all, lambda m: m.doc, head_word)
+            ),
+        },
+        "cross": {
+            "presswatch": scores(cross_key, ours_cross),
+            "same string": scores(
+                cross_key, baseline(mentions_all, lambda m: topic_of[m.doc], str.lower)
+            ),
+            "same head word": scores(
+                cross_key, baseline(mentions_all, lambda m: topic_of[m.doc], head_word)
+            ),
+        },
+    }
+
+
+@eval_app.command("ecb-entities")
+def ecb_entities(
+    data: Annotated[Path, typer.Option(help="Folder holding ecbplus/.")] = DEFAULT_DATA,
+    limit: Annotated[int | None, typer.Option(help="Only the first N topics.")] = None,
+    model: Annotated[str, typer.Option(help="spaCy pipeline.")] = DEFAULT_MODEL,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write scores here.")] = None,
+) -> None:
+    """Person coreference within and across documents on ECB+ topics 1–35.
+
+    Example: presswatch eval ecb-entities --limit 5
+    """
+    folder = data / "ecbplus"
+    if not folder.is_dir():
+        Console(stderr=True).print(f"error: {folder}: ECB+ not found")
+        raise typer.Exit(2)
+    result = evaluate(read_topics(folder, limit), model)
+    table = Table(
+        title=(
+            f"ECB+ persons: {result['topics']} topics, {result['documents']} documents, "
+            f"{result['gold_mentions']} gold mentions, {result['mentions_found']} matched"
+        )
+    )
+    for column in ("scope", "system", "MUC F1", "B³ F1", "CEAF-e F1", "CoNLL F1"):
+        table.add_column(column)
+    for scope in ("within", "cross"):
+        systems = result[scope]
+        assert isinstance(systems, dict)
+        for system, score in systems.items():
+            table.add_row(
+                scope,
+                system,
+                f"{score.muc:.1f}",
+                f"{score.b_cubed:.1f}",
+                f"{score.ceaf_e:.1f}",
+                f"{score.conll:.1f}",
+            )
+    Console().print(table)
+    if json_out is not None:
+
+        def plain(value: object) -> object:
+            if isinstance(value, Scores):
+                return value.__dict__
+            if isinstance(value, dict):
+                return {k: plain(v) for k, v in value.items()}
+            return value
+
+        json_out.write_text(json.dumps(plain(result), indent=2))
