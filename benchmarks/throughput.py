@@ -77,8 +77,7 @@ def main() -> None:
         if name not in settings.extractors:
             continue
         contexts = [
-            DocumentContext(document=d, doc=doc)
-            for d, doc in zip(documents, parsed, strict=True)
+            DocumentContext(document=d, doc=doc) for d, doc in zip(documents, parsed, strict=True)
         ]
         # Later extractors read earlier results: fill them first, time only this one.
         for context in contexts:

@@ -1,8 +1,8 @@
 """presswatch: turn news reports into a verifiable record.
 
-    >>> import presswatch
-    >>> record = presswatch.analyze(["examples/"])            # doctest: +SKIP
-    >>> [q.text for q in record.quotes if q.speaker]          # doctest: +SKIP
+>>> import presswatch
+>>> record = presswatch.analyze(["examples/"])            # doctest: +SKIP
+>>> [q.text for q in record.quotes if q.speaker]          # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -323,7 +323,6 @@ class Store:
             )
         ]
         return Record(
-
             documents=documents,
             actors=self._load(Actor, "actors"),
             quotes=self._load(Quote, "quotes"),

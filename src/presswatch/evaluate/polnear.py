@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -163,7 +163,28 @@ def evaluate(articles: list[Article], model: str = DEFAULT_MODEL) -> Result:
     return result
 
 
-def result_table(result: Result, split: str) -> Table:
+def evaluate_peer(articles: list[Article], predictions: dict[str, Any]) -> tuple[Result, int]:
+    """Score another tool's spans (see benchmarks/peer_textacy_polnear.py); count its failures."""
+    result = Result()
+    failures = 0
+    for article in articles:
+        entry = predictions.get(article.name, {})
+        if "error" in entry:
+            failures += 1
+        predicted: Spans = {e: [] for e in ELEMENTS}
+        for quote in entry.get("quotes", []):
+            for element in ELEMENTS:
+                if quote.get(element):
+                    start, end = quote[element]
+                    predicted[element].append(trim(article.text, start, end))
+        for element in ELEMENTS:
+            result.exact[element].add(score(predicted[element], article.gold[element], True))
+            result.overlap[element].add(score(predicted[element], article.gold[element], False))
+        result.articles += 1
+    return result, failures
+
+
+def result_table(result: Result, split: str, peer: tuple[str, Result] | None = None) -> Table:
     table = Table(title=f"PolNeAR {split}: {result.articles} articles")
     table.add_column("system")
     for element in ELEMENTS:
@@ -175,6 +196,16 @@ def result_table(result: Result, split: str) -> Table:
         table.add_row(
             label, *(f"{s.precision:.1f} / {s.recall:.1f} / {s.f1:.1f}" for s in scores.values())
         )
+    if peer is not None:
+        name, peer_result = peer
+        for label, scores in (
+            (f"{name}, exact", peer_result.exact),
+            (f"{name}, overlap", peer_result.overlap),
+        ):
+            table.add_row(
+                label,
+                *(f"{s.precision:.1f} / {s.recall:.1f} / {s.f1:.1f}" for s in scores.values()),
+            )
     for label, figures in PUBLISHED.items():
         table.add_row(
             label, *(f"F1 {figures[e]}" if figures[e] is not None else "—" for e in ELEMENTS)
@@ -189,6 +220,9 @@ def polnear(
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline.")] = DEFAULT_MODEL,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write scores here.")] = None,
+    peer: Annotated[
+        Path | None, typer.Option(help="Another tool's spans (benchmarks/peer_*.py output).")
+    ] = None,
 ) -> None:
     """Score quote attribution on PolNeAR (source, cue, content; exact and overlap).
 
@@ -198,8 +232,15 @@ def polnear(
     if not (folder / "attributions").is_dir():
         Console(stderr=True).print(f"error: {folder}: PolNeAR split not found")
         raise typer.Exit(2)
-    result = evaluate(load_articles(folder, limit), model)
-    Console().print(result_table(result, split))
+    articles = load_articles(folder, limit)
+    result = evaluate(articles, model)
+    peer_result = None
+    if peer is not None:
+        peer_result, failures = evaluate_peer(articles, json.loads(peer.read_text()))
+        Console().print(f"{peer.stem}: raised on {failures} of {len(articles)} articles")
+    Console().print(
+        result_table(result, split, (peer.stem, peer_result) if peer and peer_result else None)
+    )
     if json_out is not None:
         payload = {
             kind: {

@@ -15,6 +15,8 @@ Layers, each a function, applied in order:
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import pairwise
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -87,6 +89,9 @@ class LocalActor:
         named = [n for n in self.names if n.core]
         if not named:
             return self.aliases[0] if self.aliases else ""
+        if self.kind != "person":
+            # Organisations go by their usual name ("Hamas"), not the longest form.
+            return Counter(n.name for n in named).most_common(1)[0][0]
         longest = max(len(n.core) for n in named)
         return next(n.name for n in named if len(n.core) == longest)
 
@@ -126,6 +131,7 @@ class DocumentActors:
 
     def resolve(self) -> list[Actor]:
         self.collect_entities()
+        self.merge_named_appositions()
         self.repair_labels()
         self.bind_roles()
         self.resolve_role_phrases()
@@ -211,6 +217,34 @@ class DocumentActors:
             actor = self.new_actor(kind)
         actor.add_name(parsed)
         self.add_mention(actor, span.start_char, span.end_char, span.text, "name", span)
+
+    def merge_named_appositions(self) -> None:
+        """ "the Islamic Resistance Movement, Hamas": two names, one organisation."""
+        organisations = [e for e in self.doc.ents if e.label_ == "ORG"]
+        for first, second in pairwise(organisations):
+            between = self.doc[first.end : second.start]
+            if not (len(between) == 1 and between[0].text == ","):
+                continue
+            if second.root.dep_ != "appos" or second.root.head.i not in range(
+                first.start, first.end
+            ):
+                continue
+            keep, drop = self.covered.get(first.start), self.covered.get(second.start)
+            if keep is None or drop is None or keep is drop or keep.kind != drop.kind:
+                continue
+            for mention in drop.mentions:
+                keep.mentions.append(mention)
+            for name in drop.names:
+                keep.add_name(name)
+            for alias in drop.aliases:
+                keep.add_alias(alias)
+            # The short, common name is the one reports use: "Hamas", not the long form.
+            keep.names.sort(key=lambda n: len(n.core))
+            keep.key = name_key(keep.names[0].name) or keep.key
+            for index, actor in list(self.covered.items()):
+                if actor is drop:
+                    self.covered[index] = keep
+            drop.mentions = []
 
     # -- layer 2: label repair ----------------------------------------------------------
 
@@ -427,10 +461,12 @@ class DocumentActors:
         return scored[0][1]
 
     def organisation_in(self, phrase: Span) -> LocalActor | None:
-        for token in phrase:
-            actor = self.covered.get(token.i)
-            if actor is not None and actor.kind in ("organization", "group"):
-                return actor
+        """The organisation named in a collective phrase, before any nationality in it."""
+        for wanted in ("organization", "group"):
+            for token in phrase:
+                actor = self.covered.get(token.i)
+                if actor is not None and actor.kind == wanted:
+                    return actor
         return None
 
     # -- layer 5: pronouns -------------------------------------------------------------
@@ -596,11 +632,20 @@ def resolve_span(context: DocumentContext, start: int, end: int) -> str | None:
         if len(named) == 1:
             return named.pop()
     if head.lemma_.lower() in group_nouns:
-        for token in span:
-            for item in context.mentions.items:
-                if item.start <= token.idx < item.end and item.kind in ("name", "group"):
-                    return item.actor
+        # "a delegation of the Palestinian movement Hamas": the organisation, not the
+        # nationality or the place named beside it.
+        return organisation_in(context, span)
     if head.pos_ == "PROPN":
         return context.mentions.actor_at(span.start_char, span.end_char)
     return None
 
+
+def organisation_in(context: DocumentContext, span: Span) -> str | None:
+    """The organisation (else group) named inside a phrase, if exactly one kind is there."""
+    kinds = {a.id: a.kind for a in context.actors}
+    for wanted in ("organization", "group"):
+        for token in span:
+            for item in context.mentions.items:
+                if item.start <= token.idx < item.end and kinds.get(item.actor) == wanted:
+                    return item.actor
+    return None

@@ -130,6 +130,8 @@ def merged_actor(cluster: Cluster, actor_id: str) -> Actor:
     names = Counter(m.name for m in members)
     if cluster.known:
         name = cluster.known.name
+    elif cluster.kind != "person":
+        name = names.most_common(1)[0][0]
     else:
         longest = max(len(n.split()) for n in names)
         name = next(n for n, _ in names.most_common() if len(n.split()) == longest)
