@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
