@@ -2,14 +2,16 @@
 
 Everything that comes from an article (text, titles, outlets, names, quotes) is escaped
 here or in `highlight`; the page loads nothing from outside and runs no script from input.
-Sections are functions of the record, listed in `SECTIONS`; another module adds one by
-appending to it (the comparison view does).
+Sections are functions of the record, listed in `SECTIONS`; another module (the
+side-by-side comparison) adds its own with `add_section`, or a link to a separate page
+with `add_link`, without editing this file.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -44,8 +46,10 @@ q.quote{quotes:none;background:#fef3c7;border-bottom:2px solid #f59e0b}
 q.quote.indirect{background:#ecfccb;border-bottom-color:#65a30d}
 q.quote.mixed{background:#ffedd5}
 q.quote.unattributed{border-bottom-style:dashed}
-.speaker-tag{font-size:11px;background:#f59e0b;color:#fff;border-radius:3px;padding:0 4px;
-margin-left:2px;vertical-align:super}
+q.quote[id]::before{content:attr(data-speaker) " · " attr(data-kind);font-size:11px;
+background:#b45309;color:#fff;border-radius:3px;padding:0 4px;margin-right:3px;
+vertical-align:super}
+q.quote.unattributed[id]::before{background:#6b7280}
 mark.claim{background:none;border-bottom:2px dotted #c1121f}
 mark.framing{background:none;text-decoration:underline wavy #8338ec}
 mark.evidence{outline:2px solid #c1121f}
@@ -60,7 +64,13 @@ def text(value: object) -> str:
 
 
 def anchor(doc: str, start: int, end: int) -> str:
+    """Id of a piece of evidence a finding cites."""
     return f"{doc}-{start}-{end}"
+
+
+def mention_anchor(doc: str, start: int, end: int) -> str:
+    """Id of an actor mention in the document text."""
+    return f"m-{doc}-{start}-{end}"
 
 
 class ReportIndex:
@@ -97,6 +107,12 @@ def overview(record: Record) -> str:
     return f'<section id="overview"><h2>Overview</h2><p class="counts">{items}</p></section>'
 
 
+def severity(finding: Finding) -> int:
+    """Rank of a finding's kind: contradictions first, unknown kinds last."""
+    kind: str = finding.kind
+    return FINDING_ORDER.index(kind) if kind in FINDING_ORDER else len(FINDING_ORDER)
+
+
 def findings_section(record: Record) -> str:
     index = ReportIndex(record)
     if not record.findings:
@@ -104,17 +120,35 @@ def findings_section(record: Record) -> str:
     by_story: dict[str | None, list[Finding]] = defaultdict(list)
     for finding in record.findings:
         by_story[finding.story].append(finding)
+    for findings in by_story.values():
+        findings.sort(key=severity)
+    # A story with a contradiction comes before one that only has corroborations.
+    groups = sorted(by_story.items(), key=lambda item: severity(item[1][0]))
+    claims = {c.id: c for c in record.claims}
     parts = ['<section id="findings"><h2>Findings</h2>']
-    for story, findings in by_story.items():
+    for story, findings in groups:
         heading = f"Story {story}" if story else "Across the corpus"
         parts.append(f"<h3>{text(heading)}</h3>")
-        findings.sort(key=lambda f: FINDING_ORDER.index(f.kind))
         for finding in findings:
-            links = " · ".join(
+            links = [
                 f'<a href="#{text(anchor(e.doc, e.start, e.end))}">{text(index.outlet(e.doc))}: '
                 f"“{text(e.text or '')}”</a>"
                 for e in finding.evidence
-            )
+            ]
+            if not finding.evidence:
+                # Older records carry only claim ids; their highlights have anchors too.
+                links += [
+                    f'<a href="#{text(c)}">{text(index.outlet(claims[c].doc))}: '
+                    f"“{text(claims[c].text)}”</a>"
+                    for c in finding.claims
+                    if c in claims
+                ]
+            links += [
+                f'<a href="#{text(q)}">{text(index.outlet(index.quotes[q].doc))}: '
+                f"“{text(index.quotes[q].text)}”</a>"
+                for q in finding.quotes
+                if q in index.quotes and not finding.evidence
+            ]
             diff = f'<div class="muted">{text(finding.diff)}</div>' if finding.diff else ""
             reference = ""
             if finding.reference:
@@ -126,7 +160,7 @@ def findings_section(record: Record) -> str:
             parts.append(
                 f'<div class="card finding {text(finding.kind)}" id="{text(finding.id)}">'
                 f"<b>{text(finding.kind.replace('_', ' '))}</b> — {text(finding.summary)}"
-                f"{diff}{reference}<div>{links}</div></div>"
+                f"{diff}{reference}<div>{' · '.join(links)}</div></div>"
             )
     parts.append("</section>")
     return "".join(parts)
@@ -170,7 +204,12 @@ def actors_section(record: Record) -> str:
     cards = []
     for actor in people:
         per_outlet = Counter(index.outlet(m.doc) for m in actor.mentions)
-        outlets = ", ".join(f"{text(o)} ({n})" for o, n in per_outlet.most_common())
+        first: dict[str, str] = {}
+        for m in actor.mentions:
+            first.setdefault(index.outlet(m.doc), mention_anchor(m.doc, m.start, m.end))
+        outlets = ", ".join(
+            f'<a href="#{text(first[o])}">{text(o)}</a> ({n})' for o, n in per_outlet.most_common()
+        )
         affiliations = ", ".join(text(index.actor_name(a)) for a in actor.affiliations)
         cards.append(
             f'<div class="card actor" id="actor-{text(actor.id)}"><b>{text(actor.name)}</b> '
@@ -193,7 +232,9 @@ def quotes_section(record: Record) -> str:
     ordered = sorted(by_speaker.items(), key=lambda item: (item[0] is None, -len(item[1])))
     parts = ['<section id="quotes"><h2>Quotes by speaker</h2>']
     for speaker, quotes in ordered:
-        parts.append(f"<h3>{text(index.actor_name(speaker))} ({len(quotes)})</h3><ul>")
+        name = text(index.actor_name(speaker))
+        heading = f'<a href="#actor-{text(speaker)}">{name}</a>' if speaker else name
+        parts.append(f"<h3>{heading} ({len(quotes)})</h3><ul>")
         for quote in quotes:
             document = index.documents.get(quote.doc)
             when = document.published if document else None
@@ -212,20 +253,27 @@ def document_annotations(record: Record, doc_id: str) -> list[Annotation]:
     """Everything to highlight in one document's text, each with an id anchor."""
     index = ReportIndex(record)
     annotations: list[Annotation] = []
+    mentioned: set[tuple[int, int]] = set()
     for actor in record.actors:
         for mention in actor.mentions:
-            if mention.doc == doc_id:
-                annotations.append(
-                    Annotation(
-                        mention.start,
-                        mention.end,
-                        "mark",
-                        (
-                            ("class", f"actor {mention.kind or 'name'}"),
-                            ("title", f"{actor.name} ({mention.kind or 'name'})"),
-                        ),
-                    )
+            key = (mention.start, mention.end)
+            # Two actors claiming one span is a linking error; show it once, keep ids unique.
+            if mention.doc != doc_id or key in mentioned:
+                continue
+            mentioned.add(key)
+            annotations.append(
+                Annotation(
+                    mention.start,
+                    mention.end,
+                    "mark",
+                    (
+                        ("id", mention_anchor(doc_id, *key)),
+                        ("class", f"actor {mention.kind or 'name'}"),
+                        ("title", f"{actor.name} ({mention.kind or 'name'})"),
+                        ("data-actor", actor.id),
+                    ),
                 )
+            )
     for quote in record.quotes:
         if quote.doc != doc_id:
             continue
@@ -236,6 +284,7 @@ def document_annotations(record: Record, doc_id: str) -> list[Annotation]:
                 ("class", classes),
                 ("title", f"{quote.kind} quote — {speaker}"),
                 ("data-speaker", speaker),
+                ("data-kind", quote.kind),
             )
             if number == 0:
                 attributes = (("id", quote.id), *attributes)
@@ -304,21 +353,52 @@ def documents_section(record: Record) -> str:
     return "".join(parts)
 
 
-SECTIONS: list[tuple[str, Section]] = [
-    ("Overview", overview),
-    ("Findings", findings_section),
-    ("Stories", stories_section),
-    ("Actors", actors_section),
-    ("Quotes", quotes_section),
-    ("Documents", documents_section),
+@dataclass(frozen=True)
+class ReportSection:
+    """One section of the page: its navigation label, the id it renders, the function."""
+
+    label: str
+    anchor: str
+    render: Section
+
+
+SECTIONS: list[ReportSection] = [
+    ReportSection("Overview", "overview", overview),
+    ReportSection("Findings", "findings", findings_section),
+    ReportSection("Stories", "stories", stories_section),
+    ReportSection("Actors", "actors", actors_section),
+    ReportSection("Quotes", "quotes", quotes_section),
+    ReportSection("Documents", "documents", documents_section),
 ]
+
+# Extra navigation entries that point outside the page (e.g. a comparison page).
+LINKS: list[tuple[str, str]] = []
+
+
+def add_section(label: str, anchor: str, render: Section, *, after: str | None = None) -> None:
+    """Add a section to every report, after the section whose anchor is `after` (else last).
+
+    `render(record)` must return one `<section id="{anchor}">…</section>` whose article-derived
+    text it has escaped itself. Adding the same anchor twice replaces the first.
+    """
+    SECTIONS[:] = [s for s in SECTIONS if s.anchor != anchor]
+    position = len(SECTIONS)
+    if after is not None:
+        position = next((i + 1 for i, s in enumerate(SECTIONS) if s.anchor == after), position)
+    SECTIONS.insert(position, ReportSection(label, anchor, render))
+
+
+def add_link(label: str, href: str) -> None:
+    """Add a navigation link to a page written next to the report (relative href)."""
+    if (label, href) not in LINKS:
+        LINKS.append((label, href))
 
 
 def render_report(record: Record, title: str = "presswatch report") -> str:
     navigation = "".join(
-        f'<a href="#{text(name.lower())}">{text(name)}</a>' for name, _ in SECTIONS
-    )
-    body = "".join(section(record) for _, section in SECTIONS)
+        f'<a href="#{text(section.anchor)}">{text(section.label)}</a>' for section in SECTIONS
+    ) + "".join(f'<a href="{text(href)}">{text(label)}</a>' for label, href in LINKS)
+    body = "".join(section.render(record) for section in SECTIONS)
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
