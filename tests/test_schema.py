@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]  # no stubs pinned; validation only
 
 from presswatch.link import link_corpus
 from presswatch.model import record_json_schema
@@ -36,3 +36,20 @@ def test_record_of_a_short_report_validates(analyse: Analyse) -> None:
         "documents", "actors", "quotes", "events", "claims", "findings", "framing", "stories",
         "quote_groups",
     }
+
+
+def test_schema_rejects_a_record_that_breaks_the_contract() -> None:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    text = '"We came," Darwish said.'
+    record = {
+        "schema": "presswatch.record/1",
+        "documents": [{"id": "d1", "source": "a.txt", "text": text}],
+        "quotes": [{"id": "q1", "doc": "d1", "start": 1, "end": 8, "text": "We came",
+                    "kind": "paraphrase"}],
+    }
+    try:
+        jsonschema.validate(record, schema)
+    except jsonschema.ValidationError as error:
+        assert "paraphrase" in error.message
+    else:
+        raise AssertionError("a quote kind outside direct|indirect|mixed validated")
