@@ -1,0 +1,595 @@
+"""Claims: every figure, dated event and duration in a report, with what it is about.
+
+A quantity claim's subject is the noun phrase the figure counts, found through the parse
+(nummod/quantmod to the noun, "of" to the pobj after "60%" or "hundreds of"); a date
+claim's subject is the event or action the date is attached to; a duration's subject is
+what lasted ("15 months of war", "the war lasted 15 months"). The speaker is the quote's
+speaker when the claim lies inside a quote, else null (the outlet's own voice).
+
+`Claim.group` carries the synonym group and, after ";", the facets the linker compares
+("deaths; action=kill; place=israel; frame=2023-10-07; anchor=first phase"), because the
+record has no other field for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from presswatch.extract import DocumentContext, extractor
+from presswatch.extract.lexicon import data_file
+from presswatch.extract.quantities import (
+    lexicon,
+    normalise_date,
+    normalise_duration,
+    normalise_quantity,
+    words_of,
+)
+from presswatch.model import Claim, ClaimValue, Quote
+
+# Dependency labels that attach a modifier we keep in a counted noun phrase.
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+_HOPS = 8  # how far up the parse a claim looks for its verb, action and frame
+
+
+@dataclass(frozen=True)
+class SubjectLexicon:
+    nouns: dict[str, str]
+    verbs: dict[str, str]
+    adjectives: dict[str, str]
+    people: frozenset[str]
+    actions: dict[str, str]
+    not_subjects: frozenset[str]
+    not_counted: frozenset[str]
+    currency: frozenset[str]
+
+
+@cache
+def subject_lexicon() -> SubjectLexicon:
+    data: dict[str, Any] = data_file("claim_subjects.yaml")
+    units: dict[str, Any] = data_file("units.yaml")
+    nouns: dict[str, str] = {}
+    verbs: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for group, spec in data["groups"].items():
+        for noun in spec.get("nouns", []):
+            nouns.setdefault(str(noun).casefold(), group)
+        for verb in spec.get("verbs", []):
+            verbs.setdefault(str(verb), group)
+        for adjective in spec.get("adjectives", []):
+            adjectives.setdefault(str(adjective), group)
+    actions = {verb: action for action, listed in data["actions"].items() for verb in listed}
+    return SubjectLexicon(
+        nouns=nouns,
+        verbs=verbs,
+        adjectives=adjectives,
+        people=frozenset(data["general_people"]),
+        actions=actions,
+        not_subjects=frozenset(data["not_subjects"]),
+        not_counted=frozenset(str(u).casefold() for u in units["not_counted"]),
+        currency=frozenset(str(c).casefold() for c in units["currency"]),
+    )
+
+
+def group_of(subject: str) -> str | None:
+    """The synonym group of a subject phrase: whole phrase, then its head noun."""
+    lex = subject_lexicon()
+    words = [w for w in words_of(subject) if w.isalpha()]
+    if not words:
+        return None
+    for size in range(min(3, len(words)), 0, -1):
+        tail = " ".join(words[-size:])
+        if tail in lex.nouns:
+            return lex.nouns[tail]
+    return None
+
+
+def _is_figure_token(token: Token) -> bool:
+    lex = lexicon()
+    word = token.lower_
+    if token.like_num and not token.is_punct:
+        return word not in ("a", "an")
+    return (
+        word in lex.vague
+        or word in lex.standalone
+        or word in lex.multipliers
+        or (
+            word in lex.fractions
+            and token.i + 1 < len(token.doc)
+            and token.nbor().lower_ in ("a", "an")
+        )
+    )
+
+
+def _figure_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Token index ranges of figures: "48 thousand", "half a million", "hundreds of thousands"."""
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not _is_figure_token(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _is_figure_token(doc[j]):
+                j += 1
+            elif (
+                doc[j].lower_ in ("-", "–", "and", "a", "an", "of", "to")
+                and j + 1 < n
+                and _is_figure_token(doc[j + 1])
+            ):
+                j += 2
+            elif (
+                doc[j].lower_ in ("of",)
+                and j + 2 < n
+                and doc[j + 1].lower_ in ("a", "an")
+                and _is_figure_token(doc[j + 2])
+            ):
+                j += 3
+            else:
+                break
+        # "a dozen", "half a million": a leading article or fraction belongs to the figure.
+        start = i
+        if (
+            start > 0
+            and doc[start - 1].lower_ in ("a", "an")
+            and doc[start].lower_ in lexicon().standalone
+        ):
+            start -= 1
+        yield start, j
+        i = j
+
+
+def _qualifier_start(doc: Doc, start: int) -> int:
+    """Extend a figure leftwards over a qualifier phrase ("at least", "more than")."""
+    for phrase, _ in lexicon().qualifiers:
+        size = len(phrase)
+        if start - size < 0:
+            continue
+        before = [t.lower_ for t in doc[start - size : start]]
+        if before == phrase:
+            return start - size
+    if start > 0 and doc[start - 1].lower_ in lexicon().range_openers:
+        return start - 1
+    return start
+
+
+def _noun_phrase(noun: Token) -> str:
+    """The noun with its left modifiers (compounds, adjectives, nationalities)."""
+    left = [
+        t
+        for t in noun.lefts
+        if t.dep_ in _MODIFIER_DEPS
+        and not t.like_num
+        and t.lower_ not in lexicon().vague
+        and t.ent_type_ not in ("CARDINAL", "PERCENT", "QUANTITY")
+    ]
+    tokens = sorted(
+        {t for m in left for t in m.subtree if t.dep_ not in ("det", "punct") or t.text == "-"}
+        | {noun},
+        key=lambda t: t.i,
+    )
+    text = " ".join(t.text for t in tokens)
+    return text.replace(" - ", "-")
+
+
+def _governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(_HOPS):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "amod":
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _action(token: Token) -> str | None:
+    actions = subject_lexicon().actions
+    current = token
+    for _ in range(_HOPS):
+        if current.lemma_.casefold() in actions and current.pos_ in ("VERB", "NOUN", "ADJ"):
+            return actions[current.lemma_.casefold()]
+        for child in current.children:
+            if child.dep_ in ("acl", "relcl", "xcomp") and child.lemma_ in actions:
+                return actions[child.lemma_]
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _place(noun: Token, verb: Token | None) -> str | None:
+    for owner in (noun, verb):
+        if owner is None:
+            continue
+        for prep in owner.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "across"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (
+                        obj.ent_type_ in ("GPE", "LOC") or obj.pos_ == "PROPN"
+                    ):
+                        words = [t.text for t in obj.subtree if t.dep_ not in ("det", "punct")]
+                        return " ".join(words).casefold()
+    return None
+
+
+def _day_of(child: Token) -> str | None:
+    """A day a clause is pinned to ("on Saturday", "Saturday"), as lower-case text."""
+    target = child
+    if child.dep_ == "prep" and child.lower_ == "on":
+        objs = [t for t in child.children if t.dep_ == "pobj"]
+        target = objs[0] if objs else child
+    elif child.dep_ != "npadvmod":
+        return None
+    if target.ent_type_ != "DATE":
+        return None
+    ent = next((e for e in target.doc.ents if e.start <= target.i < e.end), None)
+    if ent is None:
+        return None
+    value = normalise_date(ent.text)
+    if value is not None and value.start == value.end:
+        return value.start
+    # Only a named day pins a count ("on Saturday"); "15 months" is a span, not a day.
+    days = set(lexicon().weekdays)
+    words = [w for w in words_of(ent.text) if w.isalpha()]
+    return " ".join(words) if words and set(words) & days else None
+
+
+def _frame_and_anchor(token: Token) -> tuple[str | None, str | None]:
+    """The single day a count belongs to, and an ordinal anchor ("first phase").
+
+    "the assault on October 7, in which 1,200 people were killed": the clause hangs on a
+    date, so the count is of that day, not of the war that followed.
+    """
+    frame: str | None = None
+    anchor: str | None = None
+    current = token
+    for _ in range(_HOPS):
+        if current.dep_ == "relcl" and current.head.ent_type_ == "DATE" and frame is None:
+            date_ent = next(
+                (e for e in current.doc.ents if e.start <= current.head.i < e.end), None
+            )
+            value = normalise_date(date_ent.text) if date_ent is not None else None
+            if value is not None and value.start == value.end:
+                frame = value.start
+        # The clause's own preps and those of an infinitive it governs ("are to be
+        # released during the first phase").
+        owners = [current, *(c for c in current.children if c.dep_ == "xcomp")]
+        for owner in owners:
+            for child in owner.children:
+                if child.dep_ == "prep" and anchor is None:
+                    for obj in child.children:
+                        ordinals = [t for t in obj.lefts if t.ent_type_ == "ORDINAL"]
+                        if obj.dep_ == "pobj" and ordinals:
+                            anchor = f"{ordinals[0].lower_} {obj.lemma_.casefold()}"
+                if frame is None and owner.pos_ in ("VERB", "AUX") and _day_of(child) is not None:
+                    frame = _day_of(child)
+        if current.head is current:
+            break
+        current = current.head
+    return frame, anchor
+
+
+def _counted_noun(head: Token) -> Token | None:
+    """The noun a figure counts: through nummod, "of" after a unit, or itself as head."""
+    lex = lexicon()
+    noun = head
+    if head.dep_ in ("nummod", "quantmod", "amod", "compound") and head.head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "PRON",
+        "SYM",
+        "NUM",
+        "ADJ",
+    ):
+        noun = head.head
+        while noun.dep_ in ("nummod", "quantmod", "compound") and noun.head.pos_ in (
+            "NOUN",
+            "PROPN",
+            "NUM",
+            "SYM",
+        ):
+            noun = noun.head
+    # "60% of homes", "hundreds of thousands of wounded", "dozens of people".
+    if (
+        noun.lower_ in ("%", "percent", "cent")
+        or noun.like_num
+        or noun.lower_ in lex.vague
+        or noun.lower_ in lex.multipliers
+    ):
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [t for t in prep.children if t.dep_ == "pobj"]
+                if objs:
+                    inner = objs[0]
+                    if (
+                        inner.like_num
+                        or inner.lower_ in lex.multipliers
+                        or inner.lower_.removesuffix("s") in lex.multipliers
+                    ):
+                        return _counted_noun(inner)
+                    return inner
+        if noun.like_num or noun.lower_ in lex.vague:
+            return None
+        if noun.lower_ in ("%", "percent", "cent"):
+            return None
+    return noun
+
+
+def _figure_group(
+    noun: Token | None, head: Token, verb: Token | None
+) -> tuple[str | None, str | None]:
+    """(subject phrase, group) for a counted noun, or from the verb when the noun is vague."""
+    lex = subject_lexicon()
+    if noun is not None and noun is not head:
+        if noun.lower_ in lex.not_subjects or noun.pos_ == "PRON":
+            return None, None
+        if (
+            any(t.lower_ == "of" and t.head is noun for t in noun.children)
+            and noun.lower_ in lex.not_subjects
+        ):
+            return None, None
+        phrase = _noun_phrase(noun)
+        group = group_of(phrase) or group_of(noun.lemma_)
+        if group is not None:
+            return phrase, group
+        if (
+            noun.lemma_.casefold() in lex.people
+            or noun.lower_ in lex.people
+            or noun.ent_type_ == "NORP"
+        ):
+            return phrase, _verb_group(noun, verb)
+        return phrase, noun.lemma_.casefold()
+    # A bare figure: "251 were taken hostage", "the toll passed 47,400".
+    if any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(g.pos_ == "PRON" for g in child.children)
+        for child in head.children
+    ):
+        return None, None  # "eight of whom": a part of something counted elsewhere
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child is not head and child.pos_ == "NOUN":
+                group = group_of(_noun_phrase(child))
+                if group is not None:
+                    return _noun_phrase(child), group
+            if child.dep_ in ("oprd", "acomp", "attr") and child is not head:
+                group = lex.adjectives.get(child.lower_) or group_of(child.text)
+                if group is not None:
+                    return child.text, group
+        group = _verb_group(head, verb)
+        if group is not None:
+            return verb.text, group
+    return None, None
+
+
+def _verb_group(noun: Token, verb: Token | None) -> str | None:
+    lex = subject_lexicon()
+    current: Token | None = noun
+    for _ in range(_HOPS):
+        if current is None:
+            break
+        if current.pos_ in ("VERB", "ADJ") and current.lemma_ in lex.verbs:
+            return lex.verbs[current.lemma_]
+        for child in current.children:
+            if child.dep_ in ("acl", "relcl", "amod") and child.lemma_ in lex.verbs:
+                return lex.verbs[child.lemma_]
+            if child.dep_ in ("acomp", "oprd") and child.lower_ in lex.adjectives:
+                return lex.adjectives[child.lower_]
+        if current.head is current:
+            break
+        current = current.head
+    if verb is not None and verb.lemma_ in lex.verbs:
+        return lex.verbs[verb.lemma_]
+    return None
+
+
+def _speaker(quotes: list[Quote], start: int, end: int) -> str | None:
+    for quote in quotes:
+        spans = quote.spans or [(quote.start, quote.end)]
+        if any(s <= start and end <= e for s, e in spans):
+            return quote.speaker
+    return None
+
+
+def _facets(group: str, **facets: str | None) -> str:
+    extra = [f"{key}={value}" for key, value in facets.items() if value]
+    return "; ".join([group, *extra])
+
+
+def _skip_figure(doc: Doc, start: int, end: int) -> bool:
+    """Years, times, ages, ordinals, money and phone or page numbers are not counts."""
+    lex = subject_lexicon()
+    first, last = doc[start], doc[end - 1]
+    if last.ent_type_ in ("DATE", "TIME", "MONEY", "ORDINAL") and last.ent_type_ != "":
+        return True
+    if start > 0 and (
+        doc[start - 1].lower_ in lex.currency
+        or doc[start - 1].lower_ in ("no.", "number", "page", "p.", "#")
+    ):
+        return True
+    if end < len(doc) and (doc[end].lower_ in lex.not_counted or doc[end].lower_ in lex.currency):
+        return True
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in ("year", "years"):
+        return True  # "a 35-year-old"
+    months = lexicon().months
+    neighbours = [doc[i].lower_.rstrip(".") for i in (start - 1, end) if 0 <= i < len(doc)]
+    if any(word in months and len(word) > 2 for word in neighbours):
+        return True  # a date the tagger missed ("8 February" across a line break)
+    text = doc[start:end].text
+    if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100:
+        return True  # a bare year the tagger did not mark
+    digits = sum(c.isdigit() for c in text)
+    if digits >= 7 and "," not in text and "." not in text:
+        return True  # phone numbers and ids
+    del first
+    return False
+
+
+def _sentence_bounds(span: Span) -> tuple[int, int]:
+    sent = span.sent
+    return sent.start_char, sent.end_char
+
+
+def _quantity_claims(
+    context: DocumentContext, taken: set[int]
+) -> Iterator[tuple[Span, ClaimValue, str, str]]:
+    doc = context.doc
+    verb_qualifiers = lexicon().verb_qualifiers
+    for start, end in _figure_runs(doc):
+        if any(i in taken for i in range(start, end)) or _skip_figure(doc, start, end):
+            continue
+        begin = _qualifier_start(doc, start)
+        stop = end
+        if stop < len(doc) and doc[stop].lower_ in ("%", "percent"):
+            stop += 1
+        elif stop + 1 < len(doc) and doc[stop].lower_ == "per" and doc[stop + 1].lower_ == "cent":
+            stop += 2
+        span = doc[begin:stop]
+        value = normalise_quantity(span.text)
+        if value is None:
+            continue
+        head = doc[start:end].root
+        noun = _counted_noun(head)
+        verb = _governing_verb(noun if noun is not None else head)
+        subject, group = _figure_group(noun, head, verb)
+        if subject is None or group is None:
+            continue
+        if (
+            value.qualifier == "="
+            and verb is not None
+            and head.dep_ == "dobj"
+            and verb.lemma_ in verb_qualifiers
+        ):
+            value.qualifier = verb_qualifiers[verb.lemma_]
+        anchor_token = noun if noun is not None else head
+        frame, anchor = _frame_and_anchor(anchor_token)
+        facets = _facets(
+            group,
+            action=_action(anchor_token),
+            place=_place(anchor_token, verb),
+            frame=frame,
+            anchor=anchor,
+        )
+        yield span, value, subject, facets
+
+
+def _duration_subject(span: Span) -> tuple[str, str] | None:
+    """What lasted: "months of war", "the war lasted 15 months", "fought for a year"."""
+    lex = subject_lexicon()
+    root = span.root
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [t for t in prep.children if t.dep_ == "pobj"]
+            if objs:
+                phrase = _noun_phrase(objs[0])
+                return phrase, group_of(phrase) or objs[0].lemma_.casefold()
+    # "a 15-month war": the duration modifies the noun.
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN":
+        phrase = _noun_phrase(root.head)
+        return phrase, group_of(phrase) or root.head.lemma_.casefold()
+    verb = _governing_verb(root)
+    if verb is None:
+        return None
+    if verb.lemma_ in ("last", "continue", "rage", "drag", "go"):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+                phrase = _noun_phrase(child)
+                return phrase, group_of(phrase) or child.lemma_.casefold()
+        if verb.dep_ == "relcl":
+            phrase = _noun_phrase(verb.head)
+            return phrase, group_of(phrase) or verb.head.lemma_.casefold()
+    if verb.lemma_ in lex.verbs and root.dep_ in ("pobj", "npadvmod", "dobj"):
+        # "fought for a year and a half": what lasted is the group itself (the war).
+        return lex.verbs[verb.lemma_], lex.verbs[verb.lemma_]
+    return None
+
+
+def _date_subject(span: Span) -> tuple[str, str] | None:
+    """The event or action a date belongs to: "the assault on October 7", "Operation X … on"."""
+    events = {n for n, g in subject_lexicon().nouns.items() if g == "attack"}
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("on", "of"):
+        return None
+    owner = prep.head
+    candidates: list[Token] = [owner] if owner.pos_ in ("NOUN", "PROPN") else []
+    if owner.pos_ in ("VERB", "AUX"):
+        for child in owner.children:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
+                candidates.append(child)
+            if child.dep_ in ("prep", "agent") and child is not prep:
+                candidates.extend(t for t in child.children if t.dep_ == "pobj")
+    for noun in candidates:
+        phrase_tokens = [
+            t
+            for t in noun.subtree
+            if (t.i <= noun.i and t.dep_ not in ("det", "poss", "punct")) or t is noun
+        ]
+        phrase = " ".join(t.text for t in phrase_tokens if t.i >= min(x.i for x in phrase_tokens))
+        words = {w for w in words_of(phrase) if w.isalpha()}
+        if noun.lemma_.casefold() in events or words & events or noun.ent_type_ == "EVENT":
+            return _noun_phrase(noun) if noun.pos_ == "NOUN" else phrase, "attack"
+    return None
+
+
+@extractor("claims")
+def extract_claims(context: DocumentContext) -> list[Claim]:
+    """Every quantity, dated event and duration in the document that has a subject."""
+    doc = context.doc
+    document = context.document
+    found: list[tuple[int, int, ClaimValue, str, str]] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        taken.update(range(ent.start, ent.end))
+        begin = _qualifier_start(doc, ent.start)
+        span = doc[begin : ent.end]
+        duration = normalise_duration(span.text)
+        if duration is not None:
+            after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+            inside = {t.lower_ for t in span}
+            if after in ("ago", "later", "earlier", "old") or inside & {
+                "next",
+                "past",
+                "last",
+                "coming",
+                "old",
+                "ago",
+            }:
+                continue  # a point in time or an age, not how long something lasted
+            about = _duration_subject(doc[ent.start : ent.end])
+            if about is not None:
+                found.append((span.start_char, span.end_char, duration, about[0], about[1]))
+            continue
+        date = normalise_date(ent.text.removeprefix("the "))
+        if date is not None:
+            about = _date_subject(ent)
+            if about is not None:
+                found.append((ent.start_char, ent.end_char, date, about[0], about[1]))
+    for span, value, subject, facets in _quantity_claims(context, taken):
+        found.append((span.start_char, span.end_char, value, subject, facets))
+    found.sort(key=lambda item: item[0])
+    claims: list[Claim] = []
+    for n, (start, end, value, subject, facets) in enumerate(found, 1):
+        claims.append(
+            Claim(
+                id=f"{document.id}.c{n}",
+                doc=document.id,
+                start=start,
+                end=end,
+                text=document.text[start:end],
+                subject=subject,
+                speaker=_speaker(context.quotes, start, end),
+                value=value,
+                group=facets,
+            )
+        )
+    return claims
