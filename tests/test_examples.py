@@ -96,3 +96,33 @@ def test_example_quotes_have_their_speakers(record: Record, fragment: str, speak
 def test_unnamed_and_scare_quotes_stay_unattributed(record: Record) -> None:
     assert speakers_of(record, "This is a photo opportunity") == {None}
     assert speakers_of(record, "axis of resistance") == {None}
+
+
+def test_the_meeting_is_one_story_with_its_date_place_and_participants(record: Record) -> None:
+    outlets = {d.id: d.outlet for d in record.documents}
+    names = {a.id: a.name for a in record.actors}
+    meeting = [
+        s for s in record.stories
+        if {"Ali Khamenei", "Hamas"} <= {names[p] for p in s.participants}
+    ]
+    assert len(meeting) == 1
+    story = meeting[0]
+    assert {outlets[d] for d in story.documents} >= {
+        "khamenei.ir", "Tehran Times", "Press TV", "Al Mayadeen English", "The Jerusalem Desk",
+        "Gulf Observer",
+    }
+    assert story.date is not None and story.date.start == "2025-02-08"
+    assert story.place == "Tehran"
+
+
+def test_older_events_and_other_news_stay_out_of_the_meeting(record: Record) -> None:
+    names = {a.id: a.name for a in record.actors}
+    outlets = {d.id: d.outlet for d in record.documents}
+    for story in record.stories:
+        people = {names[p] for p in story.participants}
+        if "Ismail Haniyeh" in people:
+            assert "Ali Khamenei" not in people
+        if {"Ali Khamenei", "Hamas"} <= people:
+            assert "Abbas Araghchi" not in people
+            assert "Levant Wire Service" not in {outlets[d] for d in story.documents}
+            assert "Middle East Economic Review" not in {outlets[d] for d in story.documents}

@@ -11,7 +11,7 @@ other lacks (Hamas meeting the Leader is not Hamas meeting the foreign minister)
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -82,42 +82,50 @@ class StoryBuilder:
     def participants(self, event: Event) -> set[str]:
         return {p.actor for p in event.participants if p.actor not in self.places}
 
-    def same_story(self, a: Event, b: Event) -> bool:
+    def conflict(self, a: Event, b: Event) -> bool:
+        """Two events that cannot be one: other kind, dates apart, other place, or each
+        naming a person the other lacks (two different meetings)."""
         if family_of(a) != family_of(b) or not dates_compatible(a.date, b.date):
-            return False
+            return True
         if a.place and b.place and a.place.casefold() != b.place.casefold():
-            return False
+            return True
         first, second = self.participants(a), self.participants(b)
-        if not first & second:
-            return False
-        # Each side naming a person the other lacks: two different meetings.
-        return not ((first - second) & self.people and (second - first) & self.people)
+        return bool((first - second) & self.people and (second - first) & self.people)
+
+    def same_story(self, a: Event, b: Event) -> bool:
+        return not self.conflict(a, b) and bool(self.participants(a) & self.participants(b))
+
+    def fits(self, event: Event, group: list[Event]) -> bool:
+        """Tied to one event of the story and at odds with none of them."""
+        return any(self.same_story(event, o) for o in group) and not any(
+            self.conflict(event, o) for o in group
+        )
 
     def build(self) -> list[Story]:
         news = [e for e in self.record.events if self.is_news(e)]
-        parent = list(range(len(news)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        # Compare only within a family: stories never mix meetings and attacks.
-        by_family: dict[str, list[int]] = defaultdict(list)
-        for index, event in enumerate(news):
-            by_family[family_of(event)].append(index)
-        for members in by_family.values():
-            for position, i in enumerate(members):
-                for j in members[position + 1 :]:
-                    if root(i) != root(j) and self.same_story(news[i], news[j]):
-                        parent[root(j)] = root(i)
-        groups: dict[int, list[Event]] = defaultdict(list)
-        for index, event in enumerate(news):
-            groups[root(index)].append(event)
-        stories = [self.story(events) for events in groups.values()]
-        # Stories told by several reports first, then in the order their news appeared.
+        # The most specific events first; an event joins a story only if it is at odds
+        # with none of its events, so a vague "the delegation met …" cannot chain two
+        # different meetings together.
+        ordered = sorted(news, key=lambda e: -len(self.participants(e)))
+        groups: list[list[Event]] = []
+        for event in ordered:
+            fitting = [g for g in groups if self.fits(event, g)]
+            if not fitting:
+                groups.append([event])
+                continue
+            best = max(
+                fitting,
+                key=lambda g: (
+                    len(self.participants(event) & set().union(*(self.participants(o) for o in g))),
+                    len(g),
+                ),
+            )
+            best.append(event)
         order = {e.id: i for i, e in enumerate(self.record.events)}
+        for group in groups:
+            group.sort(key=lambda e: order[e.id])
+        stories = [self.story(group) for group in groups]
+        # Stories told by several reports first, then in the order their news appeared.
         stories.sort(key=lambda s: (-len(s.documents), order[s.events[0]]))
         for number, story in enumerate(stories, start=1):
             story.id = f"s{number}"
