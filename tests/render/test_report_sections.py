@@ -16,13 +16,15 @@ from presswatch.model import (
     FramingSpan,
     Mention,
     Quote,
+    QuoteGroup,
     Record,
     Span,
     Story,
     document_id,
 )
 from presswatch.render import html as report
-from presswatch.render.html import add_link, add_section, mention_anchor, render_report
+from presswatch.render.html import add_link, add_section, render_report
+from presswatch.render.sections import mention_anchor
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>'
 
@@ -195,3 +197,14 @@ def test_another_module_can_add_a_section_and_a_link() -> None:
     assert page.index('id="stories"') < page.index('id="compare"') < page.index('id="actors"')
     assert '<a href="#compare">Compare</a>' in page
     assert '<a href="compare.html">Side by side</a>' in page
+
+
+def test_one_remark_in_several_reports_is_listed_together_with_the_earliest_marked() -> None:
+    record = meeting_record()
+    record.quote_groups = [QuoteGroup(id="g1", story=None, speaker="a2", quotes=["q2", "q3"],
+                                      first="q3")]
+    page = render_report(record)
+    group = page[page.index('id="g1"'):]
+    group = group[: group.index("</div>")]
+    assert "Ali Khamenei" in group and "2 renderings" in group
+    assert group.index('href="#q2"') < group.index('href="#q3"') < group.index("earliest")
