@@ -365,8 +365,8 @@ def normalise_date(text: str) -> ClaimValue | None:
             day = int(word)
         elif re.fullmatch(r"\d{1,2}(st|nd|rd|th)", word):
             day = int(word[:-2])
-        elif word in ("-", "–"):
-            continue
+        elif word in ("-", "–", "st", "nd", "rd", "th"):
+            continue  # dashes, and ordinal endings split from their digits ("7th")
         else:
             return None
     if month is None:

@@ -244,7 +244,9 @@ def check_claims(record: Record, facts: Sequence[dict[str, Any]] = ()) -> list[F
     for component in _components(items, related):
         members = [items[i] for i in component]
         outlets = {m.outlet for m in members}
-        if len(outlets) == 1 and members[0].key.known_group and any(m.story for m in members):
+        # Without stories the corpus is one story; with them, unstoried claims are skipped.
+        in_story = not record.stories or any(m.story for m in members)
+        if len(outlets) == 1 and members[0].key.known_group and in_story:
             writer.add(
                 "single_source",
                 members,
