@@ -38,25 +38,31 @@ def highlight(text: str, annotations: list[Annotation]) -> str:
     spans = [a for a in annotations if 0 <= a.start < a.end <= len(text)]
     boundaries = sorted({0, len(text), *(a.start for a in spans), *(a.end for a in spans)})
     # Outer annotations first, so a quote wraps the mentions inside it.
-    order = sorted(spans, key=lambda a: (a.start, -a.end))
-    rank = {id(a): i for i, a in enumerate(order)}
+    order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
+    rank = {i: position for position, i in enumerate(order)}
+    starting: dict[int, list[int]] = {}
+    for i in order:
+        starting.setdefault(spans[i].start, []).append(i)
+    active: set[int] = set()
     opened_once: set[int] = set()
-    stack: list[Annotation] = []
+    stack: list[int] = []
     parts: list[str] = []
     for left, right in itertools.pairwise(boundaries):
-        active = [a for a in order if a.start <= left and a.end >= right]
-        active.sort(key=lambda a: rank[id(a)])
+        # Sweep: annotations join at their start and leave once they have ended.
+        active.update(starting.get(left, ()))
+        active = {i for i in active if spans[i].end > left}
+        wanted = sorted(active, key=rank.__getitem__)
         common = 0
-        while common < min(len(stack), len(active)) and stack[common] is active[common]:
+        while common < min(len(stack), len(wanted)) and stack[common] == wanted[common]:
             common += 1
-        for annotation in reversed(stack[common:]):
-            parts.append(annotation.close())
+        for i in reversed(stack[common:]):
+            parts.append(spans[i].close())
         stack = stack[:common]
-        for annotation in active[common:]:
-            parts.append(annotation.open(first=id(annotation) not in opened_once))
-            opened_once.add(id(annotation))
-            stack.append(annotation)
+        for i in wanted[common:]:
+            parts.append(spans[i].open(first=i not in opened_once))
+            opened_once.add(i)
+            stack.append(i)
         parts.append(escape(text[left:right], quote=False))
-    for annotation in reversed(stack):
-        parts.append(annotation.close())
+    for i in reversed(stack):
+        parts.append(spans[i].close())
     return "".join(parts).replace("\n", "<br>\n")

@@ -225,25 +225,25 @@ def quotes_section(record: Record) -> str:
     return "".join(parts)
 
 
-def document_annotations(record: Record, doc_id: str) -> list[Annotation]:
-    """Everything to highlight in one document's text, each with an id anchor."""
+def annotations_by_document(record: Record) -> dict[str, list[Annotation]]:
+    """Everything to highlight, per document id, each with an id anchor (one pass)."""
     index = ReportIndex(record)
-    annotations: list[Annotation] = []
-    mentioned: set[tuple[int, int]] = set()
+    found: dict[str, list[Annotation]] = defaultdict(list)
+    mentioned: set[tuple[str, int, int]] = set()
     for actor in record.actors:
         for mention in actor.mentions:
-            key = (mention.start, mention.end)
+            key = (mention.doc, mention.start, mention.end)
             # Two actors claiming one span is a linking error; show it once, keep ids unique.
-            if mention.doc != doc_id or key in mentioned:
+            if key in mentioned:
                 continue
             mentioned.add(key)
-            annotations.append(
+            found[mention.doc].append(
                 Annotation(
                     mention.start,
                     mention.end,
                     "mark",
                     (
-                        ("id", mention_anchor(doc_id, *key)),
+                        ("id", mention_anchor(*key)),
                         ("class", f"actor {mention.kind or 'name'}"),
                         ("title", f"{actor.name} ({mention.kind or 'name'})"),
                         ("data-actor", actor.id),
@@ -251,8 +251,6 @@ def document_annotations(record: Record, doc_id: str) -> list[Annotation]:
                 )
             )
     for quote in record.quotes:
-        if quote.doc != doc_id:
-            continue
         speaker = index.actor_name(quote.speaker)
         classes = f"quote {quote.kind}" + ("" if quote.speaker else " unattributed")
         for number, (start, end) in enumerate(quote.spans or [(quote.start, quote.end)]):
@@ -264,52 +262,52 @@ def document_annotations(record: Record, doc_id: str) -> list[Annotation]:
             )
             if number == 0:
                 attributes = (("id", quote.id), *attributes)
-            annotations.append(Annotation(start, end, "q", attributes))
+            found[quote.doc].append(Annotation(start, end, "q", attributes))
     for claim in record.claims:
-        if claim.doc == doc_id:
-            annotations.append(
-                Annotation(
-                    claim.start,
-                    claim.end,
-                    "mark",
-                    (
-                        ("id", claim.id),
-                        ("class", "claim"),
-                        ("title", f"claim: {claim.subject or ''}"),
-                    ),
-                )
+        found[claim.doc].append(
+            Annotation(
+                claim.start,
+                claim.end,
+                "mark",
+                (("id", claim.id), ("class", "claim"), ("title", f"claim: {claim.subject or ''}")),
             )
+        )
     for span in record.framing:
-        if span.doc == doc_id:
-            annotations.append(
-                Annotation(
-                    span.start,
-                    span.end,
-                    "mark",
-                    (
-                        ("class", "framing"),
-                        ("title", f"{span.category}; neutral: {span.neutral or '—'}"),
-                    ),
-                )
+        found[span.doc].append(
+            Annotation(
+                span.start,
+                span.end,
+                "mark",
+                (
+                    ("class", "framing"),
+                    ("title", f"{span.category}; neutral: {span.neutral or '—'}"),
+                ),
             )
-    seen: set[tuple[int, int]] = set()
+        )
+    cited: set[tuple[str, int, int]] = set()
     for finding in record.findings:
         for evidence in finding.evidence:
-            key = (evidence.start, evidence.end)
-            if evidence.doc == doc_id and key not in seen:
-                seen.add(key)
-                annotations.append(
+            key = (evidence.doc, evidence.start, evidence.end)
+            if key not in cited:
+                cited.add(key)
+                found[evidence.doc].append(
                     Annotation(
                         evidence.start,
                         evidence.end,
                         "mark",
-                        (("id", anchor(doc_id, *key)), ("class", "evidence")),
+                        (("id", anchor(*key)), ("class", "evidence")),
                     )
                 )
-    return annotations
+    return found
+
+
+def document_annotations(record: Record, doc_id: str) -> list[Annotation]:
+    """Everything to highlight in one document's text (for a page that shows one report)."""
+    return annotations_by_document(record).get(doc_id, [])
 
 
 def documents_section(record: Record) -> str:
+    annotations = annotations_by_document(record)
     parts = ['<section id="documents"><h2>Documents</h2>']
     for document in record.documents:
         meta = " · ".join(
@@ -318,7 +316,7 @@ def documents_section(record: Record) -> str:
             if v
         )
         warnings = "".join(f'<div class="muted">⚠ {text(w)}</div>' for w in document.warnings)
-        body = highlight(document.text, document_annotations(record, document.id))
+        body = highlight(document.text, annotations.get(document.id, []))
         parts.append(
             f'<article class="card" id="doc-{text(document.id)}">'
             f"<h3>{text(document.title or document.source)}</h3>"
