@@ -287,6 +287,68 @@ def quotes(
             )
 
 
+@app.command()
+def claims(
+    db: DbOption = DEFAULT_DB,
+    subject: Annotated[
+        str | None, typer.Option(help="Only claims whose subject or group has this.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of text.")] = False,
+) -> None:
+    """List figures, dates and durations with subject, normalised value, speaker and outlet.
+
+    Example: presswatch claims --subject prisoners
+    """
+    from presswatch.extract.quantities import describe
+
+    record = load_corpus(db)
+    names = {a.id: a.name for a in record.actors}
+    documents = {d.id: d for d in record.documents}
+    needle = subject.casefold() if subject else None
+    for claim in record.claims:
+        about = f"{claim.subject or ''} {claim.group or ''}".casefold()
+        if needle is not None and needle not in about:
+            continue
+        document = documents.get(claim.doc)
+        outlet = document.outlet if document else None
+        speaker = names.get(claim.speaker or "", "(outlet)")
+        if as_json:
+            payload = claim.model_dump()
+            payload.update(outlet=outlet, speaker_name=speaker)
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(
+                f"{claim.id}\t{claim.subject or ''}\t{describe(claim.value)}\t{speaker}\t"
+                f"{outlet or ''}\t{' '.join(claim.text.split())}\n"
+            )
+
+
+@app.command()
+def findings(
+    db: DbOption = DEFAULT_DB,
+    kind: Annotated[
+        str | None, typer.Option(help="contradiction, corroboration, single_source, …")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of text.")] = False,
+) -> None:
+    """List findings (contradictions first) with their one-line summary and evidence.
+
+    Example: presswatch findings --kind contradiction
+    """
+    record = load_corpus(db)
+    order = {"contradiction": 0, "quote_drift": 1, "alias_conflict": 2, "corroboration": 3}
+    chosen = [f for f in record.findings if kind is None or f.kind == kind]
+    chosen.sort(key=lambda f: order.get(f.kind, 4))
+    for finding in chosen:
+        if as_json:
+            sys.stdout.write(finding.model_dump_json() + "\n")
+            continue
+        sys.stdout.write(f"{finding.id}\t{finding.kind}\t{finding.summary}\n")
+        for span in finding.evidence:
+            evidence = " ".join((span.text or "").split())
+            sys.stdout.write(f"\t{span.doc}:{span.start}-{span.end}\t{evidence}\n")
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 
