@@ -245,3 +245,78 @@ def test_malformed_facts_file_is_a_one_line_error(tmp_path: Path) -> None:
     facts.write_text("subject: not a list\n", encoding="utf-8")
     with pytest.raises(PresswatchError, match=r"facts\.yaml: facts must be a list"):
         load_facts(facts)
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def examples_record() -> Record:
+    from presswatch.pipeline import run_analysis
+
+    found, summary = run_analysis([str(EXAMPLES)], settings=Settings())
+    assert summary.failures == []
+    return found
+
+
+def pairs(record: Record, kind: str) -> list[set[tuple[str, str]]]:
+    """Each finding of a kind as {(outlet, claim text)}."""
+    outlets = {d.id: d.outlet or "" for d in record.documents}
+    claims = {c.id: c for c in record.claims}
+    return [
+        {(outlets[claims[c].doc], claims[c].text) for c in f.claims} for f in findings(record, kind)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("The Jerusalem Desk", "nearly 48,000"), ("Tehran Times", "over 50,000")),
+        (("The Jerusalem Desk", "nearly 48,000"), ("Press TV", "more than 600,000")),
+        (("Press TV", "October 6, 2023"), ("Tehran Times", "October 7, 2023")),
+        (("Press TV", "October 6, 2023"), ("The Jerusalem Desk", "October 7, 2023")),
+        (("Tehran Times", "15 months"), ("Press TV", "a year and a half")),
+        (("Gulf Observer", "1,500"), ("Levant Wire Service", "1,904")),
+    ],
+)
+def test_examples_disagreements_are_found_with_evidence(
+    examples_record: Record, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    assert {first, second} in pairs(examples_record, "contradiction")
+    finding = next(
+        f
+        for f, p in zip(
+            findings(examples_record, "contradiction"),
+            pairs(examples_record, "contradiction"),
+            strict=True,
+        )
+        if p == {first, second}
+    )
+    evidence = " ".join(e.text or "" for e in finding.evidence)
+    assert first[1] in evidence and second[1] in evidence
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("over 50,000", "more than 600,000"),
+        ("over 50,000", "52,000"),
+        ("1,904", "nearly 2,000"),
+        ("15 months", "471 days"),
+        ("33", "1,904"),
+        ("Around 60%", "Roughly 60 percent"),
+        ("some 1,200", "nearly 48,000"),
+        ("251", "33"),
+    ],
+)
+def test_examples_compatible_or_unrelated_figures_are_not_contradictions(
+    examples_record: Record, first: str, second: str
+) -> None:
+    for found in pairs(examples_record, "contradiction"):
+        assert {text for _, text in found} != {first, second}
+
+
+def test_examples_israeli_captives_are_corroborated(examples_record: Record) -> None:
+    assert {("Levant Wire Service", "33"), ("The Jerusalem Desk", "33")} in pairs(
+        examples_record, "corroboration"
+    )

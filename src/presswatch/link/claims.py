@@ -101,6 +101,7 @@ class CheckedClaim:
     key: ClaimKey
     document: Document
     story: str | None
+    speaker_name: str | None = None
 
     @property
     def outlet(self) -> str:
@@ -150,7 +151,9 @@ def _label(checked: CheckedClaim) -> str:
 
 
 def _voice(checked: CheckedClaim) -> str:
-    return f"{checked.outlet}" + (", quoted" if checked.claim.speaker else "")
+    if checked.speaker_name:
+        return f"{checked.outlet}, quoting {checked.speaker_name}"
+    return checked.outlet
 
 
 class FindingWriter:
@@ -202,6 +205,7 @@ def _components(items: Sequence[CheckedClaim], pairs: Iterable[tuple[int, int]])
 def check_claims(record: Record, facts: Sequence[dict[str, Any]] = ()) -> list[Finding]:
     """Compare every pair of claims about one quantity; append and return the findings."""
     documents = {d.id: d for d in record.documents}
+    names = {actor.id: actor.name for actor in record.actors}
     story_of: dict[str, str] = {}
     for story in record.stories:
         for doc_id in story.documents:
@@ -211,7 +215,10 @@ def check_claims(record: Record, facts: Sequence[dict[str, Any]] = ()) -> list[F
         key = claim_key(claim.subject, claim.group)
         if key is None or claim.doc not in documents:
             continue
-        items.append(CheckedClaim(claim, key, documents[claim.doc], story_of.get(claim.doc)))
+        speaker = names.get(claim.speaker) if claim.speaker else None
+        items.append(
+            CheckedClaim(claim, key, documents[claim.doc], story_of.get(claim.doc), speaker)
+        )
     writer = FindingWriter(record)
     before = len(record.findings)
     related: list[tuple[int, int]] = []
