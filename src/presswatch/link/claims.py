@@ -223,21 +223,31 @@ def check_claims(record: Record, facts: Sequence[dict[str, Any]] = ()) -> list[F
     before = len(record.findings)
     related: list[tuple[int, int]] = []
     agreeing: list[tuple[int, int]] = []
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if not comparable(a, b):
-                continue
-            related.append((i, j))
-            if not compatible(a.claim.value, b.claim.value):
-                writer.add(
-                    "contradiction",
-                    [a, b],
-                    f"{_label(a)}: {describe(a.claim.value)} ({_voice(a)}) vs "
-                    f"{describe(b.claim.value)} ({_voice(b)}) — cannot both hold",
-                )
-            elif a.outlet != b.outlet and agree(a.claim.value, b.claim.value):
-                agreeing.append((i, j))
+    # Only claims of one type and group can compare: bucket first, so a large corpus
+    # costs the sum of squared bucket sizes rather than the square of all claims.
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for index, item in enumerate(items):
+        buckets.setdefault((item.claim.value.type, item.key.group), []).append(index)
+    candidates = [
+        (members[x], members[y])
+        for members in buckets.values()
+        for x in range(len(members))
+        for y in range(x + 1, len(members))
+    ]
+    for i, j in sorted(candidates):
+        a, b = items[i], items[j]
+        if not comparable(a, b):
+            continue
+        related.append((i, j))
+        if not compatible(a.claim.value, b.claim.value):
+            writer.add(
+                "contradiction",
+                [a, b],
+                f"{_label(a)}: {describe(a.claim.value)} ({_voice(a)}) vs "
+                f"{describe(b.claim.value)} ({_voice(b)}) — cannot both hold",
+            )
+        elif a.outlet != b.outlet and agree(a.claim.value, b.claim.value):
+            agreeing.append((i, j))
     for component in _components(items, agreeing):
         outlets = {items[i].outlet for i in component}
         if len(outlets) > 1:
