@@ -121,3 +121,34 @@ def _row_counts(db: Path) -> dict[str, int]:
 
     with Store.open(db, create=False) as store:
         return store.counts()
+
+
+def test_installed_console_script_analyses_and_searches(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "presswatch"
+    db = tmp_path / "p.db"
+    analysed = subprocess.run(
+        [str(script), "analyze", str(write_articles(tmp_path / "in")), "--db", str(db)],
+        capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "120"},
+    )
+    assert analysed.returncode == 0, analysed.stderr
+    assert "documents" in analysed.stderr and analysed.stdout == ""
+    found = subprocess.run([str(script), "search", "Doha", "--db", str(db)],
+                           capture_output=True, text=True, check=True)
+    assert found.stdout.startswith("document\t") and "Gulf Observer" in found.stdout
+
+
+def test_show_json_writes_the_stored_record(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    runner.invoke(app, ["analyze", str(write_articles(tmp_path / "in")), "--db", str(db)])
+    out = tmp_path / "corpus.json"
+    assert runner.invoke(app, ["show", "--db", str(db), "--json", str(out)]).exit_code == 0
+    record = json.loads(out.read_text())
+    jsonschema.validate(record, record_json_schema())
+    assert sorted(d["outlet"] for d in record["documents"]) == [
+        "Gulf Observer", "Nile Daily", "Times of Oman"
+    ]
+
+
+def test_serve_refuses_a_missing_store_with_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "none.db: no such store" in result.output

@@ -114,3 +114,41 @@ def test_a_version_one_store_is_migrated_on_open(
         assert upgraded.counts()["documents"] == 2
         upgraded.record_failures([("x.pdf", "binary file (application/pdf)")])
         assert upgraded.counts()["failures"] == 1
+
+
+def test_the_record_keeps_the_document_read_it_was_saved_with(
+    tmp_path: Path, analyses: list[DocumentAnalysis]
+) -> None:
+    record = link_corpus(analyses, Settings())
+    moved = record.documents[0].model_copy(update={"source": "archive/a.txt"})
+    record.documents[0] = moved
+    with Store.open(tmp_path / "p.db") as store:
+        store.save_analyses(analyses)
+        store.save_corpus(record)
+        assert store.load_record() == record
+        assert store.load_record().documents[0].source == "archive/a.txt"
+
+
+def test_search_index_holds_each_document_and_quote_once_after_saving_again(
+    tmp_path: Path, analyses: list[DocumentAnalysis]
+) -> None:
+    record = link_corpus(analyses, Settings())
+    with Store.open(tmp_path / "p.db") as store:
+        for _ in range(2):
+            store.save_analyses(analyses)
+            store.save_corpus(record)
+        hits = store.search("useful")
+        assert sorted(h.kind for h in hits) == ["document", "quote"]
+
+
+def test_a_store_saved_before_record_documents_existed_keeps_its_record(
+    tmp_path: Path, analyses: list[DocumentAnalysis]
+) -> None:
+    path = tmp_path / "v2.db"
+    store = Store(sqlite3.connect(path, isolation_level=None), path)
+    store.migrate(target=2)
+    store.save_analyses(analyses)
+    store.close()
+    with Store.open(path) as upgraded:
+        ids = [d.id for d in upgraded.load_record().documents]
+        assert ids == [a.document.id for a in analyses]

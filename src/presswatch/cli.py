@@ -203,6 +203,24 @@ def show(
         sys.stdout.write(record.to_json() + "\n")
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the stored record: the HTML report at /, JSON at /api/record and /api/search.
+
+    Example: presswatch serve --db presswatch.db --port 8000
+    """
+    import uvicorn
+
+    from presswatch.web.app import create_app
+
+    open_store(db).close()  # a missing store is a one-line error now, not on the first request
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def matches_name(actor: Actor, wanted: str) -> bool:
     """Case- and accent-insensitive match of a name against an actor's name and aliases."""
     needle = fold_accents(wanted).casefold()

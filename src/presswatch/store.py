@@ -38,6 +38,7 @@ _Row = TypeVar("_Row", Actor, Quote, Event, Claim, Finding, FramingSpan, Story, 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 # Corpus tables in the order they are cleared (children first).
 _CORPUS_TABLES = (
+    "record_documents",
     "mentions",
     "event_participants",
     "actors",
@@ -223,6 +224,10 @@ class Store:
         with self._transaction():
             for table in _CORPUS_TABLES:
                 self.connection.execute(f"DELETE FROM {table}")
+            self.connection.executemany(
+                "INSERT INTO record_documents(position, document, json) VALUES (?, ?, ?)",
+                [(n, d.id, d.model_dump_json()) for n, d in enumerate(record.documents)],
+            )
             self._insert_actors(record.actors)
             self._insert_quotes(record.quotes)
             self._insert_events(record.events)
@@ -314,12 +319,11 @@ class Store:
         )
 
     def load_record(self) -> Record:
-        """The stored corpus record: documents with analyses, and the linked rows, in order."""
+        """The corpus record exactly as `save_corpus` last saved it (empty before that)."""
         documents = [
             Document.model_validate_json(row[0])
             for row in self.connection.execute(
-                "SELECT d.json FROM documents d JOIN analyses a ON a.document = d.id"
-                " ORDER BY d.rowid"
+                "SELECT json FROM record_documents ORDER BY position"
             )
         ]
         return Record(
@@ -369,7 +373,9 @@ class Store:
     def counts(self) -> dict[str, int]:
         tables = (
             "documents",
+            "document_sources",
             "analyses",
+            "record_documents",
             "actors",
             "mentions",
             "quotes",
