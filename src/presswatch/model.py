@@ -185,6 +185,10 @@ class QuoteGroup(RecordModel):
     quotes: list[str]
     first: str | None = None
     method: str | None = None
+    renderings: list[list[str]] = Field(
+        default_factory=list,
+        description="Quote ids by identical wording, each list earliest first: provenance.",
+    )
 
 
 class Record(RecordModel):

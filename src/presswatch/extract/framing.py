@@ -1,0 +1,143 @@
+"""Framing: the loaded terms a report chooses, each with the plainer word beside it.
+
+Terms live in `data/loaded_terms.yaml` (both sides' vocabulary, with neutral wording);
+this module only matches them. A phrase in quotation marks that no one says (a scare
+quote, found by the quotes extractor) is framing too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from presswatch.extract import DocumentContext, extractor
+from presswatch.extract.lexicon import data_file
+from presswatch.model import FramingSpan
+
+# The quotes extractor marks scare quotes as unattributed "mixed" quotes of a few words.
+SCARE_QUOTE_MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class LoadedTerm:
+    category: str
+    neutral: str | None
+    referent: str | None
+
+
+@lru_cache(maxsize=1)
+def loaded_terms() -> tuple[LoadedTerm, ...]:
+    entries: list[dict[str, Any]] = data_file("loaded_terms.yaml")
+    return tuple(LoadedTerm(e["category"], e.get("neutral"), e.get("referent")) for e in entries)
+
+
+def term_words(phrase: str) -> list[str]:
+    """A phrase's words as spaCy's English tokenizer splits them (hyphens, possessives)."""
+    words: list[str] = []
+    for word in phrase.split():
+        if word.endswith("'s"):
+            words.extend([word[:-2], "'s"])
+        elif "-" in word.strip("-"):
+            parts = word.split("-")
+            for i, part in enumerate(parts):
+                if i:
+                    words.append("-")
+                words.append(part)
+        else:
+            words.append(word)
+    return words
+
+
+def token_patterns(phrase: str) -> list[list[dict[str, Any]]]:
+    """Two patterns per phrase: on lower-case forms, and with the last word by lemma.
+
+    Lemmas catch inflection ("martyrs" for "martyr"); the lower-case pattern keeps a match
+    when the small tagger lemmatises a capitalised word as a proper noun.
+    """
+    words = [w.lower() for w in term_words(phrase)]
+    exact: list[dict[str, Any]] = [{"LOWER": w} for w in words]
+    by_lemma: list[dict[str, Any]] = [
+        *exact[:-1],
+        {"LEMMA": {"IN": [words[-1], words[-1].capitalize()]}},
+    ]
+    return [exact, by_lemma]
+
+
+@lru_cache(maxsize=8)
+def term_matcher(vocab: Vocab) -> Matcher:
+    """Built once per process (per vocabulary); the match id is the entry's index."""
+    matcher = Matcher(vocab)
+    entries: list[dict[str, Any]] = data_file("loaded_terms.yaml")
+    for index, entry in enumerate(entries):
+        patterns = [p for term in entry["terms"] for p in token_patterns(str(term))]
+        matcher.add(f"loaded-{index}", patterns)
+    return matcher
+
+
+def find_loaded_terms(doc: Doc, doc_id: str) -> list[FramingSpan]:
+    """Every loaded term in the text, longest match first where two overlap."""
+    matcher = term_matcher(doc.vocab)
+    terms = loaded_terms()
+    spans = []
+    for match_id, start, end in matcher(doc):
+        span = doc[start:end]
+        span.label_ = doc.vocab.strings[match_id]
+        spans.append(span)
+    found = []
+    for span in filter_spans(spans):
+        term = terms[int(span.label_.split("-")[1])]
+        found.append(
+            FramingSpan(
+                doc=doc_id,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                category=term.category,
+                neutral=term.neutral,
+            )
+        )
+    return found
+
+
+def referent_of(span: FramingSpan) -> str | None:
+    """The referent a framing span names, looked up again from the data (not stored)."""
+    folded = " ".join(term_words(span.text.lower()))
+    entries: list[dict[str, Any]] = data_file("loaded_terms.yaml")
+    for entry in entries:
+        for term in entry["terms"]:
+            words = " ".join(term_words(str(term).lower()))
+            if folded == words or folded.rstrip("s") == words.rstrip("s"):
+                return str(entry.get("referent")) if entry.get("referent") else None
+    return None
+
+
+@extractor("framing")
+def extract_framing(context: DocumentContext) -> list[FramingSpan]:
+    found = find_loaded_terms(context.doc, context.document.id)
+    taken = [(f.start, f.end) for f in found]
+    for quote in context.quotes:
+        if quote.speaker is not None or quote.kind != "mixed" or quote.confidence > 0.3:
+            continue
+        if len(quote.text.split()) > SCARE_QUOTE_MAX_WORDS:
+            continue
+        if any(s < quote.end and quote.start < e for s, e in taken):
+            # The loaded term inside the scare quote is already marked; keep one span.
+            continue
+        found.append(
+            FramingSpan(
+                doc=context.document.id,
+                start=quote.start,
+                end=quote.end,
+                text=quote.text,
+                category="scare_quote",
+                neutral=None,
+            )
+        )
+    found.sort(key=lambda f: (f.start, f.end))
+    return found
