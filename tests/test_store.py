@@ -152,3 +152,20 @@ def test_a_store_saved_before_record_documents_existed_keeps_its_record(
     with Store.open(path) as upgraded:
         ids = [d.id for d in upgraded.load_record().documents]
         assert ids == [a.document.id for a in analyses]
+
+
+def test_a_store_from_a_newer_presswatch_is_refused_not_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with Store.open(path) as store:
+        store.connection.execute("PRAGMA user_version = 999")
+    with pytest.raises(PresswatchError, match=r"new\.db: store schema 999 is newer"):
+        Store.open(path)
+
+
+def test_a_store_in_a_missing_folder_or_on_a_folder_is_a_one_line_error(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(PresswatchError, match="does not exist"):
+        Store.open(tmp_path / "absent" / "p.db")
+    with pytest.raises(PresswatchError, match="is a directory"):
+        Store.open(tmp_path)

@@ -85,6 +85,10 @@ class Store:
         path = Path(path)
         if not create and not path.exists():
             raise PresswatchError(f"{path}: no such store (run `presswatch analyze` first)")
+        if path.is_dir():
+            raise PresswatchError(f"{path}: is a directory, not a store file")
+        if not path.parent.is_dir():
+            raise PresswatchError(f"{path}: folder {path.parent} does not exist")
         try:
             connection = sqlite3.connect(path, timeout=30, isolation_level=None)
             connection.execute("PRAGMA journal_mode=WAL")
@@ -94,7 +98,11 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise PresswatchError(f"{path}: not a presswatch store ({error})") from error
         store = cls(connection, path)
-        store.migrate()
+        try:
+            store.migrate()
+        except PresswatchError:
+            connection.close()
+            raise
         return store
 
     def __enter__(self) -> Store:
@@ -120,7 +128,14 @@ class Store:
     def migrate(self, target: int | None = None) -> None:
         """Apply every migration newer than the file's version, each in its own transaction."""
         current = self.schema_version
-        for version, sql in migrations():
+        known = migrations()
+        if current > known[-1][0]:
+            # Written by a newer presswatch: reading it with this schema could lose data.
+            raise PresswatchError(
+                f"{self.path}: store schema {current} is newer than this presswatch "
+                f"knows ({known[-1][0]}); upgrade presswatch"
+            )
+        for version, sql in known:
             if version <= current or (target is not None and version > target):
                 continue
             try:
