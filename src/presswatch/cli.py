@@ -367,6 +367,41 @@ def findings(
             sys.stdout.write(f"\t{span.doc}:{span.start}-{span.end}\t{evidence}\n")
 
 
+@app.command()
+def compare(
+    reports: Annotated[
+        list[str], typer.Argument(help="Document ids, stored sources, a story id, or new inputs.")
+    ],
+    db: Annotated[Path | None, typer.Option("--db", help="SQLite store to read/add.")] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Side-by-side page.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Comparison as JSON.")] = None,
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline.")] = DEFAULT_MODEL,
+) -> None:
+    """Compare reports side by side: aligned quotes, drift, coverage, framing.
+
+    Example: presswatch compare examples/press-tv-khamenei-darwish.txt
+    examples/tehran-times-leader-receives-hamas.txt --html compare.html
+    """
+    from presswatch.compare import compare_reports
+    from presswatch.render.compare import write_comparison
+
+    try:
+        record = compare_reports(
+            reports, settings=Settings(model=model), db=db, observer=RunObserver(fail, warn)
+        )
+    except PresswatchError as error:
+        fail(str(error))
+        raise typer.Exit(2) from error
+    write_comparison(record, html_out, json_out)
+    if html_out is None and json_out is None:
+        for finding in record.findings:
+            sys.stdout.write(f"{finding.id}\t{finding.kind}\t{finding.summary}\n")
+    err.print(
+        f"{len(record.documents)} reports, {len(record.quote_groups)} quote groups, "
+        f"{len(record.findings)} findings"
+    )
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 

@@ -1,0 +1,170 @@
+"""Coverage differences within a story: who each report names, how it titles them, and
+which quotes only one outlet carries. Each difference is a `single_source` finding with
+the spans that show it, so an analyst sees what a report adds or leaves out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from presswatch.link import CorpusContext, linker
+from presswatch.link.quotes import comparison_scopes
+from presswatch.model import Actor, Document, Finding, Record, Span
+
+# Mention kinds that carry a title or role rather than the name itself.
+TITLE_KINDS = frozenset({"title", "role"})
+# An actor named by only one report of a story is not a "missing participant" in the
+# others unless the story's events name it: minor names in one report are normal.
+MIN_REPORTS_NAMING = 2
+
+
+def outlet(document: Document) -> str:
+    return document.outlet or document.source
+
+
+def first_mention_spans(actor: Actor, documents: Sequence[str]) -> list[Span]:
+    spans: list[Span] = []
+    for doc in documents:
+        mention = next((m for m in actor.mentions if m.doc == doc), None)
+        if mention is not None:
+            spans.append(Span(doc=doc, start=mention.start, end=mention.end, text=mention.text))
+    return spans
+
+
+def missing_participants(
+    record: Record, story: str | None, documents: list[str], participants: set[str]
+) -> list[Finding]:
+    """People and organisations some reports of the story name and others do not."""
+    by_id = {d.id: d for d in record.documents}
+    findings: list[Finding] = []
+    for actor in record.actors:
+        # People only, unless the story's events make an organisation a participant:
+        # nationality words the tagger keeps as groups ("Palestinians") are not omissions.
+        if actor.kind != "person" and actor.id not in participants:
+            continue
+        naming = [d for d in documents if any(m.doc == d for m in actor.mentions)]
+        if not naming or len(naming) == len(documents):
+            continue
+        if actor.id not in participants and len(naming) < MIN_REPORTS_NAMING:
+            continue
+        silent = [d for d in documents if d not in naming]
+        findings.append(
+            Finding(
+                id="",
+                kind="single_source",
+                story=story,
+                actors=[actor.id],
+                summary=(
+                    f"{actor.name} is named by {len(naming)} of {len(documents)} reports "
+                    f"({', '.join(outlet(by_id[d]) for d in naming)}); "
+                    f"not by {', '.join(outlet(by_id[d]) for d in silent)}"
+                ),
+                evidence=first_mention_spans(actor, naming),
+            )
+        )
+    return findings
+
+
+def differing_titles(record: Record, story: str | None, documents: list[str]) -> list[Finding]:
+    """The same person given different titles by different outlets."""
+    by_id = {d.id: d for d in record.documents}
+    in_scope = set(documents)
+    findings: list[Finding] = []
+    for actor in record.actors:
+        titles: dict[str, list[Span]] = {}
+        outlets_by_title: dict[str, set[str]] = {}
+        for mention in actor.mentions:
+            if mention.doc not in in_scope or mention.kind not in TITLE_KINDS:
+                continue
+            # "the head of the Hamas leadership council" and "The head of …" are one title.
+            key = " ".join(mention.text.lower().removeprefix("the ").split())
+            if len(key.split()) < 2:
+                continue  # "he", "the Leader": too short to be a title worth comparing
+            titles.setdefault(key, []).append(
+                Span(doc=mention.doc, start=mention.start, end=mention.end, text=mention.text)
+            )
+            outlets_by_title.setdefault(key, set()).add(outlet(by_id[mention.doc]))
+        if len(titles) < 2:
+            continue
+        distinct_outlets = set().union(*outlets_by_title.values())
+        if len(distinct_outlets) < 2:
+            continue
+        described = "; ".join(
+            f'"{spans[0].text}" ({", ".join(sorted(outlets_by_title[key]))})'
+            for key, spans in titles.items()
+        )
+        findings.append(
+            Finding(
+                id="",
+                kind="single_source",
+                story=story,
+                actors=[actor.id],
+                summary=f"{actor.name} is titled differently across outlets: {described}",
+                evidence=[spans[0] for spans in titles.values()],
+            )
+        )
+    return findings
+
+
+def unshared_quotes(record: Record, story: str | None, documents: list[str]) -> list[Finding]:
+    """Attributed quotes that no other outlet in the story carries."""
+    by_id = {d.id: d for d in record.documents}
+    actors = {a.id: a for a in record.actors}
+    in_scope = set(documents)
+    grouped = {
+        q for g in record.quote_groups if g.story == story or story is None for q in g.quotes
+    }
+    outlets = {outlet(by_id[d]) for d in documents}
+    if len(outlets) < 2:
+        return []
+    findings: list[Finding] = []
+    for quote in record.quotes:
+        if quote.doc not in in_scope or quote.speaker is None or quote.id in grouped:
+            continue
+        if quote.source_of is not None:
+            continue  # nested inside another quote, which carries it
+        if quote.kind == "mixed" and len(quote.text.split()) < 4:
+            continue  # a borrowed phrase, not a statement another outlet could carry
+        speaker = actors[quote.speaker].name if quote.speaker in actors else "someone"
+        findings.append(
+            Finding(
+                id="",
+                kind="single_source",
+                story=story,
+                quotes=[quote.id],
+                actors=[quote.speaker],
+                summary=(
+                    f"Only {outlet(by_id[quote.doc])} quotes {speaker}: "
+                    f"\u201c{' '.join(quote.text.split())[:160]}\u201d"
+                ),
+                evidence=[Span(doc=quote.doc, start=quote.start, end=quote.end, text=quote.text)],
+            )
+        )
+    return findings
+
+
+def coverage_findings(record: Record) -> list[Finding]:
+    findings: list[Finding] = []
+    stories = {s.id: s for s in record.stories}
+    for story, documents in comparison_scopes(record):
+        if len(documents) < 2:
+            continue
+        participants = set(stories[story].participants) if story in stories else set()
+        if story in stories:
+            events = set(stories[story].events)
+            participants |= {
+                p.actor for e in record.events if e.id in events for p in e.participants
+            }
+        findings.extend(missing_participants(record, story, documents, participants))
+        findings.extend(differing_titles(record, story, documents))
+        findings.extend(unshared_quotes(record, story, documents))
+    for number, finding in enumerate(findings, start=1):
+        finding.id = f"f-cov-{number}"
+    return findings
+
+
+@linker("coverage")
+def link_coverage(context: CorpusContext) -> None:
+    record = context.record
+    record.findings = [f for f in record.findings if not f.id.startswith("f-cov-")]
+    record.findings.extend(coverage_findings(record))
