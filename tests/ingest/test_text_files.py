@@ -136,9 +136,7 @@ def test_directory_is_read_recursively_skipping_hidden_and_readme(tmp_path: Path
     (tmp_path / ".hidden.txt").write_text("secret draft text that is not an article")
     (tmp_path / "README.md").write_text("This folder holds articles.")
     items = list(read_inputs([str(tmp_path)], Settings()))
-    assert [Path(i.source).name for i in items if isinstance(i, Document)] == [
-        "one.txt", "two.txt"
-    ]
+    assert [Path(i.source).name for i in items if isinstance(i, Document)] == ["one.txt", "two.txt"]
 
 
 def test_outlet_option_overrides_every_input(tmp_path: Path) -> None:

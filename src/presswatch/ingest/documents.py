@@ -5,8 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from presswatch.errors import InputError
+from presswatch.ingest.cleaning import clean_text
 from presswatch.ingest.language import detect_language
-from presswatch.ingest.text import clean_text
 from presswatch.model import Document, document_id
 from presswatch.settings import Settings
 

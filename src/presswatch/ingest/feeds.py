@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import feedparser
+from lxml import etree
 from lxml import html as lxml_html
 
 from presswatch.errors import InputError
@@ -23,7 +24,10 @@ FetchArticle = Callable[[str], Document]
 def _html_to_text(markup: str) -> str:
     if "<" not in markup:
         return markup
-    tree = lxml_html.fromstring(f"<div>{markup}</div>")
+    try:
+        tree = lxml_html.fromstring(f"<div>{markup}</div>")
+    except (etree.ParserError, ValueError):
+        return markup  # markup lxml cannot parse is kept as the text it is
     for element in tree.xpath("//script | //style"):
         element.drop_tree()
     blocks = tree.xpath("//p | //blockquote | //li | //h2 | //h3")
@@ -50,19 +54,21 @@ def looks_like_feed(raw: bytes) -> bool:
 def read_feed(
     source: str, raw: bytes, settings: Settings, fetch_article: FetchArticle
 ) -> Iterator[Document | InputError]:
+    """Each item as a document: its own body when long enough, else its fetched link."""
     parsed: Any = feedparser.parse(raw)
     usable = [e for e in parsed.entries if e.get("link") or e.get("content") or e.get("summary")]
     if not usable:
         # A broken feed still parses into stubs of items; stubs with nothing in them mean
         # the feed itself is unreadable, which is what the user needs to hear.
         reason = parsed.get("bozo_exception") if parsed.get("bozo") else "no items"
-        yield InputError(source, f"not a readable feed ({reason})")
+        yield InputError(source, f"not a readable feed ({' '.join(str(reason).split())})")
         return
     feed_title = parsed.feed.get("title")
     feed_link = parsed.feed.get("link")
     for index, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link")
-        item_source = f"{source}#{link or index}"
+        # The item's own link is its address; an item without one is named by position.
+        item_source = link or f"{source}#{index}"
         bodies = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
         text = max((_html_to_text(b) for b in bodies if b), key=len, default="")
         try:

@@ -22,27 +22,50 @@ class Fetched:
     url: str
     content_type: str
     body: bytes
+    charset: str | None = None
+
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def resolve_host(host: str, port: int) -> list[IPAddress]:
+    """Every address the host name resolves to (a literal IP resolves to itself)."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    # IPv6 link-local results carry a scope ("fe80::1%eth0") that ip_address rejects.
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+
+
+def _is_public(address: IPAddress) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped  # ::ffff:127.0.0.1 is loopback in disguise
+    return address.is_global and not address.is_multicast
 
 
 def check_url_allowed(url: str, settings: Settings) -> None:
-    """Raise InputError unless the URL is http(s) to a public address (or private is allowed)."""
+    """Raise InputError unless the URL is http(s) to a public address (or private is allowed).
+
+    Every resolved address must be public: a host that resolves to both a public and a
+    private address could be connected to either.
+    """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise InputError(
             url, f"only http and https URLs are fetched (not {parts.scheme or 'none'})"
         )
-    host = parts.hostname
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError as error:
+        raise InputError(url, f"invalid URL ({error})") from error
     if not host:
         raise InputError(url, "URL has no host")
     if settings.allow_private:
         return
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80))
-    except socket.gaierror as error:
+        addresses = resolve_host(host, port or (443 if parts.scheme == "https" else 80))
+    except (socket.gaierror, UnicodeError) as error:
         raise InputError(url, f"host not found ({host})") from error
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
+    for address in addresses:
+        if not _is_public(address):
             raise InputError(
                 url, f"refused private address {address} (use --allow-private to permit)"
             )
@@ -60,8 +83,13 @@ def fetch_url(url: str, settings: Settings) -> Fetched:
         ),
     }
     with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
-        for _hop in range(settings.fetch_max_redirects + 1):
-            check_url_allowed(current, settings)
+        for hop in range(settings.fetch_max_redirects + 1):
+            try:
+                check_url_allowed(current, settings)
+            except InputError as error:
+                if hop == 0:
+                    raise
+                raise InputError(url, f"redirected to {current}: {error.reason}") from error
             try:
                 with client.stream("GET", current) as response:
                     if response.is_redirect:
@@ -86,10 +114,16 @@ def fetch_url(url: str, settings: Settings) -> Fetched:
                             raise InputError(
                                 url, f"too large (over {settings.fetch_max_bytes} bytes)"
                             )
-                    content_type = response.headers.get("content-type", "").split(";")[0].strip()
-                    return Fetched(url=current, content_type=content_type.lower(), body=bytes(body))
+                    content_type = response.headers.get("content-type", "").split(";")[0]
+                    return Fetched(
+                        url=current,
+                        content_type=content_type.strip().lower(),
+                        body=bytes(body),
+                        charset=response.charset_encoding,
+                    )
             except httpx.TimeoutException as error:
                 raise InputError(url, f"timed out after {settings.fetch_timeout:g} s") from error
             except httpx.HTTPError as error:
-                raise InputError(url, f"fetch failed ({type(error).__name__}: {error})") from error
+                detail = " ".join(str(error).split()) or type(error).__name__
+                raise InputError(url, f"fetch failed ({detail})") from error
     raise InputError(url, f"more than {settings.fetch_max_redirects} redirects")

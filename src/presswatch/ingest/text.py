@@ -2,38 +2,47 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 import charset_normalizer
+import yaml
 
-from presswatch.extract.lexicon import data_file
 from presswatch.ingest.dates import date_in_title, parse_date
+from presswatch.ingest.documents import build_document
+from presswatch.model import Document
+from presswatch.settings import Settings
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-# Controls and zero-width characters that carry no text but break offsets and matching.
-_INVISIBLE = re.compile(
-    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200c\u200d\u2060\ufeff]"
-)
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
-_MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 class UndecodableText(ValueError):
     """Bytes that no text encoding explains."""
 
 
-def decode_bytes(raw: bytes) -> str:
-    """Decode bytes whose encoding is unknown: BOMs first, then UTF-8, then detection."""
+def decode_bytes(raw: bytes, declared: str | None = None) -> str:
+    """Decode bytes: a BOM, then a declared charset that fits, then UTF-8, then detection."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(encoding)
+            # A BOM is a declaration; a stray bad byte after it should not lose the file.
+            return raw.decode(encoding, errors="replace")
+    if declared:
+        try:
+            # Servers and pages often say latin-1 and mean cp1252 (the WHATWG rule).
+            codec = codecs.lookup(declared).name
+            codec = "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+            return raw.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common; the bytes themselves decide
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -61,13 +70,31 @@ def _mostly_latin(text: str) -> bool:
     return latin / len(letters) > 0.5
 
 
-def clean_text(text: str) -> str:
-    """Normalise newlines and invisible characters; keep paragraphs apart by one blank line."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _INVISIBLE.sub("", text)
-    text = _TRAILING_SPACE.sub("\n", text + "\n")
-    text = _MANY_BLANK_LINES.sub("\n\n", text)
-    return text.strip()
+@dataclass(frozen=True)
+class HeaderKeys:
+    """The header vocabulary of data/metadata_keys.yaml, compiled once."""
+
+    fields: dict[str, str]
+    bare: frozenset[str]
+    particles: frozenset[str]
+    line: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def header_keys() -> HeaderKeys:
+    raw = resources.files("presswatch.data").joinpath("metadata_keys.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    fields = {str(k).lower(): str(v) for k, v in data["keys"].items()}
+    alternatives = "|".join(re.escape(k) for k in sorted(fields, key=len, reverse=True))
+    # "Title: …", "Outlet - Tehran Times", "date 2025-02-12" (the plain space is checked
+    # against the bare keys after matching).
+    line = re.compile(rf"^\s*({alternatives})(\s*:\s*|\s+[-–—]\s+|\s+)(\S.*?)\s*$", re.IGNORECASE)
+    return HeaderKeys(
+        fields=fields,
+        bare=frozenset(str(k).lower() for k in data.get("bare_keys", [])),
+        particles=frozenset(str(w).lower() for w in data.get("byline_particles", [])),
+        line=line,
+    )
 
 
 @dataclass
@@ -76,36 +103,62 @@ class TextWithHeader:
     fields: dict[str, str] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
-def _header_line() -> re.Pattern[str]:
-    keys: dict[str, str] = data_file("metadata_keys.yaml")
-    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    # "Title: …", "date 2025-02-12", "Outlet - Tehran Times"
-    return re.compile(rf"^\s*({alternatives})\s*(?::|-|–|\s)\s*(\S.*?)\s*$", re.IGNORECASE)
+def _looks_like_byline(value: str, particles: frozenset[str]) -> bool:
+    """Whether "By …" continues with names ("Jane Doe and Ali Reza"), not a sentence."""
+    words = [w.strip(",;&") for w in value.split() if w.strip(",;&")]
+    if not words or len(words) > 10 or value.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    named = [w for w in words if w[0].isupper() or w.lower() in particles]
+    return len(named) == len(words) and words[0][0].isupper()
+
+
+def _header_value(line: str, keys: HeaderKeys) -> tuple[str, str] | None:
+    """(field, value) when the line is a header line with a known key, else None."""
+    if len(line) > 300:
+        return None
+    match = keys.line.match(line)
+    if match is None:
+        return None
+    key = " ".join(match.group(1).lower().split())
+    separator, value = match.group(2), match.group(3).strip()
+    target = keys.fields[key]
+    if not separator.strip() and key not in keys.bare:
+        return None
+    if target in ("published", "updated") and parse_date(value) is None:
+        return None  # "Date night in Gaza…" is a sentence, not a header
+    if (
+        target == "author"
+        and not separator.strip()
+        and not _looks_like_byline(value, keys.particles)
+    ):
+        return None  # "By noon the square was full" is the article's first sentence
+    return target, value
 
 
 def split_header(text: str) -> TextWithHeader:
-    """Take leading `key: value` lines with known keys as metadata; the rest is the body.
+    """Take leading header lines with known keys as metadata; the rest is the body.
 
-    The header ends at the first blank line or the first line whose key is unknown, so a
-    body that opens with "Gaza: …" keeps its first line.
+    The header ends at the first blank line or the first line that is not a known key
+    with a plausible value, so a body that opens with "Gaza: …" keeps its first line.
     """
-    keys: dict[str, str] = data_file("metadata_keys.yaml")
+    keys = header_keys()
     lines = text.split("\n")
     fields: dict[str, str] = {}
     consumed = 0
+    after_blank = False
     for index, line in enumerate(lines):
         if not line.strip():
-            if fields:
-                consumed = index + 1
+            if not fields:
+                break
+            consumed = index + 1  # blank lines between header and body belong to neither
+            after_blank = True
+            continue
+        if after_blank:
             break
-        match = _header_line().match(line)
-        if match is None or len(line) > 300:
+        found = _header_value(line, keys)
+        if found is None:
             break
-        target = keys[match.group(1).lower()]
-        value = match.group(2).strip()
-        if target == "published" and parse_date(value) is None:
-            break  # "Date night in Gaza…" is a sentence, not a header
+        target, value = found
         fields.setdefault(target, value)
         consumed = index + 1
     if not fields:
@@ -115,7 +168,10 @@ def split_header(text: str) -> TextWithHeader:
 
 def metadata_from_header(fields: dict[str, str]) -> dict[str, str | None]:
     """Header fields as Document fields, the date made ISO; a date in the title is a fallback."""
-    published = parse_date(fields["published"]) if "published" in fields else None
+    published = None
+    for key in ("published", "updated"):
+        if key in fields and published is None:
+            published = parse_date(fields[key])
     title = fields.get("title")
     if published is None and title:
         published = date_in_title(title)
@@ -127,3 +183,9 @@ def metadata_from_header(fields: dict[str, str]) -> dict[str, str | None]:
         "url": fields.get("url"),
         "language": fields.get("language"),
     }
+
+
+def read_text(source: str, text: str, settings: Settings) -> Document:
+    """A plain-text article: its header lifted into metadata, its body cleaned."""
+    header = split_header(text.replace("\r\n", "\n").lstrip("\ufeff"))
+    return build_document(source, header.text, settings, **metadata_from_header(header.fields))
