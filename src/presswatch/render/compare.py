@@ -20,6 +20,8 @@ from presswatch.model import Document, Quote, Record
 
 FINDING_ORDER = ("contradiction", "quote_drift", "alias_conflict", "single_source", "corroboration")
 
+FOLDED = frozenset({"single_source", "corroboration"})
+
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d232a;background:#fafafa}
 header{background:#1d3557;color:#fff;padding:12px 24px}header h1{margin:0;font-size:20px}
@@ -36,7 +38,8 @@ overflow-wrap:anywhere}
 th{background:#eef1f5}
 del{background:#fde2e1;color:#9b1c1c}ins{background:#d8f3dc;text-decoration:none}
 .first{font-size:11px;background:#1d3557;color:#fff;border-radius:3px;padding:0 4px}
-.absent{color:#adb5bd}.muted{color:#5c6670;font-size:13px}
+summary{cursor:pointer;font-weight:600;margin:8px 0}.absent{color:#adb5bd}
+.muted{color:#5c6670;font-size:13px}
 .doctext{white-space:pre-wrap;font-size:13px;max-height:480px;overflow:auto}
 mark.framing{background:none;text-decoration:underline wavy #8338ec}
 """
@@ -98,9 +101,20 @@ def findings_html(record: Record) -> str:
             f'<div class="finding {esc(f.kind)}" id="{esc(f.id)}"><b>{esc(f.kind)}</b> '
             f"{esc(f.summary)}{diff}</div>"
         )
+    # Coverage differences are many and read as a list to scan: fold them under one line
+    # (a <details> element, so the page still needs no script).
+    kinds = [f.kind for f in findings]
+    main = [item for item, kind in zip(items, kinds, strict=True) if kind not in FOLDED]
+    folded = [item for item, kind in zip(items, kinds, strict=True) if kind in FOLDED]
+    more = (
+        f"<details><summary>{len(folded)} coverage differences and single-source "
+        f"statements</summary>{''.join(folded)}</details>"
+        if folded
+        else ""
+    )
     return (
         f'<section id="findings"><h2>Findings ({len(findings)})</h2>'
-        f"{''.join(items) or '<p class=muted>None.</p>'}</section>"
+        f"{''.join(main) or '<p class=muted>No contradiction or drift.</p>'}{more}</section>"
     )
 
 
