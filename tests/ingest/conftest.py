@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import threading
 import time
 from collections.abc import Iterator
@@ -10,6 +11,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
+from presswatch.ingest import fetch
 
 
 @dataclass
@@ -28,7 +31,10 @@ class LocalSite:
         self.routes: dict[str, Route] = {}
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # A short poll interval keeps shutdown (once per test) from costing half a second.
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     def url(self, path: str) -> str:
         host, port = self.server.server_address[:2]
@@ -72,3 +78,20 @@ def site() -> Iterator[LocalSite]:
     yield local
     local.server.shutdown()
     local.server.server_close()
+
+
+@pytest.fixture
+def site_looks_public(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make 127.0.0.1 resolve as a public address, so the local site passes the first check.
+
+    Only the name "127.0.0.1" is faked; every other host resolves for real, which lets a
+    test show that a redirect from a public page into a private network is refused.
+    """
+    real = fetch.resolve_host
+
+    def resolve(host: str, port: int) -> list[fetch.IPAddress]:
+        if host == "127.0.0.1":
+            return [ipaddress.ip_address("93.184.215.14")]
+        return real(host, port)
+
+    monkeypatch.setattr(fetch, "resolve_host", resolve)

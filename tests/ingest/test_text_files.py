@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
+
+import pytest
 
 from presswatch.errors import InputError
 from presswatch.ingest import read_inputs
@@ -151,3 +155,99 @@ def test_language_is_detected(tmp_path: Path) -> None:
     path.write_text("رهبر انقلاب اسلامی صبح امروز با هیئتی از رهبران جنبش حماس دیدار کردند.")
     document = read_one(path)
     assert isinstance(document, Document) and document.language == "fa"
+
+
+def test_byline_without_colon_is_the_author(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("By Ana de la Cruz and Omar bin Said\nDated 3 March 2025\n\n" + BODY)
+    document = read_one(path)
+    assert isinstance(document, Document)
+    assert document.author == "Ana de la Cruz and Omar bin Said"
+    assert document.published == "2025-03-03" and document.text == BODY
+
+
+def test_sentence_opening_with_by_stays_in_the_body(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    text = "By noon the square was full of people waving flags.\n\n" + BODY
+    path.write_text(text)
+    document = read_one(path)
+    assert isinstance(document, Document) and document.text == text and document.author is None
+
+
+def test_known_key_without_colon_is_not_a_header_unless_it_may_be_bare(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    text = "Source close to the talks said the deal was near.\n\n" + BODY
+    path.write_text(text)
+    document = read_one(path)
+    assert isinstance(document, Document) and document.text == text and document.outlet is None
+
+
+def test_source_key_names_the_outlet_and_header_ends_at_the_body(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Source: Levant Wire\nHeadline: Talks resume\n\nTitle: not a header now\n")
+    document = read_one(path)
+    assert isinstance(document, Document)
+    assert document.outlet == "Levant Wire" and document.title == "Talks resume"
+    assert document.text == "Title: not a header now"
+
+
+def test_utf16_big_endian_with_bom_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xfe\xff" + BODY.encode("utf-16-be"))
+    document = read_one(path)
+    assert isinstance(document, Document) and document.text == BODY
+
+
+def test_stray_high_bytes_never_crash_the_reader(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"The minister said \x81\x8d\x8f\x90\x9d the talks went well.\xff\xfe\xfd")
+    item = read_one(path)
+    assert isinstance(item, Document | InputError)
+
+
+def test_soft_hyphens_and_c1_controls_are_removed_but_persian_joiners_stay(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The nego\u00adtiators\u0080 met.\n\nمی\u200cخواهیم", encoding="utf-8")
+    document = read_one(path)
+    assert isinstance(document, Document)
+    assert document.text == "The negotiators met.\n\nمی\u200cخواهیم"
+
+
+def test_text_over_the_character_cap_is_cut_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(BODY * 5)
+    document = read_one(path, Settings(max_text_chars=100))
+    assert isinstance(document, Document) and len(document.text) == 100
+    assert document.warnings == ["text cut to 100 characters"]
+
+
+def test_english_text_is_marked_english(tmp_path: Path) -> None:
+    path = tmp_path / "en.txt"
+    path.write_text(BODY)
+    document = read_one(path)
+    assert isinstance(document, Document) and document.language == "en"
+
+
+def test_image_in_a_folder_is_an_error_line_and_other_kinds_are_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (tmp_path / "c.html").write_text(f"<html><body><p>{BODY}</p></body></html>")
+    (tmp_path / "d.jsonl").write_text(json.dumps({"text": BODY + " More.", "title": "T"}) + "\n")
+    items = list(read_inputs([str(tmp_path)], Settings()))
+    assert [type(i).__name__ for i in items] == ["Document", "InputError", "Document", "Document"]
+    assert str(items[1]) == f"{tmp_path / 'b.png'}: binary file (image/png)"
+
+
+def test_unreadable_file_names_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text(BODY)
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as a user that can read any file")
+        error = read_one(path)
+        assert isinstance(error, InputError) and error.reason == "permission denied"
+    finally:
+        path.chmod(0o644)

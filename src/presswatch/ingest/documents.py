@@ -19,6 +19,17 @@ def outlet_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def normalise_outlet(name: str | None) -> str | None:
+    """An outlet name as given, except that a bare domain loses `www.` and any port."""
+    if not name or not name.strip():
+        return None
+    name = " ".join(name.split())
+    if " " not in name and "." in name:
+        # "www.PressTV.ir:443" (a site name some pages and extractors give) → "presstv.ir"
+        return outlet_from_url(f"//{name.split('/')[0]}") or name
+    return name
+
+
 def build_document(
     source: str,
     text: str,
@@ -42,7 +53,7 @@ def build_document(
     return Document(
         id=document_id(cleaned),
         source=source,
-        outlet=settings.outlet or outlet or outlet_from_url(url),
+        outlet=settings.outlet or normalise_outlet(outlet) or outlet_from_url(url),
         title=clean_text(title) if title else None,
         published=published,
         language=(language or detect_language(cleaned)),
