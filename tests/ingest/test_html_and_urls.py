@@ -220,3 +220,14 @@ def test_plain_text_url_is_read_as_a_text_article(site: LocalSite) -> None:
 def test_unknown_host_is_a_clear_error() -> None:
     [error] = read(["http://no-such-host.invalid/news"], Settings(fetch_timeout=2.0))
     assert isinstance(error, InputError) and error.reason == "host not found (no-such-host.invalid)"
+
+
+def test_site_named_as_its_own_author_gives_no_author(tmp_path: Path) -> None:
+    page = NEWS_PAGE.replace('content="Nadia Karam"', 'content="Harbour Daily"').replace(
+        '<p class="byline">By Nadia Karam</p>', ""
+    )
+    path = tmp_path / "p.html"
+    path.write_text(page)
+    [document] = read([str(path)])
+    assert isinstance(document, Document)
+    assert document.outlet == "Harbour Daily" and document.author is None

@@ -251,3 +251,24 @@ def test_unreadable_file_names_the_reason(tmp_path: Path) -> None:
         assert isinstance(error, InputError) and error.reason == "permission denied"
     finally:
         path.chmod(0o644)
+
+
+def test_first_line_standing_alone_is_the_title_and_its_date_the_published_date(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.txt"
+    text = "Leader receives Hamas delegation - 8 /Feb/ 2025\n\n" + BODY
+    path.write_text(text)
+    document = read_one(path)
+    assert isinstance(document, Document)
+    assert document.title == "Leader receives Hamas delegation - 8 /Feb/ 2025"
+    assert document.published == "2025-02-08"
+    assert document.text == text  # the headline stays part of the published text
+
+
+def test_a_first_sentence_or_dateline_is_not_taken_for_a_title(tmp_path: Path) -> None:
+    for opening in ("The talks ended on Monday.", "TEHRAN \u2013", "said the minister on Monday"):
+        path = tmp_path / "a.txt"
+        path.write_text(f"{opening}\n\n{BODY}")
+        document = read_one(path)
+        assert isinstance(document, Document) and document.title is None, opening

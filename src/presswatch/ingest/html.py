@@ -68,14 +68,18 @@ def read_html(source: str, markup: str, settings: Settings, url: str | None = No
     published = getattr(extracted, "date", None)
     if not published:
         published = find_date(markup, url=url, original_date=True, outputformat="%Y-%m-%d")
+    sitename = getattr(extracted, "sitename", None) or None
+    author = getattr(extracted, "author", None) or None
+    if author and sitename and author.casefold() == sitename.casefold():
+        author = None  # many sites name themselves as the author of every article
     return build_document(
         source,
         text,
         settings,
         title=getattr(extracted, "title", None),
         published=parse_date(published) if published else None,
-        outlet=getattr(extracted, "sitename", None) or None,
-        author=getattr(extracted, "author", None),
+        outlet=sitename,
+        author=author,
         url=url or getattr(extracted, "url", None),
         language=None,
     )

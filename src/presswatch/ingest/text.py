@@ -185,7 +185,35 @@ def metadata_from_header(fields: dict[str, str]) -> dict[str, str | None]:
     }
 
 
+# Endings that make a first line a sentence or a dateline ("TEHRAN –"), not a headline.
+_NOT_HEADLINE_END = (".", "!", "?", ",", ";", ":", '"', "\u201d", "\u2019", "-", "\u2013", "\u2014")
+
+
+def headline(body: str) -> str | None:
+    """The first line when it stands alone as a short paragraph that reads as a headline.
+
+    The line stays in the text: a headline is part of what the outlet published, and a
+    first line wrongly taken for one then costs nothing.
+    """
+    first, _, rest = body.lstrip("\n").partition("\n\n")
+    first = first.strip()
+    if "\n" in first or not rest.strip() or not 10 <= len(first) <= 200:
+        return None
+    if len(first.split()) < 3 or first.endswith(_NOT_HEADLINE_END) or first[0].islower():
+        return None
+    return first
+
+
 def read_text(source: str, text: str, settings: Settings) -> Document:
-    """A plain-text article: its header lifted into metadata, its body cleaned."""
+    """A plain-text article: its header lifted into metadata, its body cleaned.
+
+    Without a Title key, a first line that stands alone like a headline is the title,
+    and a date written in it ("… - 8 /Feb/ 2025") is the published date if none is given.
+    """
     header = split_header(text.replace("\r\n", "\n").lstrip("\ufeff"))
-    return build_document(source, header.text, settings, **metadata_from_header(header.fields))
+    fields = dict(header.fields)
+    if "title" not in fields:
+        found = headline(header.text)
+        if found:
+            fields["title"] = found
+    return build_document(source, header.text, settings, **metadata_from_header(fields))
