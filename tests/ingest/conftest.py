@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import threading
 import time
 from collections.abc import Iterator
@@ -82,16 +81,14 @@ def site() -> Iterator[LocalSite]:
 
 @pytest.fixture
 def site_looks_public(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make 127.0.0.1 resolve as a public address, so the local site passes the first check.
+    """Count 127.0.0.1 as a public address, so the local site passes every check.
 
-    Only the name "127.0.0.1" is faked; every other host resolves for real, which lets a
-    test show that a redirect from a public page into a private network is refused.
+    Every other address is judged for real, which lets a test show that a redirect from
+    a public page into a private network is refused.
     """
-    real = fetch.resolve_host
+    real = fetch.is_public_address
 
-    def resolve(host: str, port: int) -> list[fetch.IPAddress]:
-        if host == "127.0.0.1":
-            return [ipaddress.ip_address("93.184.215.14")]
-        return real(host, port)
+    def is_public(address: fetch.IPAddress) -> bool:
+        return str(address) == "127.0.0.1" or real(address)
 
-    monkeypatch.setattr(fetch, "resolve_host", resolve)
+    monkeypatch.setattr(fetch, "is_public_address", is_public)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from presswatch.errors import InputError
-from presswatch.ingest import read_inputs
+from presswatch.ingest import fetch, read_inputs
 from presswatch.model import Document
 from presswatch.settings import Settings
 from tests.ingest.conftest import LocalSite, Route
@@ -231,3 +233,15 @@ def test_site_named_as_its_own_author_gives_no_author(tmp_path: Path) -> None:
     [document] = read([str(path)])
     assert isinstance(document, Document)
     assert document.outlet == "Harbour Daily" and document.author is None
+
+
+def test_connection_goes_only_to_a_checked_public_address(
+    site: LocalSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A name server may answer "public" to the check and "private" to the connection
+    # (DNS rebinding); the connection checks the address it is about to use.
+    monkeypatch.setattr(fetch, "check_url_allowed", lambda url, settings: None)
+    url = site.add("/a", Route(PAGE.encode()))
+    [error] = read([url], Settings(fetch_timeout=2.0))
+    assert isinstance(error, InputError)
+    assert error.reason.startswith("refused private address 127.0.0.1")

@@ -1,16 +1,20 @@
 """Fetching URLs safely: http(s) only, public addresses only, bounded time, size, redirects.
 
 Article text is untrusted and so are the URLs in feeds: every hop of a redirect is
-checked again, so a public page cannot bounce us into the local network.
+checked again, so a public page cannot bounce us into the local network, and the
+connection itself goes to an address that was checked (not to a second DNS answer a
+hostile name server gives after the check).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from presswatch.errors import InputError
@@ -35,7 +39,8 @@ def resolve_host(host: str, port: int) -> list[IPAddress]:
     return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
 
 
-def _is_public(address: IPAddress) -> bool:
+def is_public_address(address: IPAddress) -> bool:
+    """Whether an address is on the public internet (not private, loopback, link-local…)."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped  # ::ffff:127.0.0.1 is loopback in disguise
     return address.is_global and not address.is_multicast
@@ -65,16 +70,57 @@ def check_url_allowed(url: str, settings: Settings) -> None:
     except (socket.gaierror, UnicodeError) as error:
         raise InputError(url, f"host not found ({host})") from error
     for address in addresses:
-        if not _is_public(address):
+        if not is_public_address(address):
             raise InputError(
                 url, f"refused private address {address} (use --allow-private to permit)"
             )
 
 
+class RefusedAddress(Exception):
+    """A connection was about to go to an address outside the public internet."""
+
+
+class PublicOnlyBackend(httpcore.SyncBackend):
+    """Connects only to checked public addresses, to the very address that was checked."""
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        try:
+            addresses = resolve_host(host, port)
+        except (OSError, UnicodeError) as error:
+            raise httpcore.ConnectError(f"host not found ({host})") from error
+        for address in addresses:
+            if not is_public_address(address):
+                raise RefusedAddress(str(address))
+        # TLS still verifies the certificate against the host name (httpcore passes the
+        # URL's host to start_tls), so connecting by address loses nothing.
+        return super().connect_tcp(str(addresses[0]), port, timeout, local_address, socket_options)
+
+
+def _client(settings: Settings, headers: dict[str, str]) -> httpx.Client:
+    timeout = httpx.Timeout(settings.fetch_timeout)
+    if settings.allow_private:
+        return httpx.Client(timeout=timeout, follow_redirects=False, headers=headers)
+    transport = httpx.HTTPTransport()
+    # httpx has no option for the network backend; its pool is replaced by an identical
+    # one that connects through PublicOnlyBackend.
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(), network_backend=PublicOnlyBackend()
+    )
+    return httpx.Client(
+        timeout=timeout, follow_redirects=False, headers=headers, transport=transport
+    )
+
+
 def fetch_url(url: str, settings: Settings) -> Fetched:
     """GET a URL within the limits of `settings`; InputError with the reason otherwise."""
     current = url
-    timeout = httpx.Timeout(settings.fetch_timeout)
     headers = {
         "User-Agent": settings.user_agent,
         "Accept": (
@@ -82,7 +128,7 @@ def fetch_url(url: str, settings: Settings) -> Fetched:
             "application/xml;q=0.9,*/*;q=0.5"
         ),
     }
-    with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
+    with _client(settings, headers) as client:
         for hop in range(settings.fetch_max_redirects + 1):
             try:
                 check_url_allowed(current, settings)
@@ -121,6 +167,11 @@ def fetch_url(url: str, settings: Settings) -> Fetched:
                         body=bytes(body),
                         charset=response.charset_encoding,
                     )
+            except RefusedAddress as error:
+                reason = f"refused private address {error} (use --allow-private to permit)"
+                raise InputError(
+                    url, reason if hop == 0 else f"redirected to {current}: {reason}"
+                ) from error
             except httpx.TimeoutException as error:
                 raise InputError(url, f"timed out after {settings.fetch_timeout:g} s") from error
             except httpx.HTTPError as error:
