@@ -21,6 +21,7 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    drip: float = 0.0  # seconds between bytes of the body
 
 
 class LocalSite:
@@ -62,7 +63,13 @@ class LocalSite:
                 self.end_headers()
                 # The client may give up first (timeout tests), which is the point.
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(route.body)
+                    if not route.drip:
+                        self.wfile.write(route.body)
+                        return
+                    for index in range(len(route.body)):
+                        self.wfile.write(route.body[index : index + 1])
+                        self.wfile.flush()
+                        time.sleep(route.drip)
 
             def log_message(self, format: str, *args: object) -> None:
                 pass

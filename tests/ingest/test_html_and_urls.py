@@ -245,3 +245,9 @@ def test_connection_goes_only_to_a_checked_public_address(
     [error] = read([url], Settings(fetch_timeout=2.0))
     assert isinstance(error, InputError)
     assert error.reason.startswith("refused private address 127.0.0.1")
+
+
+def test_server_dripping_bytes_is_stopped_by_the_overall_deadline(site: LocalSite) -> None:
+    url = site.add("/drip", Route(PAGE.encode(), drip=0.05))
+    [error] = read([url], Settings(allow_private=True, fetch_timeout=0.4))
+    assert isinstance(error, InputError) and error.reason == "timed out after 0.4 s"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -137,6 +138,9 @@ def fetch_url(url: str, settings: Settings) -> Fetched:
                     raise
                 raise InputError(url, f"redirected to {current}: {error.reason}") from error
             try:
+                # httpx times each read; a server dripping a byte at a time would pass
+                # every read, so a whole response gets the same time once more at most.
+                deadline = time.monotonic() + settings.fetch_timeout
                 with client.stream("GET", current) as response:
                     if response.is_redirect:
                         location = response.headers.get("location")
@@ -156,6 +160,8 @@ def fetch_url(url: str, settings: Settings) -> Fetched:
                     body = bytearray()
                     for chunk in response.iter_bytes():
                         body.extend(chunk)
+                        if time.monotonic() > deadline:
+                            raise httpx.ReadTimeout("response too slow", request=response.request)
                         if len(body) > settings.fetch_max_bytes:
                             raise InputError(
                                 url, f"too large (over {settings.fetch_max_bytes} bytes)"
