@@ -79,10 +79,11 @@ def test_html_file_yields_only_the_article_and_its_metadata(tmp_path: Path) -> N
 def test_simple_page_falls_back_to_its_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "bare.htm"
     path.write_text(
-        "<html><body><p>The port reopened on Sunday.</p><p>Ships queued outside.</p></body></html>"
+        '<?xml version="1.0" encoding="utf-8"?><html><head><title>Port reopens</title></head>'
+        "<body><p>The port reopened on Sunday.</p><p>Ships queued outside.</p></body></html>"
     )
     [document] = read([str(path)])
-    assert isinstance(document, Document)
+    assert isinstance(document, Document) and document.title == "Port reopens"
     assert document.text == "The port reopened on Sunday.\n\nShips queued outside."
 
 

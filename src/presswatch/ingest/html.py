@@ -8,6 +8,7 @@ from typing import Any
 
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from lxml import html as lxml_html
 
 from presswatch.errors import InputError
@@ -25,15 +26,27 @@ _FALLBACK_BLOCKS = "//article//p | //main//p | //p"
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
 def declared_charset(raw: bytes) -> str | None:
     """The charset a page declares in its first 4 KB of markup, if any."""
     match = _META_CHARSET.search(raw[:4096])
     return match.group(1).decode("ascii") if match else None
 
 
-def _paragraphs_fallback(markup: str) -> str:
+def _parse(markup: str) -> Any:
+    """An lxml tree of the page, or None for markup lxml cannot read."""
+    # lxml refuses str input that still carries an XML encoding declaration.
+    markup = _XML_DECLARATION.sub("", markup, count=1)
+    try:
+        return lxml_html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _paragraphs_fallback(tree: Any) -> str:
     """Text of <p> elements, for pages too small or odd for trafilatura's heuristics."""
-    tree = lxml_html.fromstring(markup)
     for element in tree.xpath("//script | //style | //nav | //footer | //header | //aside"):
         element.drop_tree()
     seen: set[str] = set()
@@ -44,6 +57,16 @@ def _paragraphs_fallback(markup: str) -> str:
             seen.add(text)
             blocks.append(text)
     return "\n\n".join(blocks)
+
+
+def _fallback_title(tree: Any) -> str | None:
+    """og:title, else <title>, else the first <h1>: what a page calls itself."""
+    for path in ('//meta[@property="og:title"]/@content', "//title/text()", "//h1"):
+        for found in tree.xpath(path):
+            text = found.text_content() if hasattr(found, "text_content") else str(found)
+            if text.strip():
+                return " ".join(text.split())
+    return None
 
 
 def read_html(source: str, markup: str, settings: Settings, url: str | None = None) -> Document:
@@ -57,9 +80,13 @@ def read_html(source: str, markup: str, settings: Settings, url: str | None = No
         with_metadata=True,
     )
     text = getattr(extracted, "text", None) or ""
-    if len(text) < 200:
-        fallback = _paragraphs_fallback(markup) if markup.strip() else ""
-        text = fallback if len(fallback) > len(text) else text
+    title = getattr(extracted, "title", None) or None
+    if len(text) < 200 or not title:
+        tree = _parse(markup)
+        if tree is not None:
+            title = title or _fallback_title(tree)
+            fallback = _paragraphs_fallback(tree) if len(text) < 200 else ""
+            text = fallback if len(fallback) > len(text) else text
     if not text.strip():
         raise InputError(source, "no article text found in the HTML")
     # trafilatura keeps paragraphs on single lines; a blank line between them is what
@@ -76,7 +103,7 @@ def read_html(source: str, markup: str, settings: Settings, url: str | None = No
         source,
         text,
         settings,
-        title=getattr(extracted, "title", None),
+        title=title,
         published=parse_date(published) if published else None,
         outlet=sitename,
         author=author,
