@@ -43,6 +43,8 @@ def compare_reports(
     """The corpus record of just these reports, analysing any not stored yet."""
     if db is None or not Path(db).exists():
         record, _ = run_analysis(targets, settings=settings, db=db, observer=observer)
+        if not record.documents:
+            raise PresswatchError("compare: none of the inputs could be read")
         return record
     with Store.open(db) as store:
         found, pending = resolve_stored(store, targets)
@@ -51,6 +53,6 @@ def compare_reports(
         found.extend(d.id for d in analysed.documents if d.id not in found)
     with Store.open(db) as store:
         analyses: list[DocumentAnalysis] = store.load_analyses(found)
-    if len(analyses) < 1:
+    if not analyses:
         raise PresswatchError("compare: none of the inputs could be read")
     return link_corpus(analyses, settings)

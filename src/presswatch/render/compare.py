@@ -259,6 +259,36 @@ def reports_html(record: Record) -> str:
     )
 
 
+def story_comparisons(record: Record) -> str:
+    """The main report's "Story comparison" section: per story of two or more reports,
+    the same statement in each report's words (same table as the comparison page)."""
+    parts = []
+    for story in record.stories:
+        if len(story.documents) < 2:
+            continue
+        in_story = set(story.documents)
+        subset = record.model_copy(
+            update={
+                "documents": [d for d in record.documents if d.id in in_story],
+                "quote_groups": [g for g in record.quote_groups if g.story == story.id],
+            }
+        )
+        if not subset.quote_groups:
+            continue
+        table = quote_groups_html(subset).replace('<section id="quotes">', "", 1)
+        table = table.removesuffix("</section>")
+        parts.append(f'<h3 id="compare-{esc(story.id)}">{esc(story.label or story.id)}</h3>{table}')
+    body = "".join(parts) or '<p class="muted">No statement is quoted by two reports.</p>'
+    return f'<section id="story-comparison"><h2>Story comparison</h2>{body}</section>'
+
+
+def register_story_section() -> None:
+    """Add the story comparison to the main HTML report (its declared extension point)."""
+    from presswatch.render.html import add_section
+
+    add_section("Story comparison", "story-comparison", story_comparisons, after="stories")
+
+
 def render_comparison(record: Record, title: str = "presswatch comparison") -> str:
     """The whole comparison page for a record holding only the compared reports."""
     outlets = ", ".join(column_label(d) for d in record.documents)
