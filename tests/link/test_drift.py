@@ -86,3 +86,9 @@ def test_word_diff_marks_removed_and_added_words() -> None:
         word_diff("fifteen months of war", "fifteen years of war")
         == "fifteen [-months-] {+years+} of war"
     )
+
+
+def test_the_word_diff_leaves_out_words_the_rendering_did_not_quote() -> None:
+    assert word_diff(
+        "I welcome you. They did not achieve any goals", "did not achieve all goals"
+    ) == ("did not achieve [-any-] {+all+} goals")

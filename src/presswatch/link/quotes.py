@@ -404,7 +404,10 @@ def word_diff(reference: str, rendering: str) -> str:
         if tag == "equal":
             out.extend(b[j1:j2])
             continue
-        if i2 > i1:
+        # Words of the reference outside the stretch the rendering quotes are a trim:
+        # leaving them out keeps the diff to what the rendering changed.
+        trimmed = j1 == j2 and (j1 == 0 or j2 == len(b))
+        if i2 > i1 and not trimmed:
             out.append("[-" + " ".join(a[i1:i2]) + "-]")
         if j2 > j1:
             out.append("{+" + " ".join(b[j1:j2]) + "+}")
