@@ -67,3 +67,17 @@ def test_json_output_holds_the_record_and_framing_counts(tmp_path: Path) -> None
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert payload["quote_groups"][0]["first"] == "q1"
     assert "framing_counts" in payload and comparison_json(drifted())["findings"]
+
+
+def test_framing_counts_tell_the_outlets_own_voice_from_a_quoted_speaker() -> None:
+    from presswatch.model import FramingSpan
+    from presswatch.render.compare import framing_counts
+
+    record = drifted()
+    quote = record.quotes[0]
+    record.framing = [
+        FramingSpan(doc="d1", start=quote.start, end=quote.start + 7, text="Fifteen", category="x"),
+        FramingSpan(doc="d1", start=0, end=3, text="The", category="x"),
+    ]
+    counts = framing_counts(record)["x"]["d1"]
+    assert counts == {"fifteen (in a quote)": 1, "the": 1}

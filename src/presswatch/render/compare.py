@@ -20,6 +20,7 @@ from presswatch.model import Document, Quote, Record
 
 FINDING_ORDER = ("contradiction", "quote_drift", "alias_conflict", "single_source", "corroboration")
 
+QUOTED_SUFFIX = " (in a quote)"
 FOLDED = frozenset({"single_source", "corroboration"})
 
 STYLE = """
@@ -191,15 +192,23 @@ def spellings_html(record: Record) -> str:
 def framing_counts(record: Record) -> dict[str, dict[str, Counter[str]]]:
     """referent → document id → loaded term (lower case) → count."""
     counts: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    quoted = defaultdict(list)
+    for quote in record.quotes:
+        quoted[quote.doc].extend(quote.spans or [(quote.start, quote.end)])
     for span in record.framing:
         referent = referent_of(span) or span.category
-        counts[referent][span.doc][" ".join(span.text.lower().split())] += 1
+        term = " ".join(span.text.lower().split())
+        # A term inside a quotation is the speaker's word, not the outlet's own voice.
+        if any(s <= span.start and span.end <= e for s, e in quoted[span.doc]):
+            term += QUOTED_SUFFIX
+        counts[referent][span.doc][term] += 1
     return counts
 
 
 def framing_html(record: Record) -> str:
     documents = record.documents
     neutral = {" ".join(f.text.lower().split()): f.neutral for f in record.framing}
+    neutral.update({term + QUOTED_SUFFIX: value for term, value in list(neutral.items())})
     head = "".join(f"<th>{esc(column_label(d))}</th>" for d in documents)
     rows = []
     for referent, by_doc in sorted(framing_counts(record).items()):
@@ -223,8 +232,8 @@ def framing_html(record: Record) -> str:
         rows.append(f"<tr><th>{esc(referent)}</th>{cells}</tr>")
     return (
         '<section id="framing"><h2>Loaded terms per outlet</h2>'
-        '<p class="muted">Counts of loaded terms for the same referent; the plainer wording '
-        "is in brackets.</p>"
+        '<p class="muted">Counts of loaded terms for the same referent, in the outlet\'s own '
+        "voice or inside a quote; the plainer wording is in brackets.</p>"
         f"<table><tr><th>referent</th>{head}</tr>{''.join(rows)}</table></section>"
     )
 
