@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -61,6 +61,16 @@ CLARIFIED_NAME = re.compile(
 def role_nouns() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     data: dict[str, Any] = data_file("role_nouns.yaml")
     return frozenset(data["person"]), frozenset(data["group"]), dict(data["binding_verbs"])
+
+
+@cache
+def same_rank_heads(head: str) -> frozenset[str]:
+    """Role heads naming the same rank of office as `head` ("head", "chairman", "chief")."""
+    data: dict[str, Any] = data_file("role_nouns.yaml")
+    for ranks in data.get("same_rank", []):
+        if head in ranks:
+            return frozenset(ranks)
+    return frozenset({head})
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +274,11 @@ class DocumentActors:
         for token in self.doc:
             if token.i in self.covered or token.ent_type_ or not token.is_title:
                 continue
-            if token.pos_ != "PROPN" or (token.is_sent_start and token.dep_ != "nsubj"):
+            # The tagger calls an unfamiliar surname opening a quotation a NOUN ("Sinwar
+            # often repeated"); a capitalised word inside a sentence is still a name.
+            if token.pos_ not in ("PROPN", "NOUN") or (
+                token.is_sent_start and (token.dep_ != "nsubj" or token.pos_ != "PROPN")
+            ):
                 continue
             key = token_key(token.text)
             if len(key) >= 3 and key in unique:
@@ -439,26 +453,57 @@ class DocumentActors:
     def best_role_match(
         self, phrase: Span, head: str, bound: list[LocalActor]
     ) -> LocalActor | None:
+        """The one person whose bound role the phrase restates; None when none or several fit.
+
+        An organisation named in the phrase ("the head of the Hamas leadership council")
+        matches a role that refers to it by a collective noun ("head of the group's
+        leadership council") or a person affiliated with it. When no role restates the
+        phrase word for word, an office of the same rank ("chairman" for "head") sharing a
+        word is accepted if exactly one person fits best.
+        """
+        _, group_nouns, _ = role_nouns()
+        organisation_words = {
+            t.lower_
+            for t in phrase
+            if (actor := self.covered.get(t.i)) is not None
+            and actor.kind in ("organization", "group")
+        }
+        organisations = {
+            actor.number
+            for t in phrase
+            if (actor := self.covered.get(t.i)) is not None
+            and actor.kind in ("organization", "group")
+        }
         words = {
             t.lower_
             for t in phrase
             if not t.is_stop and not t.is_punct and t.lemma_.lower() != head
         }
-        scored: list[tuple[int, LocalActor]] = []
+        office_words = words - organisation_words
+        peers = same_rank_heads(head)
+        exact: list[tuple[int, LocalActor]] = []
+        near: list[tuple[int, LocalActor]] = []
         for actor in bound:
-            if head not in actor.role_heads:
-                continue
             role_words = {w.lower().strip("'’s") for r in actor.roles for w in r.split()}
             role_words |= {w.lower() for r in actor.roles for w in r.split()}
-            if not words <= role_words:
+            # "the group's", "the movement's" in a role stand for the organisation.
+            names_organisation = bool(role_words & group_nouns) or bool(
+                organisations & set(actor.affiliations)
+            )
+            required = words if not names_organisation else office_words
+            if head in actor.role_heads and required <= role_words:
+                exact.append((len(words & role_words), actor))
+            elif actor.role_heads & peers and office_words & role_words:
+                bonus = 1 if names_organisation and organisation_words else 0
+                near.append((len(office_words & role_words) + bonus, actor))
+        for scored in (exact, near):
+            if not scored:
                 continue
-            scored.append((len(words & role_words), actor))
-        if not scored:
-            return None
-        scored.sort(key=lambda item: -item[0])
-        if len(scored) > 1 and scored[0][0] == scored[1][0]:
-            return None  # two people fit equally: no guess
-        return scored[0][1]
+            scored.sort(key=lambda item: -item[0])
+            if len(scored) > 1 and scored[0][0] == scored[1][0]:
+                return None  # two people fit equally: no guess
+            return scored[0][1]
+        return None
 
     def organisation_in(self, phrase: Span) -> LocalActor | None:
         """The organisation named in a collective phrase, before any nationality in it."""
