@@ -168,9 +168,13 @@ def spellings_html(record: Record) -> str:
         if actor.kind not in ("person", "organization", "group"):
             continue
         by_doc: dict[str, Counter[str]] = defaultdict(Counter)
+        shown: dict[tuple[str, str], str] = {}
         for mention in actor.mentions:
             if mention.kind != "pronoun":
-                by_doc[mention.doc][" ".join(mention.text.split())] += 1
+                spelled = " ".join(mention.text.split())
+                # "The Leader" at a sentence start is the same spelling as "the Leader".
+                spelled = shown.setdefault((mention.doc, spelled.casefold()), spelled)
+                by_doc[mention.doc][spelled] += 1
         if len(by_doc) < 2:
             continue
         cells = "".join(
