@@ -272,3 +272,12 @@ def test_a_first_sentence_or_dateline_is_not_taken_for_a_title(tmp_path: Path) -
         path.write_text(f"{opening}\n\n{BODY}")
         document = read_one(path)
         assert isinstance(document, Document) and document.title is None, opening
+
+
+def test_relative_or_yearless_header_dates_give_no_published_date(tmp_path: Path) -> None:
+    for written in ("3 hours ago", "12 February"):
+        path = tmp_path / "a.txt"
+        path.write_text(f"Title: Talks resume\nPublished: {written}\n\n{BODY}")
+        document = read_one(path)
+        assert isinstance(document, Document)
+        assert document.published is None and document.text == BODY, written

@@ -8,7 +8,15 @@ from datetime import date, datetime
 
 import dateparser
 
-_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+# A publication date is absolute: "3 hours ago" or "12 February" (no year) would be read
+# against the day presswatch runs, which is wrong for every archived article.
+_SETTINGS = {
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "REQUIRE_PARTS": ["month", "year"],
+}
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # A date written inside a title: "… - 8 /Feb/ 2025", "… (Feb 8, 2025)", "… | 2025-02-08".
 _TITLE_DATE = re.compile(
@@ -28,8 +36,8 @@ def parse_date(value: str) -> str | None:
             return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
         except ValueError:
             return None
-    if not re.search(r"\d", value) or len(value) > 60:
-        return None
+    if not _YEAR.search(value) or len(value) > 60:
+        return None  # without a written year, dateparser guesses one from other digits
     cleaned = re.sub(r"\s*/\s*", " ", value)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -124,7 +124,8 @@ def _header_value(line: str, keys: HeaderKeys) -> tuple[str, str] | None:
     target = keys.fields[key]
     if not separator.strip() and key not in keys.bare:
         return None
-    if target in ("published", "updated") and parse_date(value) is None:
+    bare = not separator.strip()
+    if bare and target in ("published", "updated") and parse_date(value) is None:
         return None  # "Date night in Gaza…" is a sentence, not a header
     if (
         target == "author"
