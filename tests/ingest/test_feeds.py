@@ -112,3 +112,12 @@ def test_malformed_feed_is_one_error(tmp_path: Path) -> None:
     path.write_text("<rss><channel><title>Broken</title><item><title>x</titl")
     [error] = list(read_inputs([str(path)], Settings()))
     assert isinstance(error, InputError) and error.reason.startswith("not a readable feed")
+
+
+def test_relative_item_links_resolve_against_the_feed_address(site: LocalSite) -> None:
+    site.add("/world/talks", Route(PAGE.encode()))
+    rss = """<rss version="2.0"><channel><title>Coast Herald</title><item><title>Talks</title>
+<link>/world/talks</link><description>Talks resume.</description></item></channel></rss>"""
+    feed_url = site.add("/news/rss", Route(rss.encode(), content_type="application/rss+xml"))
+    [document] = list(read_inputs([feed_url], LOCAL))
+    assert isinstance(document, Document) and document.url == site.url("/world/talks")

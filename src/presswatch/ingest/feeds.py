@@ -52,10 +52,16 @@ def looks_like_feed(raw: bytes) -> bool:
 
 
 def read_feed(
-    source: str, raw: bytes, settings: Settings, fetch_article: FetchArticle
+    source: str,
+    raw: bytes,
+    settings: Settings,
+    fetch_article: FetchArticle,
+    base_url: str | None = None,
 ) -> Iterator[Document | InputError]:
     """Each item as a document: its own body when long enough, else its fetched link."""
-    parsed: Any = feedparser.parse(raw)
+    # With the feed's own address as base, relative item links ("/2025/02/story") resolve.
+    headers = {"content-location": base_url} if base_url else None
+    parsed: Any = feedparser.parse(raw, response_headers=headers)
     usable = [e for e in parsed.entries if e.get("link") or e.get("content") or e.get("summary")]
     if not usable:
         # A broken feed still parses into stubs of items; stubs with nothing in them mean

@@ -221,7 +221,7 @@ def _read_feed(p: Payload, settings: Settings) -> Items:
             return item
         raise InputError(link, "no article found")
 
-    yield from read_feed(p.source, p.raw, settings, fetch_article)
+    yield from read_feed(p.source, p.raw, settings, fetch_article, base_url=p.url)
 
 
 READERS: dict[str, Reader] = {
