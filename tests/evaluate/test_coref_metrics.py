@@ -39,3 +39,25 @@ def test_all_singletons_have_zero_muc_recall() -> None:
     singletons = {m: m for m in KEY}
     assert muc(KEY, singletons).recall == 0.0
     assert b_cubed(KEY, singletons).precision == pytest.approx(1.0)
+
+
+def test_scores_agree_with_the_scorch_scorer_when_it_is_installed() -> None:
+    scores = pytest.importorskip("scorch.scores")
+    key = {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2, "f": 2, "g": 2, "h": 3, "i": 4}
+    response = {"a": 1, "b": 1, "c": 2, "d": 2, "e": 5, "f": 3, "g": 3, "h": 3, "i": 3}
+
+    def as_sets(assignment: dict[str, int]) -> list[set[str]]:
+        grouped: dict[int, set[str]] = {}
+        for mention, label in assignment.items():
+            grouped.setdefault(label, set()).add(mention)
+        return list(grouped.values())
+
+    # scorch returns (recall, precision, F1).
+    for ours, theirs in ((muc, scores.muc), (b_cubed, scores.b_cubed), (ceaf_e, scores.ceaf_e)):
+        recall, precision, _ = theirs(as_sets(key), as_sets(response))
+        score = ours(key, response)
+        assert score.recall == pytest.approx(float(recall))
+        assert score.precision == pytest.approx(float(precision))
+    assert conll_f1(key, response) == pytest.approx(
+        float(scores.conll2012(as_sets(key), as_sets(response)))
+    )
