@@ -121,3 +121,20 @@ def test_relative_item_links_resolve_against_the_feed_address(site: LocalSite) -
     feed_url = site.add("/news/rss", Route(rss.encode(), content_type="application/rss+xml"))
     [document] = list(read_inputs([feed_url], LOCAL))
     assert isinstance(document, Document) and document.url == site.url("/world/talks")
+
+
+def test_item_paragraphs_are_read_once_and_kept_apart(tmp_path: Path) -> None:
+    body = (
+        "<p>The minister opened the session.</p><blockquote><p>We will not wait.</p>"
+        "</blockquote>Then the delegates voted.<br><br>The vote passed."
+    )
+    atom = f"""<feed xmlns="http://www.w3.org/2005/Atom"><title>Coast Herald</title>
+<entry><title>Vote</title><id>urn:vote</id><updated>2025-03-04T09:00:00Z</updated>
+<content type="html"><![CDATA[{body}]]></content></entry></feed>"""
+    path = tmp_path / "vote.atom"
+    path.write_text(atom)
+    [document] = list(read_inputs([str(path)], Settings()))
+    assert isinstance(document, Document)
+    assert document.text.count("We will not wait.") == 1
+    assert document.text.startswith("The minister opened the session.\n\nWe will not wait.")
+    assert document.source == f"{path}#1" and document.published == "2025-03-04"

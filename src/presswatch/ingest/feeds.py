@@ -21,7 +21,70 @@ MIN_ITEM_CHARS = 400
 FetchArticle = Callable[[str], Document]
 
 
+# Elements that start a new paragraph; everything else (<b>, <a>, <span>) is inline.
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "blockquote",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "figure",
+        "figcaption",
+        "header",
+        "footer",
+        "aside",
+        "br",
+    ]
+)
+
+
+def _paragraphs(root: Any) -> list[str]:
+    """Paragraph texts of a body in document order, loose text between blocks included."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        # Inline pieces touch as they render ("<b>para</b>." is "para.").
+        text = " ".join("".join(current).split())
+        if text:
+            paragraphs.append(text)
+        current.clear()
+
+    def walk(element: Any) -> None:
+        if element.text:
+            current.append(element.text)
+        for child in element:
+            if not isinstance(child.tag, str):
+                pass  # comments and processing instructions hold no text
+            elif child.tag in _BLOCK_TAGS:
+                flush()
+                walk(child)
+                flush()
+            else:
+                walk(child)
+            if child.tail:
+                current.append(child.tail)
+
+    walk(root)
+    flush()
+    return paragraphs
+
+
 def _html_to_text(markup: str) -> str:
+    """The text of an item body, one paragraph per block, paragraphs split by a blank line."""
     if "<" not in markup:
         return markup
     try:
@@ -30,15 +93,17 @@ def _html_to_text(markup: str) -> str:
         return markup  # markup lxml cannot parse is kept as the text it is
     for element in tree.xpath("//script | //style"):
         element.drop_tree()
-    blocks = tree.xpath("//p | //blockquote | //li | //h2 | //h3")
-    if blocks:
-        return "\n\n".join(
-            " ".join(b.text_content().split()) for b in blocks if b.text_content().strip()
-        )
-    return str(tree.text_content())
+    return "\n\n".join(_paragraphs(tree))
+
+
+def _article_link(entry: Any) -> str | None:
+    """The item's web address; a guid such as "urn:…" or "tag:…" is no address to fetch."""
+    link = entry.get("link")
+    return link if isinstance(link, str) and link.startswith(("http://", "https://")) else None
 
 
 def _item_date(entry: Any) -> str | None:
+    """The item's publication (else update) date as YYYY-MM-DD."""
     for key in ("published_parsed", "updated_parsed"):
         parsed = entry.get(key)
         if parsed:
@@ -72,7 +137,7 @@ def read_feed(
     feed_title = parsed.feed.get("title")
     feed_link = parsed.feed.get("link")
     for index, entry in enumerate(parsed.entries, start=1):
-        link = entry.get("link")
+        link = _article_link(entry)
         # The item's own link is its address; an item without one is named by position.
         item_source = link or f"{source}#{index}"
         bodies = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
