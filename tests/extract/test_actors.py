@@ -94,9 +94,7 @@ def test_kunya_in_brackets_becomes_an_alias(analyse: Analyse) -> None:
 
 
 def test_known_as_kunya_is_an_alias_not_a_new_person(analyse: Analyse) -> None:
-    analysis = analyse(
-        "The statement named Muhammad Deif, known as Abu Khaled, as the commander."
-    )
+    analysis = analyse("The statement named Muhammad Deif, known as Abu Khaled, as the commander.")
     deif = person(analysis.actors, "Deif")
     assert "Abu Khaled" in deif.aliases
     assert not any(a.name == "Abu Khaled" for a in analysis.actors)
@@ -124,3 +122,25 @@ def test_indefinite_role_phrase_is_a_new_person_not_the_known_spokesman(
     )
     qassem = person(analysis.actors, "Qassem")
     assert all("spokesman for" not in m.text for m in qassem.mentions)
+
+
+def test_place_tagged_person_after_in_becomes_a_place(analyse: Analyse) -> None:
+    analysis = analyse(
+        "A Red Cross spokesman told reporters in Khan Younis that the handover went smoothly."
+    )
+    (place,) = [a for a in analysis.actors if a.name == "Khan Younis"]
+    assert place.kind == "place"
+
+
+def test_place_tagged_person_joined_to_a_city_becomes_a_place(analyse: Analyse) -> None:
+    analysis = analyse("Aid reached families in Gaza City and Khan Younis on Monday.")
+    (place,) = [a for a in analysis.actors if a.name == "Khan Younis"]
+    assert place.kind == "place"
+
+
+def test_person_named_elsewhere_stays_a_person_after_in(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Ismail Haniyeh spoke to reporters on Monday. Much of the debate in Haniyeh's "
+        "movement turned on the ceasefire."
+    )
+    assert person(analysis.actors, "Haniyeh").kind == "person"

@@ -74,6 +74,12 @@ def same_rank_heads(head: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_prepositions() -> frozenset[str]:
+    words: list[str] = data_file("place_prepositions.yaml")
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
 def pronouns() -> dict[str, dict[str, str]]:
     data: dict[str, dict[str, str]] = data_file("pronouns.yaml")
     return data
@@ -158,6 +164,10 @@ class DocumentActors:
             for e in self.doc.ents
             if e.label_ == "PERSON" and e.start not in self.covered
         ]
+        places = self.places_tagged_as_people(people)
+        people = [e for e in people if e not in places]
+        for place in places:
+            self.add_named_mention(place, "place")
         kunyas = [e for e in people if is_kunya(e.text)]
         # Longer names first, so "Darwish" finds "Mohammad Ismail Darwish" wherever it stands.
         for ent in sorted(people, key=lambda e: -len(parse_name(e.text).core)):
@@ -169,6 +179,37 @@ class DocumentActors:
             if kind is None or kind == "person" or ent.start in self.covered:
                 continue
             self.add_named_mention(ent, kind)
+
+    def places_tagged_as_people(self, people: list[Span]) -> list[Span]:
+        """PERSON spans that only ever stand after a place preposition ("in Khan Younis"):
+        the tagger's mistake for an unfamiliar place. A name seen anywhere else (a subject,
+        a possessive, an apposition) stays a person everywhere."""
+        prepositions = place_prepositions()
+        by_text: dict[str, list[Span]] = {}
+        for ent in people:
+            by_text.setdefault(ent.text, []).append(ent)
+        places: list[Span] = []
+        for found in by_text.values():
+            if all(self.after_place_preposition(ent, prepositions) for ent in found):
+                places.extend(found)
+        return places
+
+    def after_place_preposition(self, ent: Span, prepositions: frozenset[str]) -> bool:
+        root = ent.root
+        if ent.end < len(self.doc) and self.doc[ent.end].tag_ == "POS":
+            return False
+        head = root
+        # "in Gaza City and Khan Younis": the second place hangs on the first.
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        # "neighbourhoods of Gaza City and Khan Younis": joined to a tagged place.
+        joined_to_place = head is not root and head.ent_type_ in ("GPE", "LOC", "FAC")
+        return (
+            (joined_to_place or (head.dep_ == "pobj" and head.head.lower_ in prepositions))
+            and not is_kunya(ent.text)
+            and not (parsed := parse_name(ent.text)).honorifics
+            and not parsed.roles
+        )
 
     def complete_name(self, ent: Span) -> Span:
         """The tagger sometimes stops a name early ("Mohammad Ismail" | "Darwish met"): a
