@@ -22,7 +22,7 @@ def only(analysis: DocumentAnalysis, kind: str = "direct") -> Quote:
 
 
 def test_curly_straight_and_guillemet_marks_all_quote() -> None:
-    text = "“One,” he said. \"Two,\" she said. «Three», they said. „Four“ too."
+    text = '“One,” he said. "Two," she said. «Three», they said. „Four“ too.'
     found = [text[q.start : q.end] for q in find_quotations(text)]
     assert found == ["One,", "Two,", "Three", "Four"]
 
@@ -46,7 +46,8 @@ def test_unclosed_paragraph_quote_continues_in_the_next() -> None:
     text = '"The first part of the answer.\n\n"And the second part," she said.'
     [quotation] = find_quotations(text)
     assert [text[s:e] for s, e in quotation.spans] == [
-        "The first part of the answer.", "And the second part,"
+        "The first part of the answer.",
+        "And the second part,",
     ]
 
 
@@ -76,9 +77,7 @@ def test_saying_comma_quote_is_attributed(analyse: Analyse) -> None:
 
 
 def test_split_quote_keeps_one_speaker(analyse: Analyse) -> None:
-    analysis = analyse(
-        '"We came to Tehran," Mohammad Ismail Darwish said, "to thank our friends."'
-    )
+    analysis = analyse('"We came to Tehran," Mohammad Ismail Darwish said, "to thank our friends."')
     quote = only(analysis)
     assert len(quote.spans) == 2
     assert speaker_name(analysis, quote) == "Mohammad Ismail Darwish"
@@ -89,7 +88,7 @@ def test_split_quote_keeps_one_speaker(analyse: Analyse) -> None:
 
 def test_pronoun_speaker_resolves_to_the_person(analyse: Analyse) -> None:
     analysis = analyse(
-        'Egyptian Foreign Minister Badr Abdelatty spoke in Cairo on Monday. '
+        "Egyptian Foreign Minister Badr Abdelatty spoke in Cairo on Monday. "
         '"We will not allow this to collapse," he said.'
     )
     quote = only(analysis)
@@ -108,7 +107,7 @@ def test_bare_quote_paragraph_keeps_previous_speaker(analyse: Analyse) -> None:
 
 def test_partial_quote_in_reported_speech_is_mixed(analyse: Analyse) -> None:
     analysis = analyse(
-        "Ayatollah Ali Khamenei described the fallen commanders as \"a generation of heroes\"."
+        'Ayatollah Ali Khamenei described the fallen commanders as "a generation of heroes".'
     )
     quote = only(analysis, "mixed")
     assert quote.text == "a generation of heroes"
@@ -171,11 +170,21 @@ def test_random_text_with_marks_never_raises_and_offsets_hold(text: str) -> None
             assert 0 <= start <= end <= len(text)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
-@given(st.lists(st.one_of(QUOTE_ALPHABET, st.sampled_from(
-    [" said ", " he ", " Darwish ", "according to ", " that ", "\n\n"])), min_size=1, max_size=40)
-    .map("".join))
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.one_of(
+            QUOTE_ALPHABET,
+            st.sampled_from([" said ", " he ", " Darwish ", "according to ", " that ", "\n\n"]),
+        ),
+        min_size=1,
+        max_size=40,
+    ).map("".join)
+)
 def test_extraction_on_random_text_never_raises(analyse: Analyse, text: str) -> None:
     if not text.strip():
         return
@@ -184,3 +193,28 @@ def test_extraction_on_random_text_never_raises(analyse: Analyse, text: str) -> 
         assert 0 <= quote.start <= quote.end <= len(text)
         assert quote.text == " ".join(text[s:e].strip() for s, e in quote.spans)
         assert all(quote.start <= s <= e <= quote.end for s, e in quote.spans)
+
+
+def test_clause_holding_a_partial_quote_is_also_indirect_speech(analyse: Analyse) -> None:
+    analysis = analyse(
+        'Senator Maria Lopez said the committee had "run out of patience" with the agency.'
+    )
+    mixed = only(analysis, "mixed")
+    assert mixed.text == "run out of patience"
+    indirect = only(analysis, "indirect")
+    assert indirect.text == 'the committee had "run out of patience" with the agency'
+    assert indirect.speaker == mixed.speaker is not None
+
+
+def test_full_direct_quote_is_not_repeated_as_indirect(analyse: Analyse) -> None:
+    analysis = analyse('Senator Maria Lopez said: "The committee has run out of patience."')
+    assert [q.kind for q in analysis.quotes] == ["direct"]
+
+
+def test_indirect_content_stops_where_another_report_begins(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Senator Maria Lopez said the budget was balanced, while the treasurer insisted"
+        " that the figures were wrong."
+    )
+    texts = {q.text for q in analysis.quotes if q.kind == "indirect"}
+    assert "the budget was balanced" in texts

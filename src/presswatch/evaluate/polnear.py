@@ -79,12 +79,18 @@ class Result:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of a span without edge marks, punctuation and a leading "that"."""
-    while start < end and text[start] in _TRIM:
+    while start < end and (text[start] in _TRIM or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
         end -= 1
-    if text[start : start + 5].lower() == "that ":
-        start += 5
+    # "that" opening a reported clause is the complementiser, not what was reported;
+    # annotators include it or not, so neither side keeps it.
+    if text[start : start + 4].lower() == "that" and start + 4 < end:
+        following = text[start + 4]
+        if not following.isalnum() and following not in "'’-":
+            start += 4
+            while start < end and (text[start] in _TRIM or text[start].isspace()):
+                start += 1
     return start, end
 
 

@@ -256,7 +256,7 @@ class DocumentQuotes:
     def indirect_quotes(self) -> None:
         verbs = reporting_verbs()
         avoid = set(cues()["not_speech"])
-        covered = [(q.start, q.end) for q in self.quotes]
+        covered = list(self.quotes)
         for token in self.doc:
             lemma = token.lemma_.lower()
             if lemma not in verbs or lemma in avoid or token.pos_ not in ("VERB", "AUX"):
@@ -283,16 +283,29 @@ class DocumentQuotes:
                 # What a sentence's main verb reports runs to the sentence's end ("… that
                 # she did not want the escort, but the police overruled her").
                 end_token = token.sent[-1]
-            while end_token.i > start_token.i and (end_token.is_punct or end_token.is_space):
+                for later in token.sent:
+                    if (
+                        later.i > clause.right_edge.i
+                        and later.lemma_.lower() in verbs
+                        and later.pos_ == "VERB"
+                    ):
+                        # Another report later in the sentence ("…, and said …", "while
+                        # X insisted …") is content of its own, not part of this one.
+                        cut = min(max(later.left_edge.i, clause.right_edge.i + 1), later.i)
+                        end_token = self.doc[cut - 1]
+                        break
+            while end_token.i > start_token.i and (
+                end_token.is_punct or end_token.is_space or end_token.dep_ == "cc"
+            ):
                 end_token = self.doc[end_token.i - 1]
             start, end = start_token.idx, end_token.idx + len(end_token)
-            if end - start < 8 or any(s < end and start < e for s, e in covered):
+            if end - start < 8 or overlaps_quote(covered, start, end):
                 continue
             self.add_indirect(start, end, speaker, token)
         for sentence in self.doc.sents:
             self.according_to(sentence, covered)
 
-    def parenthetical(self, verb: Token, covered: list[tuple[int, int]]) -> None:
+    def parenthetical(self, verb: Token, covered: list[Quote]) -> None:
         """ "But to prevent problems, he said, officials should be vigilant": the cue sits
         inside the clause it reports, which is the rest of the sentence."""
         if verb.dep_ not in ("parataxis", "advcl", "ccomp") or verb.head.pos_ not in (
@@ -312,11 +325,11 @@ class DocumentQuotes:
         if len(rest) < 4:
             return
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1])
-        if any(s < end and start < e for s, e in covered):
+        if overlaps_quote(covered, start, end):
             return
         self.add_indirect(start, end, speaker, verb)
 
-    def according_to(self, sentence: Span, covered: list[tuple[int, int]]) -> None:
+    def according_to(self, sentence: Span, covered: list[Quote]) -> None:
         """ "According to X, Y" / "Y, according to X": Y is what X reported."""
         source = source_after_cue(sentence, set(), only=("according",))
         if source is None:
@@ -332,7 +345,7 @@ class DocumentQuotes:
         if len(tokens) < 3:
             return
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        if any(s < end and start < e for s, e in covered):
+        if overlaps_quote(covered, start, end):
             return
         self.add_indirect(start, end, speaker, cue_words)
 
@@ -419,6 +432,22 @@ class DocumentQuotes:
         )
 
 
+def overlaps_quote(covered: list[Quote], start: int, end: int) -> bool:
+    """Whether reported content [start, end) would repeat a quotation already found.
+
+    A clause that wholly contains a partial quote (mixed, or scare quotes) is still
+    reported speech of its own: "said the campaign has 'always run a lean campaign'"
+    reports the whole clause, of which the quoted words are a part.
+    """
+    for quote in covered:
+        if not (quote.start < end and start < quote.end):
+            continue
+        partial = quote.kind == "mixed" or quote.speaker_text is None
+        if not (partial and start <= quote.start and quote.end <= end):
+            return True
+    return False
+
+
 def quoted_words(text: str, spans: list[tuple[int, int]]) -> str:
     """The words quoted: the fragments of a split quote joined, the cue between left out."""
     return " ".join(text[start:end].strip() for start, end in spans)
@@ -475,9 +504,11 @@ def noun_phrase(token: Token, inside: set[int]) -> Span:
     for child in token.children:
         if child.i > token.i and (child.dep_ in ("relcl", "acl") or child.is_punct):
             end = min(end, child.left_edge.i)
-    while start < token.i and (start in inside or doc[start].is_punct):
+    while start < token.i and (start in inside or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > token.i + 1 and ((end - 1) in inside or doc[end - 1].is_punct):
+    while end > token.i + 1 and (
+        (end - 1) in inside or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     return doc[start:end]
 
