@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any
 
+import numpy
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -42,6 +44,10 @@ MIN_CONTENT_WORDS = 3
 MIN_CONTAINED_WORDS = 3
 MIN_CONTAINED_CONTENT = 1
 STEM_CHARS = 5
+# Sentences are compared when they share a word used by at most this many (or this share)
+# of a speaker's distinct sentences.
+COMMON_STEM_FLOOR = 25
+COMMON_STEM_SHARE = 0.02
 
 _WORD = re.compile(r"[\w%]+(?:['’][\w]+)?|[^\w\s]")
 
@@ -205,6 +211,47 @@ def provenance(
     return (published, -quoted_words[unit.quote.doc], index, unit.quote.start, unit.key)
 
 
+def candidate_pairs(
+    units: Sequence[Unit], vectors: dict[str, list[float]]
+) -> list[tuple[int, int]]:
+    """Pairs worth comparing: sentences sharing one of their rarest content words, plus
+    (with embeddings) close neighbours. Comparing every pair is quadratic in what one
+    speaker says across a corpus; renderings of one statement share its rare words."""
+    # Identical sentences are one rendering: compare each distinct text once.
+    first_of: dict[str, int] = {}
+    pairs: set[tuple[int, int]] = set()
+    for position, unit in enumerate(units):
+        earlier = first_of.setdefault(unit.text, position)
+        if earlier != position:
+            pairs.add((earlier, position))
+    distinct = sorted(set(first_of.values()))
+    stems = {i: content_stems(units[i].text) for i in distinct}
+    frequency = Counter(stem for found in stems.values() for stem in found)
+    # A word most of a speaker's sentences share ("talks") finds no rendering; words
+    # rarer than that do.
+    common = max(COMMON_STEM_FLOOR, int(COMMON_STEM_SHARE * len(distinct)))
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, found in stems.items():
+        for stem in found:
+            index[stem].append(position)
+    for position, found in stems.items():
+        rare = [w for w in found if frequency[w] <= common]
+        if not rare:
+            rare = sorted(found, key=lambda w: (frequency[w], w))[:1]
+        for stem in rare:
+            for other in index[stem]:
+                if other != position:
+                    pairs.add((min(position, other), max(position, other)))
+    if vectors:
+        matrix = numpy.array([vectors.get(u.text, []) for u in units], dtype=float)
+        if matrix.ndim == 2 and matrix.shape[1]:
+            norms = numpy.linalg.norm(matrix, axis=1, keepdims=True)
+            unit_rows = matrix / numpy.where(norms == 0, 1, norms)
+            close = numpy.argwhere(numpy.triu(unit_rows @ unit_rows.T, k=1) >= EMBEDDING_MIN)
+            pairs.update((int(i), int(j)) for i, j in close)
+    return sorted(pairs)
+
+
 def align_statements(
     record: Record, method: str = "lexical"
 ) -> list[tuple[QuoteGroup, list[Unit]]]:
@@ -227,16 +274,16 @@ def align_statements(
                 vectors = dict(zip(texts, embed(texts), strict=True))
             forest = UnionFind([u.key for u in units])
             joined_by: dict[str, str] = {}
-            for i, a in enumerate(units):
-                for b in units[i + 1 :]:
-                    if a.quote.doc == b.quote.doc:
-                        continue  # one report repeating itself is not a second rendering
-                    how = same_statement(a.text, b.text, method, vectors)
-                    if how is not None:
-                        forest.union(a.key, b.key)
-                        for key in (a.key, b.key):
-                            if joined_by.get(key) != "lexical":
-                                joined_by[key] = how
+            for i, j in candidate_pairs(units, vectors):
+                a, b = units[i], units[j]
+                if a.quote.doc == b.quote.doc:
+                    continue  # one report repeating itself is not a second rendering
+                how = same_statement(a.text, b.text, method, vectors)
+                if how is not None:
+                    forest.union(a.key, b.key)
+                    for key in (a.key, b.key):
+                        if joined_by.get(key) != "lexical":
+                            joined_by[key] = how
             members: dict[str, list[Unit]] = {}
             for unit in units:
                 members.setdefault(forest.find(unit.key), []).append(unit)
