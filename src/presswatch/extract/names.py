@@ -68,6 +68,8 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Names repeat within and across reports; the rules run once per distinct token.
+@lru_cache(maxsize=65536)
 def token_key(token: str) -> str:
     """One name token reduced to its transliteration key ("" for a particle like "al")."""
     prefixes, rules, particles, vowels = _rules()
