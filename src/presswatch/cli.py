@@ -76,6 +76,10 @@ def analyze(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow URLs on private/loopback addresses.")
     ] = False,
+    quote_alignment: Annotated[
+        str,
+        typer.Option(help="lexical, or embedding (needs the `embeddings` extra installed)."),
+    ] = "lexical",
     timeout: Annotated[float, typer.Option(help="Seconds per URL fetch.")] = 15.0,
     max_bytes: Annotated[int, typer.Option(help="Largest input file or download.")] = 20
     * 1024
@@ -91,6 +95,7 @@ def analyze(
         batch_size=batch_size,
         outlet=outlet,
         allow_private=allow_private,
+        quote_alignment=quote_alignment,
         fetch_timeout=timeout,
         max_file_bytes=max_bytes,
         fetch_max_bytes=max_bytes,

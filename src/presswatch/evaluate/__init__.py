@@ -16,7 +16,14 @@ eval_app = typer.Typer(help="Measure presswatch on published benchmarks.", no_ar
 # Next to the repository checkout, as the workplace lays it out.
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
-EVALUATION_MODULES = ("polnear", "ecb_entities", "ecb_stories", "cameo", "quote_alignment")
+EVALUATION_MODULES = (
+    "polnear",
+    "ecb_entities",
+    "ecb_stories",
+    "cameo",
+    "quote_alignment",
+    "ptc",
+)
 
 for _module in EVALUATION_MODULES:
     try:

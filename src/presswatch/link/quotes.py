@@ -2,8 +2,8 @@
 
 Renderings are verbatim, trimmed (one contains the other) or translated differently. The
 lexical test (rapidfuzz over normalised tokens plus content-word overlap) decides first;
-with `Settings.extra["quote_alignment"] = "embedding"` and the optional `embeddings` extra
-installed, sentence embeddings also join renderings that share few words. Within each
+with `--quote-alignment embedding` and the optional `embeddings` extra installed,
+sentence embeddings also join renderings that share few words. Within each
 group a rendering that changes a meaning-bearing word (number, negation, quantifier,
 named actor; `data/drift_markers.yaml`) against the earliest one is a `quote_drift` finding.
 """
@@ -139,9 +139,8 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / norm if norm else 0.0
 
 
-def alignment_method(settings_extra: dict[str, str]) -> str:
+def alignment_method(wanted: str) -> str:
     """ "embedding" only when asked for and installed; otherwise "lexical"."""
-    wanted = settings_extra.get("quote_alignment", "lexical")
     if wanted == "embedding" and sentence_embedder() is not None:
         return "embedding"
     return "lexical"
@@ -531,7 +530,7 @@ def find_drift(record: Record, aligned: Sequence[tuple[QuoteGroup, list[Unit]]])
 @linker("quotes")
 def link_quotes(context: CorpusContext) -> None:
     record = context.record
-    method = alignment_method(context.settings.extra)
+    method = alignment_method(context.settings.quote_alignment)
     aligned = align_statements(record, method)
     record.quote_groups = [group for group, _ in aligned]
     record.findings = [f for f in record.findings if f.kind != "quote_drift"]

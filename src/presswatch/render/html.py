@@ -88,3 +88,14 @@ def render_report(record: Record, title: str = "presswatch report") -> str:
 
 def write_report(record: Record, path: str | Path) -> None:
     Path(path).write_text(render_report(record), encoding="utf-8")
+
+
+def _register_contributed_sections() -> None:
+    # Sections other render modules contribute through add_section; imported here, after
+    # add_section exists, so those modules may import this one.
+    from presswatch.render.compare import register_story_section
+
+    register_story_section()
+
+
+_register_contributed_sections()
