@@ -44,6 +44,7 @@ class SubjectLexicon:
     people: frozenset[str]
     actions: dict[str, str]
     not_subjects: frozenset[str]
+    place_prepositions: frozenset[str]
     not_counted: frozenset[str]
     currency: frozenset[str]
 
@@ -70,6 +71,7 @@ def subject_lexicon() -> SubjectLexicon:
         people=frozenset(data["general_people"]),
         actions=actions,
         not_subjects=frozenset(data["not_subjects"]),
+        place_prepositions=frozenset(data["place_prepositions"]),
         not_counted=frozenset(str(u).casefold() for u in units["not_counted"]),
         currency=frozenset(str(c).casefold() for c in units["currency"]),
     )
@@ -182,7 +184,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(_HOPS):
         if current.pos_ in ("VERB", "AUX") and current.dep_ != "amod":
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -197,7 +199,7 @@ def _action(token: Token) -> str | None:
         for child in current.children:
             if child.dep_ in ("acl", "relcl", "xcomp") and child.lemma_ in actions:
                 return actions[child.lemma_]
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -208,10 +210,14 @@ def _place(noun: Token, verb: Token | None) -> str | None:
         if owner is None:
             continue
         for prep in owner.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "across"):
+            if prep.dep_ == "prep" and prep.lower_ in subject_lexicon().place_prepositions:
                 for obj in prep.children:
+                    # "in Gaza", "from Syria", and also "around the globe": a common
+                    # noun after a spatial preposition other than "in" is a place too.
                     if obj.dep_ == "pobj" and (
-                        obj.ent_type_ in ("GPE", "LOC") or obj.pos_ == "PROPN"
+                        obj.ent_type_ in ("GPE", "LOC")
+                        or obj.pos_ == "PROPN"
+                        or (obj.pos_ == "NOUN" and prep.lower_ != "in")
                     ):
                         words = [t.text for t in obj.subtree if t.dep_ not in ("det", "punct")]
                         return " ".join(words).casefold()
@@ -269,7 +275,7 @@ def _frame_and_anchor(token: Token) -> tuple[str | None, str | None]:
                             anchor = f"{ordinals[0].lower_} {obj.lemma_.casefold()}"
                 if frame is None and owner.pos_ in ("VERB", "AUX") and _day_of(child) is not None:
                     frame = _day_of(child)
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     return frame, anchor
@@ -307,6 +313,10 @@ def _counted_noun(head: Token) -> Token | None:
                 objs = [t for t in prep.children if t.dep_ == "pobj"]
                 if objs:
                     inner = objs[0]
+                    if noun.like_num and any(
+                        t.dep_ in ("det", "poss") and t.lower_ != "all" for t in inner.lefts
+                    ):
+                        return None  # "two of the officers": part of a group counted elsewhere
                     if (
                         inner.like_num
                         or inner.lower_ in lex.multipliers
@@ -326,11 +336,11 @@ def _figure_group(
 ) -> tuple[str | None, str | None]:
     """(subject phrase, group) for a counted noun, or from the verb when the noun is vague."""
     lex = subject_lexicon()
-    if noun is not None and noun is not head:
+    if noun is not None and noun.i != head.i:
         if noun.lower_ in lex.not_subjects or noun.pos_ == "PRON":
             return None, None
         if (
-            any(t.lower_ == "of" and t.head is noun for t in noun.children)
+            any(t.lower_ == "of" and t.head.i == noun.i for t in noun.children)
             and noun.lower_ in lex.not_subjects
         ):
             return None, None
@@ -353,13 +363,19 @@ def _figure_group(
         for child in head.children
     ):
         return None, None  # "eight of whom": a part of something counted elsewhere
+    if (
+        verb is None
+        or head.head.i != verb.i
+        or head.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "pobj")
+    ):
+        return None, None  # "a father of seven": the figure hangs on something else
     if verb is not None:
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child is not head and child.pos_ == "NOUN":
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != head.i and child.pos_ == "NOUN":
                 group = group_of(_noun_phrase(child))
                 if group is not None:
                     return _noun_phrase(child), group
-            if child.dep_ in ("oprd", "acomp", "attr") and child is not head:
+            if child.dep_ in ("oprd", "acomp", "attr") and child.i != head.i:
                 group = lex.adjectives.get(child.lower_) or group_of(child.text)
                 if group is not None:
                     return child.text, group
@@ -382,7 +398,7 @@ def _verb_group(noun: Token, verb: Token | None) -> str | None:
                 return lex.verbs[child.lemma_]
             if child.dep_ in ("acomp", "oprd") and child.lower_ in lex.adjectives:
                 return lex.adjectives[child.lower_]
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     if verb is not None and verb.lemma_ in lex.verbs:
@@ -524,13 +540,13 @@ def _date_subject(span: Span) -> tuple[str, str] | None:
         for child in owner.children:
             if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
                 candidates.append(child)
-            if child.dep_ in ("prep", "agent") and child is not prep:
+            if child.dep_ in ("prep", "agent") and child.i != prep.i:
                 candidates.extend(t for t in child.children if t.dep_ == "pobj")
     for noun in candidates:
         phrase_tokens = [
             t
             for t in noun.subtree
-            if (t.i <= noun.i and t.dep_ not in ("det", "poss", "punct")) or t is noun
+            if (t.i <= noun.i and t.dep_ not in ("det", "poss", "punct")) or t.i == noun.i
         ]
         phrase = " ".join(t.text for t in phrase_tokens if t.i >= min(x.i for x in phrase_tokens))
         words = {w for w in words_of(phrase) if w.isalpha()}

@@ -497,7 +497,7 @@ def describe(value: ClaimValue) -> str:
         prefix = "nearly "
     amount = value.amount if value.amount is not None else 0.0
     text = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}".rstrip("0")
-    if value.upper is not None and value.qualifier in ("=", "~", ">=", ">"):
+    if value.upper is not None and value.qualifier in ("=", "~"):
         text += f"–{value.upper:,.0f}"
     if value.type == "duration":
         text += f" {value.unit}"
