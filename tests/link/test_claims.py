@@ -320,3 +320,24 @@ def test_examples_israeli_captives_are_corroborated(examples_record: Record) -> 
     assert {("Levant Wire Service", "33"), ("The Jerusalem Desk", "33")} in pairs(
         examples_record, "corroboration"
     )
+
+
+def test_claims_and_findings_commands_list_from_the_store(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from presswatch.cli import app
+
+    runner = CliRunner()
+    db = tmp_path / "store.db"
+    assert runner.invoke(app, ["analyze", str(EXAMPLES), "--db", str(db)]).exit_code == 0
+    listed = runner.invoke(app, ["claims", "--db", str(db), "--subject", "prisoners", "--json"])
+    assert listed.exit_code == 0
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert rows and all("prisoners" in row["subject"].casefold() for row in rows)
+    found = runner.invoke(app, ["findings", "--db", str(db), "--kind", "contradiction"])
+    assert found.exit_code == 0
+    lines = [line for line in found.stdout.splitlines() if not line.startswith("\t")]
+    assert lines and all("\tcontradiction\t" in line for line in lines)
+    assert any(line.startswith("\t") for line in found.stdout.splitlines())  # evidence
