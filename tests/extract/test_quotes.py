@@ -218,3 +218,11 @@ def test_indirect_content_stops_where_another_report_begins(analyse: Analyse) ->
     )
     texts = {q.text for q in analysis.quotes if q.kind == "indirect"}
     assert "the budget was balanced" in texts
+
+
+def test_called_for_reports_what_was_called_for(analyse: Analyse) -> None:
+    analysis = analyse("Senator Maria Lopez called for an independent inquiry into the contracts.")
+    quote = only(analysis, "indirect")
+    assert quote.text == "an independent inquiry into the contracts"
+    assert quote.cue == "called for"
+    assert quote.speaker_text == "Senator Maria Lopez"

@@ -271,6 +271,7 @@ class DocumentQuotes:
             )
             if clause is None:
                 self.parenthetical(token, covered)
+                self.reported_object(token, covered)
                 continue
             speaker = subject_of(token, set())
             if speaker is None or not self.plausible_speaker(speaker):
@@ -328,6 +329,37 @@ class DocumentQuotes:
         if overlaps_quote(covered, start, end):
             return
         self.add_indirect(start, end, speaker, verb)
+
+    def reported_object(self, verb: Token, covered: list[Quote]) -> None:
+        """ "X called for an inquiry", "X proposed a ban on …": the object is what X said
+        should happen. Which verb takes which preposition is data (`object_reports`)."""
+        lemma = verb.lemma_.lower()
+        for pattern in cues()["object_reports"]:
+            if pattern[0] != lemma:
+                continue
+            holder: Token | None = verb
+            if len(pattern) > 1:
+                holder = next(
+                    (
+                        c
+                        for c in verb.children
+                        if c.dep_ in ("prep", "prt") and c.lower_ == pattern[1]
+                    ),
+                    None,
+                )
+            if holder is None:
+                continue
+            wanted = ("pobj",) if holder is not verb else ("dobj", "obj")
+            target = next((c for c in holder.children if c.dep_ in wanted), None)
+            if target is None:
+                continue
+            speaker = subject_of(verb, set())
+            if speaker is None or not self.plausible_speaker(speaker):
+                return
+            start, end = target.left_edge.idx, target.right_edge.idx + len(target.right_edge)
+            if not overlaps_quote(covered, start, end):
+                self.add_indirect(start, end, speaker, verb)
+            return
 
     def according_to(self, sentence: Span, covered: list[Quote]) -> None:
         """ "According to X, Y" / "Y, according to X": Y is what X reported."""
