@@ -144,6 +144,10 @@ class Claim(RecordModel):
     speaker: str | None = None
     value: ClaimValue
     group: str | None = Field(default=None, description="Synonym group the subject falls in.")
+    facets: dict[str, str] = Field(
+        default_factory=dict,
+        description="What else pins the subject down: action, place, frame (a date), anchor.",
+    )
 
 
 class Finding(RecordModel):

@@ -173,7 +173,8 @@ def test_claims_in_different_stories_are_not_compared(link: Link) -> None:
             text="300",
             subject="people",
             value=value,
-            group="deaths; action=kill",
+            group="deaths",
+            facets={"action": "kill"},
         ),
         Claim(
             id="d2.c1",
@@ -183,7 +184,8 @@ def test_claims_in_different_stories_are_not_compared(link: Link) -> None:
             text="120",
             subject="people",
             value=value.model_copy(update={"amount": 120}),
-            group="deaths; action=kill",
+            group="deaths",
+            facets={"action": "kill"},
         ),
     ]
     apart = Record(

@@ -6,9 +6,8 @@ claim's subject is the event or action the date is attached to; a duration's sub
 what lasted ("15 months of war", "the war lasted 15 months"). The speaker is the quote's
 speaker when the claim lies inside a quote, else null (the outlet's own voice).
 
-`Claim.group` carries the synonym group and, after ";", the facets the linker compares
-("deaths; action=kill; place=israel; frame=2023-10-07; anchor=first phase"), because the
-record has no other field for them.
+`Claim.group` is the synonym group; `Claim.facets` holds what else the linker compares
+(action=kill, place=israel, frame=2023-10-07, anchor=first phase).
 """
 
 from __future__ import annotations
@@ -414,6 +413,12 @@ def _speaker(quotes: list[Quote], start: int, end: int) -> str | None:
     return None
 
 
+def split_facets(described: str) -> tuple[str, dict[str, str]]:
+    """"deaths; action=kill; place=israel" → ("deaths", {"action": "kill", …})."""
+    base, *rest = [part.strip() for part in described.split(";")]
+    return base, dict(part.split("=", 1) for part in rest if "=" in part)
+
+
 def _facets(group: str, **facets: str | None) -> str:
     extra = [f"{key}={value}" for key, value in facets.items() if value]
     return "; ".join([group, *extra])
@@ -605,7 +610,8 @@ def extract_claims(context: DocumentContext) -> list[Claim]:
                 subject=subject,
                 speaker=_speaker(context.quotes, start, end),
                 value=value,
-                group=facets,
+                group=split_facets(facets)[0],
+                facets=split_facets(facets)[1],
             )
         )
     return claims

@@ -40,7 +40,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n")
 
 @dataclass(frozen=True)
 class ClaimKey:
-    """What a claim is about, read back from `Claim.subject` and `Claim.group` facets."""
+    """What a claim is about: `Claim.subject`, `Claim.group` and `Claim.facets`."""
 
     group: str
     head: str
@@ -66,12 +66,14 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def claim_key(subject: str | None, group: str | None) -> ClaimKey | None:
+def claim_key(
+    subject: str | None, group: str | None, facets: dict[str, str] | None = None
+) -> ClaimKey | None:
     if not group:
         return None
     groups, _, _ = _subjects()
-    base, *rest = [part.strip() for part in group.split(";")]
-    facets = dict(part.split("=", 1) for part in rest if "=" in part)
+    base = group
+    facets = dict(facets or {})
     raw = (subject or base).split()
     head = _singular(raw[-1].casefold()) if raw else base
     # Nationalities are the capitalised words ("Palestinian prisoners", "Israelis").
@@ -217,7 +219,7 @@ def check_claims(record: Record, facts: Sequence[dict[str, Any]] = ()) -> list[F
             story_of.setdefault(doc_id, story.id)
     items: list[CheckedClaim] = []
     for claim in record.claims:
-        key = claim_key(claim.subject, claim.group)
+        key = claim_key(claim.subject, claim.group, claim.facets)
         if key is None or claim.doc not in documents:
             continue
         speaker = names.get(claim.speaker) if claim.speaker else None
