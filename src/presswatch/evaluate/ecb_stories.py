@@ -5,7 +5,7 @@ event, `*ecbplus.xml` another of the same type. We analyse each topic's document
 link them into stories; a document belongs to the story holding most of its news events
 (a document with none is alone). Scores per topic are pooled: B³ and pairwise P/R/F1
 against the sub-topic partition. Baselines on the same documents: one cluster per topic,
-every document alone, and TF-IDF cosine clustering (average link, threshold 0.1).
+every document alone, and TF-IDF cosine clustering (average link, threshold 0.05).
 """
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ from presswatch.model import Document
 from presswatch.nlp import load_pipeline
 from presswatch.settings import DEFAULT_MODEL, Settings
 
-# Chosen on topics 1–3 as the value where the baseline's pairwise F1 peaks.
-TFIDF_THRESHOLD = 0.1
+# Chosen on topics 1–3, where it splits every topic exactly (0.1: F1 74, 0.2: F1 33): the
+# baseline is tuned on the data, presswatch is not, so the comparison favours the peer.
+TFIDF_THRESHOLD = 0.05
 _WORD = re.compile(r"[a-z]{3,}")
 
 
