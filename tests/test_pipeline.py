@@ -117,3 +117,21 @@ def test_python_api_analyzes_a_folder(tmp_path: Path) -> None:
     record = presswatch.analyze([write_corpus(tmp_path / "in", 2, paragraphs=2)])
     assert len(record.documents) == 2
     assert any(q.speaker for q in record.quotes)
+
+
+def test_an_extractor_error_is_a_warning_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from presswatch import extract
+
+    def broken(context: object) -> list[object]:
+        raise IndexError("span index out of range")
+
+    corpus = write_corpus(tmp_path / "in", 2, paragraphs=2)
+    extract.load_extractors()
+    monkeypatch.setitem(extract.EXTRACTORS, "events", broken)
+    record, summary = run_analysis([str(corpus)], settings=Settings())
+    assert len(record.documents) == 2 and record.events == []
+    assert len(summary.warnings) == 2
+    assert all("extraction failed (IndexError: span index out of range)" in w
+               for w in summary.warnings)

@@ -192,7 +192,13 @@ def analyse_batch(
     nlp = load_pipeline(settings.model)
     parsed = nlp.pipe((d.text for d in english), batch_size=settings.batch_size)
     for document, doc in zip(english, parsed, strict=True):
-        analysis = analyse_document(document, doc, settings.extractors)
+        try:
+            analysis = analyse_document(document, doc, settings.extractors)
+        except Exception as error:  # one odd text must not sink the batch or the run
+            note = f"extraction failed ({type(error).__name__}: {error}); stored without records"
+            document.warnings.append(note)
+            warnings.append(f"{document.source}: {note}")
+            analysis = DocumentAnalysis(document=document)
         analysis.pipeline = version
         results[document.id] = analysis
     return [results[d.id] for d in batch], warnings

@@ -234,7 +234,8 @@ class DocumentQuotes:
 
     def inner_source(self, quotation: Quotation, inner_start: int) -> Span | None:
         inner = self.doc.char_span(inner_start, inner_start + 1, alignment_mode="expand")
-        if inner is not None:
+        # A nested quote that opens on whitespace maps to no token: nothing to climb from.
+        if inner is not None and len(inner):
             # "Sinwar often repeated the words '…'" — a verb inside the outer quote.
             token = inner[0]
             for ancestor in token.ancestors:
