@@ -6,10 +6,11 @@ elsewhere. Scores are printed as a table and, with `--json`, written for docs.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import typer
+
+from presswatch.registry import import_members
 
 eval_app = typer.Typer(help="Measure presswatch on published benchmarks.", no_args_is_help=True)
 
@@ -25,9 +26,4 @@ EVALUATION_MODULES = (
     "ptc",
 )
 
-for _module in EVALUATION_MODULES:
-    try:
-        importlib.import_module(f"presswatch.evaluate.{_module}")
-    except ModuleNotFoundError as _error:
-        if _error.name != f"presswatch.evaluate.{_module}":
-            raise
+import_members(__name__, EVALUATION_MODULES)

@@ -9,7 +9,6 @@ order. No I/O happens here: this stage is pure and runs in worker processes.
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +19,7 @@ from spacy.tokens import Doc
 
 from presswatch.extract.mentions import MentionIndex
 from presswatch.model import Actor, Claim, Document, DocumentAnalysis, Event, FramingSpan, Quote
+from presswatch.registry import import_members
 
 
 @dataclass
@@ -55,12 +55,7 @@ def extractor(name: str) -> Callable[[Extractor], Extractor]:
 
 
 def load_extractors() -> dict[str, Extractor]:
-    for module in EXTRACTOR_MODULES:
-        try:
-            importlib.import_module(f"presswatch.extract.{module}")
-        except ModuleNotFoundError as error:
-            if error.name != f"presswatch.extract.{module}":
-                raise
+    import_members(__name__, EXTRACTOR_MODULES)
     return EXTRACTORS
 
 

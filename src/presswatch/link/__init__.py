@@ -7,12 +7,12 @@ Each linker is one module that registers itself with `@linker("name")` and edits
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from presswatch.model import DocumentAnalysis, Record
+from presswatch.registry import import_members
 from presswatch.settings import Settings
 
 
@@ -37,12 +37,7 @@ def linker(name: str) -> Callable[[Linker], Linker]:
 
 
 def load_linkers() -> dict[str, Linker]:
-    for module in LINKER_MODULES:
-        try:
-            importlib.import_module(f"presswatch.link.{module}")
-        except ModuleNotFoundError as error:
-            if error.name != f"presswatch.link.{module}":
-                raise
+    import_members(__name__, LINKER_MODULES)
     return LINKERS
 
 
