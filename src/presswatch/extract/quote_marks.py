@@ -70,6 +70,12 @@ def marks() -> Marks:
     )
 
 
+@lru_cache(maxsize=1)
+def quote_characters() -> str:
+    """Every quotation mark of data/quote_marks.yaml, for stripping marks off spans."""
+    return "".join(sorted(marks().all))
+
+
 def _before(text: str, i: int) -> str:
     return text[i - 1] if i > 0 else " "
 

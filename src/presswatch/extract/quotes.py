@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from presswatch.extract import DocumentContext, extractor
 from presswatch.extract.actors import resolve_span
 from presswatch.extract.lexicon import data_file, word_list
-from presswatch.extract.quote_marks import Quotation, find_quotations
+from presswatch.extract.quote_marks import Quotation, find_quotations, quote_characters
 from presswatch.model import Quote, QuoteKind
 
 # Most tokens between the two parts of a split quote ("X," he said, "Y").
@@ -29,9 +29,6 @@ SPLIT_GAP_TOKENS = 12
 # Quotations this short with no cue are scare quotes, not speech.
 SCARE_QUOTE_WORDS = 4
 _SUBJECTS = ("nsubj", "nsubjpass")
-# Subjects that never speak: expletives and relative pronouns.
-NON_SPEAKERS = frozenset({"it", "that", "which", "this", "there", "what"})
-QUOTE_CHARS = "\"“”«»„‘’'"
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +164,8 @@ class DocumentQuotes:
     def continuity(self, quotation: Quotation, previous: Quote | None) -> Attribution | None:
         """A quotation standing alone as its paragraph keeps the previous speaker."""
         paragraph_start = self.text.rfind("\n", 0, quotation.start) + 1
-        lead = self.text[paragraph_start : quotation.start].strip().rstrip(QUOTE_CHARS).strip()
+        lead = self.text[paragraph_start : quotation.start].strip()
+        lead = lead.rstrip(quote_characters()).strip()
         if len(lead) > 3:  # "A:" of an interview answer is fine, a sentence is not
             return None
         if lead.rstrip(":.").upper() == "A":
@@ -390,9 +388,10 @@ class DocumentQuotes:
         paragraph_end = self.text.find("\n", words.start_char)
         paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
         start, end = max(start, paragraph_start), min(end, paragraph_end)
-        while start < end and (self.text[start] in QUOTE_CHARS or self.text[start].isspace()):
+        marks = quote_characters()
+        while start < end and (self.text[start] in marks or self.text[start].isspace()):
             start += 1
-        while end > start and (self.text[end - 1] in QUOTE_CHARS or self.text[end - 1] in " ,;."):
+        while end > start and (self.text[end - 1] in marks or self.text[end - 1] in " ,;."):
             end -= 1
         if end - start < 8 or len(self.text[start:end].split()) < 3:
             return
@@ -429,9 +428,10 @@ class DocumentQuotes:
         return found
 
     def plausible_speaker(self, speaker: Span) -> bool:
-        """Names, pronouns and speaking nouns report speech; "the visit" does not."""
+        """Names, pronouns and nouns report speech; expletives ("it", "there") and
+        relative pronouns do not. `speaker_nouns` rescues heads the tagger mislabels."""
         head = speaker.root
-        if head.lower_ in NON_SPEAKERS:
+        if head.lower_ in set(cues()["non_speakers"]):
             return False
         if head.pos_ in ("PROPN", "PRON", "NOUN") or self.resolve(speaker) is not None:
             return True
@@ -607,7 +607,7 @@ def merge_split_quotations(doc: Doc, quotations: list[Quotation]) -> list[Quotat
         if merged and not merged[-1].unclosed:
             last = merged[-1]
             gap = text[last.end : quotation.start]
-            inner_gap = gap.strip(QUOTE_CHARS + " ")
+            inner_gap = gap.strip(quote_characters() + " ")
             gap_span = doc.char_span(last.end, quotation.start, alignment_mode="contract")
             joined_by_cue = (
                 gap_span is not None
