@@ -170,7 +170,6 @@ def evaluate(topics: dict[str, list[EcbDocument]], model: str) -> dict[str, obje
         for ecb, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True):
             document = Document(id=ecb.name, source=ecb.name, language="en", text=ecb.text)
             analyses[ecb.name] = analyse_document(document, doc, ("actors",))
-        local = {a.id: a.id for analysis in analyses.values() for a in analysis.actors}
         context = CorpusContext(record=merge_analyses(list(analyses.values())), settings=Settings())
         merge_actors(context)
         corpus_of = {
@@ -183,11 +182,11 @@ def evaluate(topics: dict[str, list[EcbDocument]], model: str) -> dict[str, obje
             key = (mention.doc, mention.start, mention.end)
             within_key[key] = (mention.doc, mention.cluster)
             cross_key[key] = (topic, mention.cluster)
-        ours_within.update(assignment(mentions, analyses, local))
+        # Within a document each gold mention keeps its local actor id.
+        within = assignment(mentions, analyses, {})
+        ours_within.update(within)
         ours_cross.update(assignment(mentions, analyses, corpus_of))
-        found += sum(
-            not isinstance(v, tuple) for v in assignment(mentions, analyses, local).values()
-        )
+        found += sum(not isinstance(v, tuple) for v in within.values())
     topic_of = {d.name: d.topic for ds in topics.values() for d in ds}
     return {
         "topics": len(topics),
