@@ -143,33 +143,29 @@ def _analyse_in_batches(
         for i in range(0, len(documents), settings.batch_size)
     ]
     if settings.workers <= 1 or len(batches) <= 1:
-        for batch in batches:
-            yield _analyse_batch(batch, settings, version, summary, observer)
+        results: Iterator[tuple[list[DocumentAnalysis], list[str]]] = (
+            analyse_batch(batch, settings, version) for batch in batches
+        )
+        yield from _reporting_warnings(results, summary, observer)
         return
     with ProcessPoolExecutor(
         max_workers=settings.workers, initializer=load_pipeline, initargs=(settings.model,)
     ) as pool:
         futures = [pool.submit(analyse_batch, batch, settings, version) for batch in batches]
-        for future in futures:
-            analyses, warnings = future.result()
-            for warning in warnings:
-                summary.warnings.append(warning)
-                observer.on_warning(warning)
-            yield analyses
+        yield from _reporting_warnings((f.result() for f in futures), summary, observer)
 
 
-def _analyse_batch(
-    batch: list[Document],
-    settings: Settings,
-    version: str,
+def _reporting_warnings(
+    results: Iterator[tuple[list[DocumentAnalysis], list[str]]],
     summary: RunSummary,
     observer: RunObserver,
-) -> list[DocumentAnalysis]:
-    analyses, warnings = analyse_batch(batch, settings, version)
-    for warning in warnings:
-        summary.warnings.append(warning)
-        observer.on_warning(warning)
-    return analyses
+) -> Iterator[list[DocumentAnalysis]]:
+    """Pass each batch on after recording and showing its warnings."""
+    for analyses, warnings in results:
+        for warning in warnings:
+            summary.warnings.append(warning)
+            observer.on_warning(warning)
+        yield analyses
 
 
 def analyse_batch(

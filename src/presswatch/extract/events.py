@@ -168,9 +168,8 @@ class DocumentEvents:
         """A dateline parsed as the subject ("TEHRAN – Leader … Khamenei received") leaves
         the real subject as its apposition; try the appositions after a place."""
         tokens = self.conjuncts(subject)
-        if subject is not None and (
-            self.actor_of(subject) is None or self.actor_of(subject) in self.places
-        ):
+        actor = self.actor_of(subject)
+        if subject is not None and (actor is None or actor in self.places):
             tokens = [c for c in subject.children if c.dep_ == "appos"] + tokens
         return tokens
 
