@@ -89,6 +89,14 @@ class Quote(RecordModel):
     source_of: str | None = Field(
         default=None, description="For a quote nested in another: the outer quote's id."
     )
+    reported_start: int | None = Field(
+        default=None,
+        description="For a partial (mixed) quote: where the whole reported phrase starts "
+        "(described him as 'a legend' -> him as 'a legend'); null when it is the quote itself.",
+    )
+    reported_end: int | None = Field(
+        default=None, description="For a partial (mixed) quote: where the reported phrase ends."
+    )
 
 
 class Participant(RecordModel):

@@ -131,7 +131,11 @@ def load_articles(folder: Path, limit: int | None = None) -> list[Article]:
 def predicted_spans(text: str, quotes: Iterable[Quote]) -> Spans:
     found: Spans = {e: [] for e in ELEMENTS}
     for quote in quotes:
-        found["content"].append(trim(text, quote.start, quote.end))
+        # A partial quote's content is the whole phrase its cue reports, as PolNeAR marks it.
+        if quote.reported_start is not None and quote.reported_end is not None:
+            found["content"].append(trim(text, quote.reported_start, quote.reported_end))
+        else:
+            found["content"].append(trim(text, quote.start, quote.end))
         if quote.speaker_start is not None and quote.speaker_end is not None:
             found["source"].append(trim(text, quote.speaker_start, quote.speaker_end))
         if quote.cue_start is not None and quote.cue_end is not None:

@@ -2,7 +2,8 @@
 
 Apostrophes (don't, Gaza's, the Palestinians' cause, '90s), primes (5'10") and stray
 marks never open a quotation; single quotes open only inside a double-quoted one (a
-verse in a speech) or where no apostrophe reading fits. A paragraph that opens a
+verse in a speech) or where no apostrophe reading fits; ''doubled apostrophes'' are
+double marks. A paragraph that opens a
 quotation without closing it continues into the next paragraph when that paragraph
 opens with a mark, as newspapers print long quotes.
 """
@@ -109,8 +110,27 @@ def _is_apostrophe(text: str, i: int) -> bool:
     )
 
 
+_DOUBLED_APOSTROPHES = re.compile(r"(?<!')''(?!')")
+
+
+def _doubled_apostrophes_as_marks(text: str) -> str:
+    """''Like this,'' as some archives print quotation marks: each pair becomes one
+    straight double mark, padded with a space on the side away from the quoted words
+    so that offsets stay those of `text` and the content excludes both apostrophes."""
+    if "''" not in text:
+        return text
+
+    def mark(match: re.Match[str]) -> str:
+        before = _before(text, match.start())
+        opening = before.isspace() or before in "([{—–-/:;"
+        return ' "' if opening else '" '
+
+    return _DOUBLED_APOSTROPHES.sub(mark, text)
+
+
 def find_quotations(text: str) -> list[Quotation]:
     """Every quotation in `text`, in order, with nested single-quoted parts."""
+    text = _doubled_apostrophes_as_marks(text)
     found: list[Quotation] = []
     pending: Quotation | None = None  # an unclosed quotation waiting for a continuation
     for paragraph_start, paragraph_end in _paragraphs(text):

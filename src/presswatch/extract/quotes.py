@@ -29,6 +29,11 @@ SPLIT_GAP_TOKENS = 12
 # Quotations this short with no cue are scare quotes, not speech.
 SCARE_QUOTE_WORDS = 4
 _SUBJECTS = ("nsubj", "nsubjpass")
+# A reporting verb's dependents that carry what was reported ("described him as …",
+# "called the holiday …", "said he would …", "urged them to …").
+_COMPLEMENTS = ("dobj", "obj", "dative", "ccomp", "xcomp", "oprd", "attr", "acomp", "pcomp")
+# Dependents that never hold the report: another clause joined to the verb, punctuation.
+_NOT_REPORTED = ("conj", "cc", "punct", "mark", "aux", "auxpass", "neg")
 
 
 @lru_cache(maxsize=1)
@@ -100,9 +105,14 @@ class DocumentQuotes:
             kind = "mixed"
         if attribution is None:
             return self.make_quote(quotation, kind, None, 0.1, None)
-        return self.make_quote(
+        quote = self.make_quote(
             quotation, kind, attribution.speaker, attribution.confidence, attribution.verb
         )
+        if kind == "mixed" and attribution.verb is not None:
+            reported = reported_phrase(attribution.verb, inside)
+            if reported is not None and reported != (quote.start, quote.end):
+                quote.reported_start, quote.reported_end = reported
+        return quote
 
     def attribute(self, quotation: Quotation, inside: set[int]) -> Attribution | None:
         sentences = self.frame_sentences(quotation)
@@ -479,6 +489,43 @@ def overlaps_quote(covered: list[Quote], start: int, end: int) -> bool:
         if not (partial and start <= quote.start and quote.end <= end):
             return True
     return False
+
+
+def reported_phrase(verb: Token, inside: set[int]) -> tuple[int, int] | None:
+    """What a partial quote's cue reports: the verb's complements around the quoted words.
+
+    'described Trump as a "spoiled brat"' → 'Trump as a "spoiled brat"'; 'said he would
+    "fix the tax code"' → 'he would "fix the tax code"'. None when the quoted words do not
+    hang from the verb (the cue was found in another clause) or stand in its subject.
+    """
+    first, last = min(inside), max(inside)
+    doc = verb.doc
+    holder = next((c for c in verb.children if c.left_edge.i <= first <= c.right_edge.i), None)
+    if holder is None or holder.dep_ in _SUBJECTS or holder.dep_ in _NOT_REPORTED:
+        return None
+    if holder.i > verb.i:
+        complements = [
+            c
+            for c in verb.children
+            if verb.i < c.i <= holder.i and (c.dep_ in _COMPLEMENTS or c.i == holder.i)
+        ]
+        # A clause reports on its own ("told a crowd that he was 'troubled'"); a phrase
+        # goes with the object it describes ("described Trump as a 'spoiled brat'"). Both
+        # start past adjuncts like "on Monday" that stand between the verb and them.
+        clause = holder.dep_ in ("ccomp", "xcomp", "advcl")
+        start_token = holder.left_edge if clause else complements[0].left_edge
+    else:
+        start_token = holder.left_edge
+    end = max(holder.right_edge.i, last)
+    if last + 2 < len(doc) and doc[last + 1].is_quote:
+        # What follows the closing mark after a comma or dash is an aside of the writer.
+        if doc[last + 2].text in (",", "—", "–", "--", ";", "(", "."):
+            end = last
+    if start_token.lower_ == "that" and start_token.i < end:
+        start_token = doc[start_token.i + 1]
+    while end > start_token.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return start_token.idx, doc[end].idx + len(doc[end])
 
 
 def quoted_words(text: str, spans: list[tuple[int, int]]) -> str:
