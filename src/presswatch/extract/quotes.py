@@ -26,6 +26,8 @@ from presswatch.model import Quote, QuoteKind
 
 # Most tokens between the two parts of a split quote ("X," he said, "Y").
 SPLIT_GAP_TOKENS = 12
+# Most tokens of a cue sentence between two parts ('"X," said A, who … . "Y"').
+SPLIT_SENTENCE_TOKENS = 40
 # Quotations this short with no cue are scare quotes, not speech.
 SCARE_QUOTE_WORDS = 4
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -203,11 +205,13 @@ class DocumentQuotes:
 
     def is_embedded(self, quotation: Quotation) -> bool:
         """A quotation woven into the sentence's own grammar: a partial quote."""
-        before = self.text[max(0, quotation.start - 3) : quotation.start - 1].rstrip()
+        # The character before the opening mark (two marks for ''doubled apostrophes'').
+        before = self.text[max(0, quotation.start - 4) : quotation.start]
+        before = before.rstrip(quote_characters()).rstrip(" \t")
         if not before:
             return False
         opening_context = before[-1]
-        if opening_context in ":,—–\n" or opening_context in "\"“«„‘'":
+        if opening_context in ":,—–\n" or opening_context in quote_characters():
             return False
         sentence = self.doc.char_span(quotation.start, quotation.start + 1, alignment_mode="expand")
         if sentence is None:
@@ -656,11 +660,18 @@ def merge_split_quotations(doc: Doc, quotations: list[Quotation]) -> list[Quotat
             gap = text[last.end : quotation.start]
             inner_gap = gap.strip(quote_characters() + " ")
             gap_span = doc.char_span(last.end, quotation.start, alignment_mode="contract")
+            # '"X," he said. "Y"' goes on with the same quotation however long the cue
+            # sentence ("said X, the chief strategist of …"); after a comma only a short
+            # cue joins; after a colon a new quotation is introduced ("adding: …").
+            longest = SPLIT_GAP_TOKENS if inner_gap[-1:] == "," else SPLIT_SENTENCE_TOKENS
+            # The first part breaks off where its sentence goes on: '"X," he said', '"X?"'.
+            broken_off = inner_gap[:1] == "," or text[last.end - 1 : last.end] in (",", "?", "!")
             joined_by_cue = (
-                gap_span is not None
-                and 0 < len(gap_span) <= SPLIT_GAP_TOKENS
+                broken_off
+                and gap_span is not None
+                and 0 < len(gap_span) <= longest
                 and "\n" not in inner_gap
-                and inner_gap[-1:] in (",", ".", ":")
+                and inner_gap[-1:] in (",", ".")
                 and any(t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") for t in gap_span)
             )
             if joined_by_cue:
