@@ -20,6 +20,7 @@ SCHEMA = "presswatch.record/1"
 
 ActorKind = Literal["person", "organization", "place", "group"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+QuoteAct = Literal["speech", "stance"]
 ParticipantRole = Literal["source", "target"]
 ValueType = Literal["quantity", "date", "duration"]
 Qualifier = Literal[">", ">=", "<", "<=", "~", "="]
@@ -88,6 +89,11 @@ class Quote(RecordModel):
     confidence: float = 0.0
     source_of: str | None = Field(
         default=None, description="For a quote nested in another: the outer quote's id."
+    )
+    act: QuoteAct = Field(
+        default="speech",
+        description="speech: said, wrote, told; stance: a position, intention or finding "
+        "attributed without words spoken (wants to, believes that, a poll shows).",
     )
     reported_start: int | None = Field(
         default=None,

@@ -22,7 +22,7 @@ from presswatch.extract import DocumentContext, extractor
 from presswatch.extract.actors import resolve_span
 from presswatch.extract.lexicon import data_file, word_list
 from presswatch.extract.quote_marks import Quotation, find_quotations, quote_characters
-from presswatch.model import Quote, QuoteKind
+from presswatch.model import Quote, QuoteAct, QuoteKind
 
 # Most tokens between the two parts of a split quote ("X," he said, "Y").
 SPLIT_GAP_TOKENS = 12
@@ -269,10 +269,17 @@ class DocumentQuotes:
     def indirect_quotes(self) -> None:
         verbs = reporting_verbs()
         avoid = set(cues()["not_speech"])
+        stances = set(cues()["stance_verbs"])
         covered = list(self.quotes)
         for token in self.doc:
             lemma = token.lemma_.lower()
-            if lemma not in verbs or lemma in avoid or token.pos_ not in ("VERB", "AUX"):
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            if lemma in verbs and lemma not in avoid:
+                act: QuoteAct = "speech"
+            elif lemma in stances:
+                act = "stance"
+            else:
                 continue
             clause = next(
                 (
@@ -283,8 +290,9 @@ class DocumentQuotes:
                 None,
             )
             if clause is None:
-                self.parenthetical(token, covered)
-                self.reported_object(token, covered)
+                if act == "speech":
+                    self.parenthetical(token, covered)
+                self.reported_complement(token, covered, act)
                 continue
             speaker = subject_of(token, set())
             if speaker is None or not self.plausible_speaker(speaker):
@@ -315,7 +323,7 @@ class DocumentQuotes:
             start, end = start_token.idx, end_token.idx + len(end_token)
             if end - start < 8 or overlaps_quote(covered, start, end):
                 continue
-            self.add_indirect(start, end, speaker, token)
+            self.add_indirect(start, end, speaker, token, act)
         for sentence in self.doc.sents:
             self.according_to(sentence, covered)
 
@@ -343,36 +351,55 @@ class DocumentQuotes:
             return
         self.add_indirect(start, end, speaker, verb)
 
-    def reported_object(self, verb: Token, covered: list[Quote]) -> None:
-        """ "X called for an inquiry", "X proposed a ban on …": the object is what X said
-        should happen. Which verb takes which preposition is data (`object_reports`)."""
+    def reported_complement(self, verb: Token, covered: list[Quote], act: QuoteAct) -> None:
+        """ "X vowed to …", "X urged voters to …", "X called for an inquiry", "X described
+        him as …", "X endorsed Y": what the verb's complements say X said, wants or holds.
+
+        Which verbs report through their object, and through which preposition, is data
+        (`object_reports`, `stance_verbs`); a verb whose object is the person addressed
+        (`addressee_verbs`: "told reporters") reports only through a clause after it.
+        """
+        data = cues()
         lemma = verb.lemma_.lower()
-        for pattern in cues()["object_reports"]:
-            if pattern[0] != lemma:
+        prepositions = {p[1] for p in data["object_reports"] if p[0] == lemma and len(p) > 1}
+        takes_object = act == "stance" or any(
+            p == [lemma] for p in data["object_reports"]
+        ) or lemma in data["partial_quote_verbs"]
+        complements = []
+        for child in verb.children:
+            if child.i < verb.i:
                 continue
-            holder: Token | None = verb
-            if len(pattern) > 1:
-                holder = next(
-                    (
-                        c
-                        for c in verb.children
-                        if c.dep_ in ("prep", "prt") and c.lower_ == pattern[1]
-                    ),
-                    None,
-                )
-            if holder is None:
-                continue
-            wanted = ("pobj",) if holder is not verb else ("dobj", "obj")
-            target = next((c for c in holder.children if c.dep_ in wanted), None)
-            if target is None:
-                continue
-            speaker = subject_of(verb, set())
-            if speaker is None or not self.plausible_speaker(speaker):
-                return
-            start, end = target.left_edge.idx, target.right_edge.idx + len(target.right_edge)
-            if not overlaps_quote(covered, start, end):
-                self.add_indirect(start, end, speaker, verb)
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                complements.append(child)
+            elif child.dep_ in ("prep", "prt") and child.lower_ in prepositions:
+                if any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+                    complements.append(child)
+            elif child.dep_ in ("dobj", "obj", "dative", "oprd") and (
+                takes_object or lemma in data["addressee_verbs"]
+            ):
+                complements.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "as" and complements:
+                complements.append(child)  # "described him as …", "sees golf as …"
+        if not complements:
             return
+        if lemma in data["addressee_verbs"] and all(
+            c.dep_ in ("dobj", "obj", "dative") for c in complements
+        ):
+            return  # "told reporters": whom X spoke to, not what X said
+        speaker = subject_of(verb, set())
+        if speaker is None or not self.plausible_speaker(speaker):
+            return
+        first, last = complements[0], complements[-1]
+        start_token = first.left_edge
+        if first.dep_ in ("prep", "prt"):
+            # "called for an inquiry": the preposition belongs to the cue.
+            start_token = verb.doc[first.i + 1] if first.i + 1 <= last.right_edge.i else first
+        end_token = last.right_edge
+        while end_token.i > start_token.i and (end_token.is_punct or end_token.is_space):
+            end_token = verb.doc[end_token.i - 1]
+        start, end = start_token.idx, end_token.idx + len(end_token)
+        if not overlaps_quote(covered, start, end):
+            self.add_indirect(start, end, speaker, verb, act, shortest=2)
 
     def according_to(self, sentence: Span, covered: list[Quote]) -> None:
         """ "According to X, Y" / "Y, according to X": Y is what X reported."""
@@ -394,7 +421,15 @@ class DocumentQuotes:
             return
         self.add_indirect(start, end, speaker, cue_words)
 
-    def add_indirect(self, start: int, end: int, speaker: Span, cue: Token | Span) -> None:
+    def add_indirect(
+        self,
+        start: int,
+        end: int,
+        speaker: Span,
+        cue: Token | Span,
+        act: QuoteAct = "speech",
+        shortest: int = 8,
+    ) -> None:
         # Reported content never crosses the cue's paragraph; a parse that runs on past
         # a paragraph break (after a closing quote mark) is cut there.
         words = cue_span(cue)
@@ -407,7 +442,7 @@ class DocumentQuotes:
             start += 1
         while end > start and (self.text[end - 1] in marks or self.text[end - 1] in " ,;."):
             end -= 1
-        if end - start < 8 or len(self.text[start:end].split()) < 3:
+        if end - start < shortest or (shortest >= 8 and len(self.text[start:end].split()) < 3):
             return
         resolved = self.resolve(speaker)
         self.quotes.append(
@@ -426,14 +461,16 @@ class DocumentQuotes:
                 cue=words.text,
                 cue_start=words.start_char,
                 cue_end=words.end_char,
-                confidence=0.75 if resolved else 0.45,
+                confidence=(0.75 if resolved else 0.45) * (1.0 if act == "speech" else 0.7),
+                act=act,
             )
         )
 
     # -- plumbing -----------------------------------------------------------------------------
 
     def resolve(self, speaker: Span) -> str | None:
-        found = resolve_span(self.context, speaker.start_char, speaker.end_char)
+        naming = noun_phrase(speaker.root, set(), whole=False) if len(speaker) > 1 else speaker
+        found = resolve_span(self.context, naming.start_char, naming.end_char)
         if found is None and len(speaker) == 1 and speaker[0].lower_ in ("he", "she"):
             # A pronoun the actors layer could not place: the current speaker, if any.
             earlier = [q for q in self.quotes if q.speaker and q.end <= speaker.start_char]
@@ -581,13 +618,22 @@ def subject_of(verb: Token, inside: set[int]) -> Span | None:
     return None
 
 
-def noun_phrase(token: Token, inside: set[int]) -> Span:
-    """The subject's phrase, without a relative clause and without quoted words."""
+def noun_phrase(token: Token, inside: set[int], whole: bool = True) -> Span:
+    """The subject's phrase without quoted words: whole, with its appositions and relative
+    clauses ("Todd Wilcox, a former CIA officer,"), as news names a source; or, with
+    `whole=False`, only the words that name it, which is what resolves to an actor."""
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i + 1
-    for child in token.children:
-        if child.i > token.i and (child.dep_ in ("relcl", "acl") or child.is_punct):
-            end = min(end, child.left_edge.i)
+    if not whole:
+        for child in token.children:
+            if child.i > token.i and (
+                child.dep_ in ("relcl", "acl", "appos") or child.is_punct
+            ):
+                end = min(end, child.left_edge.i)
+    for i in range(token.i + 1, end):
+        if i in inside:
+            end = i
+            break
     while start < token.i and (start in inside or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > token.i + 1 and (
