@@ -22,17 +22,17 @@ runner = CliRunner()
 ARTICLES = {
     "muscat.txt": (
         "Outlet: Times of Oman\nDate: 2025-03-02\n\nOmani Foreign Minister Badr Albusaidi "
-        "received Iran's Abbas Araghchi in Muscat on Sunday. \"The talks were useful,\" "
+        'received Iran\'s Abbas Araghchi in Muscat on Sunday. "The talks were useful," '
         "Araghchi told reporters."
     ),
     "doha.txt": (
         "Outlet: Gulf Observer\nDate: 2025-03-03\n\nQatar's prime minister said in Doha that "
-        "mediators were cautiously optimistic. \"We expect the next round within days,\" "
+        'mediators were cautiously optimistic. "We expect the next round within days," '
         "he said."
     ),
     "cairo.txt": (
         "Outlet: Nile Daily\nDate: 2025-03-03\n\nEgypt's foreign minister Badr Abdelatty said "
-        "Cairo would host a reconstruction conference. \"Gaza will be rebuilt,\" he said."
+        'Cairo would host a reconstruction conference. "Gaza will be rebuilt," he said.'
     ),
 }
 
@@ -47,8 +47,17 @@ def write_articles(folder: Path) -> Path:
 def test_analyze_writes_a_record_that_validates_against_the_schema(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     result = runner.invoke(
-        app, ["analyze", str(write_articles(tmp_path / "in")), "--db", str(tmp_path / "p.db"),
-              "--json", str(out), "--html", str(tmp_path / "r.html")]
+        app,
+        [
+            "analyze",
+            str(write_articles(tmp_path / "in")),
+            "--db",
+            str(tmp_path / "p.db"),
+            "--json",
+            str(out),
+            "--html",
+            str(tmp_path / "r.html"),
+        ],
     )
     assert result.exit_code == 0, result.output
     record = json.loads(out.read_text())
@@ -63,7 +72,10 @@ def test_bad_inputs_get_one_line_each_the_rest_is_stored_and_exit_is_one(tmp_pat
     db = tmp_path / "p.db"
     result = subprocess.run(
         [*PRESSWATCH, "analyze", str(folder), str(tmp_path / "missing.txt"), "--db", str(db)],
-        capture_output=True, text=True, cwd=tmp_path, check=False,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
     )
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
@@ -71,8 +83,9 @@ def test_bad_inputs_get_one_line_each_the_rest_is_stored_and_exit_is_one(tmp_pat
         f"error: {folder / 'scan.txt'}: binary file (application/pdf)",
         f"error: {tmp_path / 'missing.txt'}: no such file or directory",
     ]
-    shown = subprocess.run([*PRESSWATCH, "show", "--db", str(db)], capture_output=True,
-                           text=True, check=True)
+    shown = subprocess.run(
+        [*PRESSWATCH, "show", "--db", str(db)], capture_output=True, text=True, check=True
+    )
     assert len(json.loads(shown.stdout)["documents"]) == 3
 
 
@@ -109,7 +122,10 @@ def test_duplicate_text_is_stored_once_and_reported(tmp_path: Path) -> None:
     (folder / "copy.txt").write_text(ARTICLES["doha.txt"])
     result = subprocess.run(
         [*PRESSWATCH, "analyze", str(folder), "--db", str(tmp_path / "p.db")],
-        capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "120"},
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "120"},
     )
     assert result.returncode == 0
     assert "copy.txt: duplicate of" in result.stderr or "doha.txt: duplicate of" in result.stderr
@@ -128,12 +144,16 @@ def test_installed_console_script_analyses_and_searches(tmp_path: Path) -> None:
     db = tmp_path / "p.db"
     analysed = subprocess.run(
         [str(script), "analyze", str(write_articles(tmp_path / "in")), "--db", str(db)],
-        capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "120"},
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "120"},
     )
     assert analysed.returncode == 0, analysed.stderr
     assert "documents" in analysed.stderr and analysed.stdout == ""
-    found = subprocess.run([str(script), "search", "Doha", "--db", str(db)],
-                           capture_output=True, text=True, check=True)
+    found = subprocess.run(
+        [str(script), "search", "Doha", "--db", str(db)], capture_output=True, text=True, check=True
+    )
     assert found.stdout.startswith("document\t") and "Gulf Observer" in found.stdout
 
 
@@ -145,7 +165,9 @@ def test_show_json_writes_the_stored_record(tmp_path: Path) -> None:
     record = json.loads(out.read_text())
     jsonschema.validate(record, record_json_schema())
     assert sorted(d["outlet"] for d in record["documents"]) == [
-        "Gulf Observer", "Nile Daily", "Times of Oman"
+        "Gulf Observer",
+        "Nile Daily",
+        "Times of Oman",
     ]
 
 

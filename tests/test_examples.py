@@ -13,12 +13,26 @@ from presswatch.settings import Settings
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 PEOPLE = {
-    "Ali Khamenei": ["Ayatollah Sayyid Ali Khamenei", "Ayatollah Seyyed Ali Khamenei",
-                     "Ayatollah Sayyed Ali Khamenei", "Sayyed Ali Khamenei", "Sayyed Khamenei",
-                     "Ali Khamenei", "Khamenei", "Ayatollah Khamenei", "the Leader"],
-    "Mohammad Ismail Darwish": ["Mohammad Ismail Darwish", "Muhammad Darwish",
-                                "Muhammad Ismail Darwish", "Mohammed Ismail Dervish",
-                                "Mohamed Ismail Darwish", "Darwish", "Dervish"],
+    "Ali Khamenei": [
+        "Ayatollah Sayyid Ali Khamenei",
+        "Ayatollah Seyyed Ali Khamenei",
+        "Ayatollah Sayyed Ali Khamenei",
+        "Sayyed Ali Khamenei",
+        "Sayyed Khamenei",
+        "Ali Khamenei",
+        "Khamenei",
+        "Ayatollah Khamenei",
+        "the Leader",
+    ],
+    "Mohammad Ismail Darwish": [
+        "Mohammad Ismail Darwish",
+        "Muhammad Darwish",
+        "Muhammad Ismail Darwish",
+        "Mohammed Ismail Dervish",
+        "Mohamed Ismail Darwish",
+        "Darwish",
+        "Dervish",
+    ],
     "Khalil al-Hayya": ["Khalil al-Hayya", "Khalil Al-Hayya", "Khalil al-Hayyeh", "Al-Hayya"],
     "Yahya Sinwar": ["Yahya Sinwar", "Abu Ibrahim [Yahya] Sinwar"],
     "Muhammad Deif": ["Muhammad Deif", "Abu Khaled"],
@@ -35,7 +49,9 @@ def record() -> Record:
 
 def holders(record: Record, surface: str) -> set[str]:
     return {
-        a.id for a in record.actors for m in a.mentions
+        a.id
+        for a in record.actors
+        for m in a.mentions
         if m.text.casefold() == surface.casefold() and m.kind != "pronoun"
     }
 
@@ -102,13 +118,16 @@ def test_the_meeting_is_one_story_with_its_date_place_and_participants(record: R
     outlets = {d.id: d.outlet for d in record.documents}
     names = {a.id: a.name for a in record.actors}
     meeting = [
-        s for s in record.stories
-        if {"Ali Khamenei", "Hamas"} <= {names[p] for p in s.participants}
+        s for s in record.stories if {"Ali Khamenei", "Hamas"} <= {names[p] for p in s.participants}
     ]
     assert len(meeting) == 1
     story = meeting[0]
     assert {outlets[d] for d in story.documents} >= {
-        "khamenei.ir", "Tehran Times", "Press TV", "Al Mayadeen English", "The Jerusalem Desk",
+        "khamenei.ir",
+        "Tehran Times",
+        "Press TV",
+        "Al Mayadeen English",
+        "The Jerusalem Desk",
         "Gulf Observer",
     }
     assert story.date is not None and story.date.start == "2025-02-08"

@@ -77,8 +77,9 @@ def test_killed_run_leaves_a_consistent_store_and_a_rerun_resumes(
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     stored = analysed_count(db)
     assert 4 <= stored < total
-    rerun = subprocess.run(command, capture_output=True, text=True, check=True,
-                           env={**os.environ, "COLUMNS": "120"})
+    rerun = subprocess.run(
+        command, capture_output=True, text=True, check=True, env={**os.environ, "COLUMNS": "120"}
+    )
     assert f"already stored │ {stored:>5}" in rerun.stderr
     assert f"analysed now   │ {total - stored:>5}" in rerun.stderr
     clean = tmp_path / "clean.db"
@@ -133,5 +134,6 @@ def test_an_extractor_error_is_a_warning_and_the_batch_goes_on(
     record, summary = run_analysis([str(corpus)], settings=Settings())
     assert len(record.documents) == 2 and record.events == []
     assert len(summary.warnings) == 2
-    assert all("extraction failed (IndexError: span index out of range)" in w
-               for w in summary.warnings)
+    assert all(
+        "extraction failed (IndexError: span index out of range)" in w for w in summary.warnings
+    )

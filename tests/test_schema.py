@@ -25,7 +25,7 @@ def test_committed_schema_is_current() -> None:
 
 def test_record_of_a_short_report_validates(analyse: Analyse) -> None:
     text = (
-        'Foreign Minister Abbas Araghchi met his Omani counterpart in Muscat on Monday. '
+        "Foreign Minister Abbas Araghchi met his Omani counterpart in Muscat on Monday. "
         '"We discussed the region," Araghchi said.'
     )
     record = link_corpus([analyse(text, outlet="IRNA", published="2025-03-03")], Settings())
@@ -33,7 +33,14 @@ def test_record_of_a_short_report_validates(analyse: Analyse) -> None:
     jsonschema.validate(payload, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
     assert payload["schema"] == "presswatch.record/1"
     assert set(payload) >= {
-        "documents", "actors", "quotes", "events", "claims", "findings", "framing", "stories",
+        "documents",
+        "actors",
+        "quotes",
+        "events",
+        "claims",
+        "findings",
+        "framing",
+        "stories",
         "quote_groups",
     }
 
@@ -44,8 +51,9 @@ def test_schema_rejects_a_record_that_breaks_the_contract() -> None:
     record = {
         "schema": "presswatch.record/1",
         "documents": [{"id": "d1", "source": "a.txt", "text": text}],
-        "quotes": [{"id": "q1", "doc": "d1", "start": 1, "end": 8, "text": "We came",
-                    "kind": "paraphrase"}],
+        "quotes": [
+            {"id": "q1", "doc": "d1", "start": 1, "end": 8, "text": "We came", "kind": "paraphrase"}
+        ],
     }
     try:
         jsonschema.validate(record, schema)

@@ -26,7 +26,8 @@ def test_host_event_with_source_target_date_and_place(analyse: Analyse) -> None:
     event = only(analysis, "043")
     assert event.type == "host" and event.root == "04"
     assert roles(analysis, event) == {
-        ("Masoud Pezeshkian", "source"), ("Mohammed Shia al-Sudani", "target")
+        ("Masoud Pezeshkian", "source"),
+        ("Mohammed Shia al-Sudani", "target"),
     }
     assert event.date is not None and event.date.start == "2025-02-08"
     assert event.place == "Tehran"

@@ -226,3 +226,67 @@ def test_called_for_reports_what_was_called_for(analyse: Analyse) -> None:
     assert quote.text == "an independent inquiry into the contracts"
     assert quote.cue == "called for"
     assert quote.speaker_text == "Senator Maria Lopez"
+
+
+def test_doubled_apostrophes_are_quotation_marks(analyse: Analyse) -> None:
+    text = "''We will rebuild every school,'' the minister said. It isn't ''over'' yet."
+    spans = [(q.start, q.end) for q in find_quotations(text)]
+    assert [text[s:e] for s, e in spans] == ["We will rebuild every school,", "over"]
+    analysis = analyse(text)
+    assert analysis.quotes[0].speaker_text == "the minister"
+
+
+def test_partial_quote_records_the_phrase_its_cue_reports(analyse: Analyse) -> None:
+    analysis = analyse('Senator Maria Lopez described the budget as "a recipe for ruin" on Monday.')
+    quote = only(analysis, "mixed")
+    assert quote.text == "a recipe for ruin"
+    assert quote.reported_start is not None and quote.reported_end is not None
+    assert analysis.document.text[quote.reported_start : quote.reported_end] == (
+        'the budget as "a recipe for ruin'
+    )
+
+
+def test_split_quote_goes_on_past_a_long_cue_sentence(analyse: Analyse) -> None:
+    analysis = analyse(
+        '"The talks are over," said Leila Haddad, who leads the union of teachers in the'
+        ' northern districts. "We will strike on Monday."'
+    )
+    quote = only(analysis)
+    assert [analysis.document.text[s:e] for s, e in quote.spans] == [
+        "The talks are over,",
+        "We will strike on Monday.",
+    ]
+
+
+def test_a_colon_opens_a_new_quotation(analyse: Analyse) -> None:
+    analysis = analyse(
+        '"The talks are over," Leila Haddad said, adding: "We will strike on Monday."'
+    )
+    assert len([q for q in analysis.quotes if q.kind == "direct"]) == 2
+
+
+def test_stance_is_attributed_but_marked_as_no_speech(analyse: Analyse) -> None:
+    analysis = analyse("Senator Maria Lopez wants to cut the defence budget by a tenth.")
+    quote = only(analysis, "indirect")
+    assert quote.act == "stance"
+    assert quote.text == "to cut the defence budget by a tenth"
+    assert quote.speaker_text == "Senator Maria Lopez"
+
+
+def test_stance_inside_a_report_is_part_of_that_report(analyse: Analyse) -> None:
+    analysis = analyse("Leila Haddad said the union wanted to strike on Monday.")
+    assert [(q.kind, q.act) for q in analysis.quotes] == [("indirect", "speech")]
+
+
+def test_speaker_phrase_keeps_its_apposition_but_resolves_by_name(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Leila Haddad, the head of the teachers' union, said the strike would go ahead."
+    )
+    quote = only(analysis, "indirect")
+    assert quote.speaker_text == "Leila Haddad, the head of the teachers' union"
+    assert speaker_name(analysis, quote) == "Leila Haddad"
+
+
+def test_told_reporters_is_not_what_was_said(analyse: Analyse) -> None:
+    analysis = analyse("The minister told reporters in Cairo on Sunday.")
+    assert analysis.quotes == []

@@ -95,8 +95,7 @@ def test_kunya_bound_to_two_people_is_an_alias_conflict(link: Link) -> None:
 def test_role_phrase_speaker_resolves_through_another_report(link: Link) -> None:
     record = link(
         ("Mohammad Ismail Darwish, head of Hamas's leadership council, arrived.", {"outlet": "A"}),
-        ('"We came to thank you," the head of the Hamas leadership council said.',
-         {"outlet": "B"}),
+        ('"We came to thank you," the head of the Hamas leadership council said.', {"outlet": "B"}),
     )
     darwish = next(a for a in record.actors if a.name == "Mohammad Ismail Darwish")
     assert [q.speaker for q in record.quotes] == [darwish.id]

@@ -48,18 +48,37 @@ def hostile_record() -> Record:
     start = text.index("<script>")
     end = start + len(HOSTILE)
     actor = Actor(
-        id="a1", name="<b>Minister</b><script>x()</script>", kind="person",
+        id="a1",
+        name="<b>Minister</b><script>x()</script>",
+        kind="person",
         aliases=["<img src=y onerror=z()>"],
         mentions=[Mention(doc=doc, start=4, end=12, text="minister")],
     )
-    quote = Quote(id="q1", doc=doc, start=start, end=end, text=HOSTILE, spans=[(start, end)],
-                  speaker="a1", cue="said")
-    finding = Finding(id="f1", kind="contradiction", summary=HOSTILE,
-                      evidence=[Span(doc=doc, start=start, end=end, text=HOSTILE)])
+    quote = Quote(
+        id="q1",
+        doc=doc,
+        start=start,
+        end=end,
+        text=HOSTILE,
+        spans=[(start, end)],
+        speaker="a1",
+        cue="said",
+    )
+    finding = Finding(
+        id="f1",
+        kind="contradiction",
+        summary=HOSTILE,
+        evidence=[Span(doc=doc, start=start, end=end, text=HOSTILE)],
+    )
     return Record(
-        documents=[Document(id=doc, source="<x>.txt", outlet="<script>o()</script>",
-                            title=HOSTILE, text=text)],
-        actors=[actor], quotes=[quote], findings=[finding],
+        documents=[
+            Document(
+                id=doc, source="<x>.txt", outlet="<script>o()</script>", title=HOSTILE, text=text
+            )
+        ],
+        actors=[actor],
+        quotes=[quote],
+        findings=[finding],
     )
 
 

@@ -26,7 +26,7 @@ from presswatch.render import html as report
 from presswatch.render.html import add_link, add_section, render_report
 from presswatch.render.sections import mention_anchor
 
-HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>'
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
 TEXT = (
     '"We came to Tehran," Darwish said, "to say that the blood was not shed in vain." '
@@ -62,40 +62,100 @@ def at(fragment: str, occurrence: int = 0) -> tuple[int, int]:
 def meeting_record() -> Record:
     doc = document_id(TEXT)
     darwish = Actor(
-        id="a1", name="Mohammad Ismail Darwish", kind="person",
+        id="a1",
+        name="Mohammad Ismail Darwish",
+        kind="person",
         mentions=[Mention(doc=doc, start=at("Darwish")[0], end=at("Darwish")[1], text="Darwish")],
     )
     leader = Actor(
-        id="a2", name="Ali Khamenei", kind="person", aliases=["the Leader"],
+        id="a2",
+        name="Ali Khamenei",
+        kind="person",
+        aliases=["the Leader"],
         mentions=[
             Mention(doc=doc, start=at("The Leader")[0], end=at("The Leader")[1], text="The Leader"),
-            Mention(doc=doc, start=at(" he said")[0] + 1, end=at(" he said")[0] + 3, text="he",
-                    kind="pronoun"),
+            Mention(
+                doc=doc,
+                start=at(" he said")[0] + 1,
+                end=at(" he said")[0] + 3,
+                text="he",
+                kind="pronoun",
+            ),
         ],
     )
     first, second = at("We came to Tehran,"), at("to say that the blood was not shed in vain.")
     quotes = [
-        Quote(id="q1", doc=doc, start=first[0], end=second[1], text="…", spans=[first, second],
-              speaker="a1", cue="said"),
-        Quote(id="q2", doc=doc, start=at("the Zionist regime had failed")[0],
-              end=at("the Zionist regime had failed")[1], text="the Zionist regime had failed",
-              kind="indirect", speaker="a2", cue="said"),
-        Quote(id="q3", doc=doc, start=at("Over 50,000 martyrs fell,")[0],
-              end=at("Over 50,000 martyrs fell,")[1], text="Over 50,000 martyrs fell,",
-              speaker="a2", cue="said"),
-        Quote(id="q4", doc=doc, start=at("axis of resistance")[0], end=at("axis of resistance")[1],
-              text="axis of resistance", speaker=None),
+        Quote(
+            id="q1",
+            doc=doc,
+            start=first[0],
+            end=second[1],
+            text="…",
+            spans=[first, second],
+            speaker="a1",
+            cue="said",
+        ),
+        Quote(
+            id="q2",
+            doc=doc,
+            start=at("the Zionist regime had failed")[0],
+            end=at("the Zionist regime had failed")[1],
+            text="the Zionist regime had failed",
+            kind="indirect",
+            speaker="a2",
+            cue="said",
+        ),
+        Quote(
+            id="q3",
+            doc=doc,
+            start=at("Over 50,000 martyrs fell,")[0],
+            end=at("Over 50,000 martyrs fell,")[1],
+            text="Over 50,000 martyrs fell,",
+            speaker="a2",
+            cue="said",
+        ),
+        Quote(
+            id="q4",
+            doc=doc,
+            start=at("axis of resistance")[0],
+            end=at("axis of resistance")[1],
+            text="axis of resistance",
+            speaker=None,
+        ),
     ]
     claim_span = at("Over 50,000 martyrs")
-    claim = Claim(id="c1", doc=doc, start=claim_span[0], end=claim_span[1],
-                  text="Over 50,000 martyrs", subject="martyrs",
-                  value=ClaimValue(type="quantity", amount=50000, qualifier=">"))
-    framing = FramingSpan(doc=doc, start=at("Zionist regime")[0], end=at("Zionist regime")[1],
-                          text="Zionist regime", category="loaded_label", neutral="Israel")
+    claim = Claim(
+        id="c1",
+        doc=doc,
+        start=claim_span[0],
+        end=claim_span[1],
+        text="Over 50,000 martyrs",
+        subject="martyrs",
+        value=ClaimValue(type="quantity", amount=50000, qualifier=">"),
+    )
+    framing = FramingSpan(
+        doc=doc,
+        start=at("Zionist regime")[0],
+        end=at("Zionist regime")[1],
+        text="Zionist regime",
+        category="loaded_label",
+        neutral="Israel",
+    )
     return Record(
-        documents=[Document(id=doc, source="tt.txt", outlet="Tehran Times", title="Leader",
-                            published="2025-02-08", text=TEXT)],
-        actors=[darwish, leader], quotes=quotes, claims=[claim], framing=[framing],
+        documents=[
+            Document(
+                id=doc,
+                source="tt.txt",
+                outlet="Tehran Times",
+                title="Leader",
+                published="2025-02-08",
+                text=TEXT,
+            )
+        ],
+        actors=[darwish, leader],
+        quotes=quotes,
+        claims=[claim],
+        framing=[framing],
     )
 
 
@@ -164,8 +224,14 @@ def test_evidence_of_a_finding_is_an_anchor_in_the_document_text() -> None:
     record = meeting_record()
     doc = record.documents[0].id
     start, end = at("Over 50,000 martyrs")
-    record.findings = [Finding(id="f1", kind="contradiction", summary="x",
-                               evidence=[Span(doc=doc, start=start, end=end, text="Over 50,000")])]
+    record.findings = [
+        Finding(
+            id="f1",
+            kind="contradiction",
+            summary="x",
+            evidence=[Span(doc=doc, start=start, end=end, text="Over 50,000")],
+        )
+    ]
     page = render_report(record)
     assert f'href="#{doc}-{start}-{end}"' in page and f'id="{doc}-{start}-{end}"' in page
 
@@ -189,9 +255,12 @@ def test_hostile_text_in_every_field_renders_as_text() -> None:
 
 @pytest.mark.usefixtures("sections")
 def test_another_module_can_add_a_section_and_a_link() -> None:
-    add_section("Compare", "compare",
-                lambda r: f'<section id="compare">{len(r.documents)} reports</section>',
-                after="stories")
+    add_section(
+        "Compare",
+        "compare",
+        lambda r: f'<section id="compare">{len(r.documents)} reports</section>',
+        after="stories",
+    )
     add_link("Side by side", "compare.html")
     page = render_report(meeting_record())
     assert page.index('id="stories"') < page.index('id="compare"') < page.index('id="actors"')
@@ -201,10 +270,11 @@ def test_another_module_can_add_a_section_and_a_link() -> None:
 
 def test_one_remark_in_several_reports_is_listed_together_with_the_earliest_marked() -> None:
     record = meeting_record()
-    record.quote_groups = [QuoteGroup(id="g1", story=None, speaker="a2", quotes=["q2", "q3"],
-                                      first="q3")]
+    record.quote_groups = [
+        QuoteGroup(id="g1", story=None, speaker="a2", quotes=["q2", "q3"], first="q3")
+    ]
     page = render_report(record)
-    group = page[page.index('id="g1"'):]
+    group = page[page.index('id="g1"') :]
     group = group[: group.index("</div>")]
     assert "Ali Khamenei" in group and "2 renderings" in group
     assert group.index('href="#q2"') < group.index('href="#q3"') < group.index("earliest")

@@ -131,6 +131,8 @@ def load_articles(folder: Path, limit: int | None = None) -> list[Article]:
 def predicted_spans(text: str, quotes: Iterable[Quote]) -> Spans:
     found: Spans = {e: [] for e in ELEMENTS}
     for quote in quotes:
+        if quote.speaker_text is None and quote.cue is None and quote.kind == "mixed":
+            continue  # a scare quote: words in quotation marks that nobody is said to say
         # A partial quote's content is the whole phrase its cue reports, as PolNeAR marks it.
         if quote.reported_start is not None and quote.reported_end is not None:
             found["content"].append(trim(text, quote.reported_start, quote.reported_end))

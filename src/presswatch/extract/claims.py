@@ -414,7 +414,7 @@ def _speaker(quotes: list[Quote], start: int, end: int) -> str | None:
 
 
 def split_facets(described: str) -> tuple[str, dict[str, str]]:
-    """"deaths; action=kill; place=israel" → ("deaths", {"action": "kill", …})."""
+    """ "deaths; action=kill; place=israel" → ("deaths", {"action": "kill", …})."""
     base, *rest = [part.strip() for part in described.split(";")]
     return base, dict(part.split("=", 1) for part in rest if "=" in part)
 

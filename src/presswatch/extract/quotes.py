@@ -326,6 +326,21 @@ class DocumentQuotes:
             self.add_indirect(start, end, speaker, token, act)
         for sentence in self.doc.sents:
             self.according_to(sentence, covered)
+        self.quotes = [q for q in self.quotes if not self.nested_stance(q)]
+
+    def nested_stance(self, quote: Quote) -> bool:
+        """A stance inside what someone reported ("said he decided to support Sanders") is
+        part of that report, not an attribution of the writer's own."""
+        if quote.act != "stance" or quote.cue_start is None or quote.cue_end is None:
+            return False
+        for other in self.quotes:
+            if other is quote or other.act != "speech":
+                continue
+            start = other.reported_start if other.reported_start is not None else other.start
+            end = other.reported_end if other.reported_end is not None else other.end
+            if start <= quote.cue_start and quote.cue_end <= end:
+                return True
+        return False
 
     def parenthetical(self, verb: Token, covered: list[Quote]) -> None:
         """ "But to prevent problems, he said, officials should be vigilant": the cue sits
@@ -361,10 +376,14 @@ class DocumentQuotes:
         """
         data = cues()
         lemma = verb.lemma_.lower()
+        if lemma in data["cue_only"]:
+            return
         prepositions = {p[1] for p in data["object_reports"] if p[0] == lemma and len(p) > 1}
-        takes_object = act == "stance" or any(
-            p == [lemma] for p in data["object_reports"]
-        ) or lemma in data["partial_quote_verbs"]
+        takes_object = (
+            act == "stance"
+            or any(p == [lemma] for p in data["object_reports"])
+            or lemma in data["partial_quote_verbs"]
+        )
         complements = []
         for child in verb.children:
             if child.i < verb.i:
@@ -380,6 +399,10 @@ class DocumentQuotes:
                 complements.append(child)
             elif child.dep_ == "prep" and child.lower_ == "as" and complements:
                 complements.append(child)  # "described him as …", "sees golf as …"
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative") and c.i > verb.i]
+        if complements and objects and objects[0].i < complements[0].i:
+            # "accused Trump of …", "urged voters to …": the object goes with the report.
+            complements.insert(0, objects[0])
         if not complements:
             return
         if lemma in data["addressee_verbs"] and all(
@@ -558,10 +581,13 @@ def reported_phrase(verb: Token, inside: set[int]) -> tuple[int, int] | None:
     else:
         start_token = holder.left_edge
     end = max(holder.right_edge.i, last)
-    if last + 2 < len(doc) and doc[last + 1].is_quote:
-        # What follows the closing mark after a comma or dash is an aside of the writer.
-        if doc[last + 2].text in (",", "—", "–", "--", ";", "(", "."):
-            end = last
+    # What follows the closing mark after a comma or dash is an aside of the writer.
+    if (
+        last + 2 < len(doc)
+        and doc[last + 1].is_quote
+        and doc[last + 2].text in (",", "—", "–", "--", ";", "(", ".")
+    ):
+        end = last
     if start_token.lower_ == "that" and start_token.i < end:
         start_token = doc[start_token.i + 1]
     while end > start_token.i and (doc[end].is_punct or doc[end].is_space):
@@ -626,9 +652,7 @@ def noun_phrase(token: Token, inside: set[int], whole: bool = True) -> Span:
     start, end = token.left_edge.i, token.right_edge.i + 1
     if not whole:
         for child in token.children:
-            if child.i > token.i and (
-                child.dep_ in ("relcl", "acl", "appos") or child.is_punct
-            ):
+            if child.i > token.i and (child.dep_ in ("relcl", "acl", "appos") or child.is_punct):
                 end = min(end, child.left_edge.i)
     for i in range(token.i + 1, end):
         if i in inside:
