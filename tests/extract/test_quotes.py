@@ -290,3 +290,22 @@ def test_speaker_phrase_keeps_its_apposition_but_resolves_by_name(analyse: Analy
 def test_told_reporters_is_not_what_was_said(analyse: Analyse) -> None:
     analysis = analyse("The minister told reporters in Cairo on Sunday.")
     assert analysis.quotes == []
+
+
+def test_a_quoted_title_in_the_cue_does_not_split_the_quotation(analyse: Analyse) -> None:
+    analysis = analyse(
+        '"The plan is dead," Leila Haddad said on "Meet the Press." "We start again."'
+    )
+    quote = next(q for q in analysis.quotes if len(q.spans) > 1)
+    assert quote.text == "The plan is dead, We start again."
+    assert quote.speaker_text == "Leila Haddad"
+
+
+def test_a_verb_in_another_quotation_is_never_the_cue(analyse: Analyse) -> None:
+    analysis = analyse(
+        '"The deal is a joke," he said. "Nobody can read it."\n\n'
+        '"Remember when she said she was poor?" Leila Haddad asked.'
+    )
+    first = analysis.quotes[0]
+    assert first.cue == "said" and first.speaker_text == "he"
+    assert first.cue_start is not None and first.cue_start < first.spans[1][0]

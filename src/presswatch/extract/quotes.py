@@ -62,11 +62,19 @@ class DocumentQuotes:
         self.doc: Doc = context.doc
         self.text = context.doc.text
         self.quotes: list[Quote] = []
+        self.quoted_tokens: set[int] = set()
 
     # -- direct quotations -----------------------------------------------------------
 
     def extract(self) -> list[Quote]:
         quotations = merge_split_quotations(self.doc, find_quotations(self.text))
+        # A verb inside another quotation is its speaker's word, never this one's cue.
+        self.quoted_tokens = {
+            token.i
+            for quotation in quotations
+            for start, end in quotation.spans
+            for token in self.doc.char_span(start, end, alignment_mode="expand") or ()
+        }
         previous: Quote | None = None
         for quotation in quotations:
             quote = self.direct_quote(quotation, previous)
@@ -150,7 +158,7 @@ class DocumentQuotes:
         candidates: list[tuple[int, Token]] = []
         for sentence in sentences:
             for token in sentence:
-                if token.i in inside or token.pos_ not in ("VERB", "AUX"):
+                if token.i in self.quoted_tokens or token.pos_ not in ("VERB", "AUX"):
                     continue
                 if token.lemma_.lower() not in verbs:
                     continue
@@ -590,6 +598,18 @@ def reported_phrase(verb: Token, inside: set[int]) -> tuple[int, int] | None:
         end = last
     if start_token.lower_ == "that" and start_token.i < end:
         start_token = doc[start_token.i + 1]
+    # "whom he describes as 'a tough prosecutor'", "what she called a 'rant'": the
+    # relative word is what the phrase is about, so the report starts there.
+    relative = next(
+        (
+            c
+            for c in verb.children
+            if c.i < verb.i and c.dep_ in ("dobj", "obj") and c.tag_ in ("WP", "WDT")
+        ),
+        None,
+    )
+    if relative is not None and relative.i < start_token.i:
+        start_token = relative
     while end > start_token.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return start_token.idx, doc[end].idx + len(doc[end])
@@ -720,36 +740,55 @@ def source_after_cue(
 
 
 def merge_split_quotations(doc: Doc, quotations: list[Quotation]) -> list[Quotation]:
-    """ "X," he said, "Y" → one quotation with two spans (also '"X," he said. "Y"')."""
+    """ "X," he said, "Y" → one quotation with two spans (also '"X," he said. "Y"', and
+    '"X," she said on "Meet the Press." "Y"', where a quoted title stands in the cue)."""
     merged: list[Quotation] = []
-    text = doc.text
-    verbs = reporting_verbs()
     for quotation in quotations:
-        if merged and not merged[-1].unclosed:
-            last = merged[-1]
-            gap = text[last.end : quotation.start]
-            inner_gap = gap.strip(quote_characters() + " ")
-            gap_span = doc.char_span(last.end, quotation.start, alignment_mode="contract")
-            # '"X," he said. "Y"' goes on with the same quotation however long the cue
-            # sentence ("said X, the chief strategist of …"); after a comma only a short
-            # cue joins; after a colon a new quotation is introduced ("adding: …").
-            longest = SPLIT_GAP_TOKENS if inner_gap[-1:] == "," else SPLIT_SENTENCE_TOKENS
-            # The first part breaks off where its sentence goes on: '"X," he said', '"X?"'.
-            broken_off = inner_gap[:1] == "," or text[last.end - 1 : last.end] in (",", "?", "!")
-            joined_by_cue = (
-                broken_off
-                and gap_span is not None
-                and 0 < len(gap_span) <= longest
-                and "\n" not in inner_gap
-                and inner_gap[-1:] in (",", ".")
-                and any(t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") for t in gap_span)
-            )
-            if joined_by_cue:
-                last.spans.extend(quotation.spans)
-                last.nested.extend(quotation.nested)
-                continue
+        if merged and joined_by_cue(doc, merged[-1], quotation):
+            merged[-1].spans.extend(quotation.spans)
+            merged[-1].nested.extend(quotation.nested)
+            continue
+        if (
+            len(merged) > 1
+            and is_title(doc.text, merged[-1])
+            and joined_by_cue(doc, merged[-2], quotation)
+        ):
+            merged[-2].spans.extend(quotation.spans)
+            merged[-2].nested.extend(quotation.nested)
+            continue
         merged.append(quotation)
-    return merged
+    return sorted(merged, key=lambda q: q.start)
+
+
+def is_title(text: str, quotation: Quotation) -> bool:
+    """A short quoted name in the middle of a cue: "Meet the Press", "The Apprentice"."""
+    words = text[quotation.start : quotation.end].split()
+    return len(quotation.spans) == 1 and 0 < len(words) <= SCARE_QUOTE_WORDS
+
+
+def joined_by_cue(doc: Doc, first: Quotation, second: Quotation) -> bool:
+    """Whether the words between two quotations are a cue that splits one quotation."""
+    if first.unclosed:
+        return False
+    text = doc.text
+    gap = text[first.end : second.start]
+    inner_gap = gap.strip(quote_characters() + " ")
+    gap_span = doc.char_span(first.end, second.start, alignment_mode="contract")
+    # '"X," he said. "Y"' goes on with the same quotation however long the cue
+    # sentence ("said X, the chief strategist of …"); after a comma only a short
+    # cue joins; after a colon a new quotation is introduced ("adding: …").
+    longest = SPLIT_GAP_TOKENS if inner_gap[-1:] == "," else SPLIT_SENTENCE_TOKENS
+    # The first part breaks off where its sentence goes on: '"X," he said', '"X?"'.
+    broken_off = inner_gap[:1] == "," or text[first.end - 1 : first.end] in (",", "?", "!")
+    verbs = reporting_verbs()
+    return (
+        broken_off
+        and gap_span is not None
+        and 0 < len(gap_span) <= longest
+        and "\n" not in inner_gap
+        and inner_gap[-1:] in (",", ".")
+        and any(t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") for t in gap_span)
+    )
 
 
 @extractor("quotes")
