@@ -283,6 +283,8 @@ class DocumentQuotes:
             lemma = token.lemma_.lower()
             if token.pos_ not in ("VERB", "AUX"):
                 continue
+            if lemma in cues()["cue_only"]:
+                continue
             if lemma in verbs and lemma not in avoid:
                 act: QuoteAct = "speech"
             elif lemma in stances:
@@ -358,6 +360,8 @@ class DocumentQuotes:
             "AUX",
         ):
             return
+        if any(c.dep_ in _COMPLEMENTS for c in verb.children):
+            return  # "what he called its support": the verb has its own object
         speaker = subject_of(verb, set())
         if speaker is None or speaker.root.head != verb or not self.plausible_speaker(speaker):
             return
@@ -384,7 +388,7 @@ class DocumentQuotes:
         """
         data = cues()
         lemma = verb.lemma_.lower()
-        if lemma in data["cue_only"]:
+        if lemma in data["clause_only"]:
             return
         prepositions = {p[1] for p in data["object_reports"] if p[0] == lemma and len(p) > 1}
         takes_object = (
