@@ -174,3 +174,25 @@ def test_show_json_writes_the_stored_record(tmp_path: Path) -> None:
 def test_serve_refuses_a_missing_store_with_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2 and "none.db: no such store" in result.output
+
+
+def test_quotes_lists_a_speakers_words_and_stances_apart(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "in")
+    (folder / "rome.txt").write_text(
+        "Outlet: Tiber Post\nDate: 2025-03-04\n\nAbbas Araghchi wants to reopen the talks"
+        " before the summer.",
+        encoding="utf-8",
+    )
+    db = tmp_path / "p.db"
+    runner.invoke(app, ["analyze", str(folder), "--db", str(db)])
+    said = runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "Araghchi"])
+    assert said.exit_code == 0
+    rows = [line.split("\t") for line in said.stdout.splitlines()]
+    assert [(r[0], r[1], r[2], r[-1]) for r in rows] == [
+        ("Abbas Araghchi", "direct", "Times of Oman", "The talks were useful,"),
+        ("Abbas Araghchi", "stance", "Tiber Post", "to reopen the talks before the summer"),
+    ]
+    stances = runner.invoke(app, ["quotes", "--db", str(db), "--act", "stance"])
+    assert [line.split("\t")[-1] for line in stances.stdout.splitlines()] == [
+        "to reopen the talks before the summer"
+    ]

@@ -276,6 +276,9 @@ def quotes(
     db: DbOption = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Name or alias of the speaker.")] = None,
     kind: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
+    act: Annotated[
+        str | None, typer.Option(help="speech (said, told) or stance (wants, believes).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of text.")] = False,
 ) -> None:
     """List quotes across the corpus with speaker, outlet and date.
@@ -289,7 +292,7 @@ def quotes(
     for quote in record.quotes:
         if speaker is not None and quote.speaker not in wanted:
             continue
-        if kind is not None and quote.kind != kind:
+        if (kind is not None and quote.kind != kind) or (act is not None and quote.act != act):
             continue
         document = documents[quote.doc]
         who = speakers[quote.speaker].name if quote.speaker in speakers else "(unattributed)"
@@ -305,7 +308,7 @@ def quotes(
         else:
             text = " ".join(quote.text.split())
             sys.stdout.write(
-                f"{who}\t{quote.kind}\t{document.outlet or ''}\t{document.published or ''}\t"
+                f"{who}\t{quote.label}\t{document.outlet or ''}\t{document.published or ''}\t"
                 f"{document.source}\t{text}\n"
             )
 

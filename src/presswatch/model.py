@@ -104,6 +104,11 @@ class Quote(RecordModel):
         default=None, description="For a partial (mixed) quote: where the reported phrase ends."
     )
 
+    @property
+    def label(self) -> str:
+        """How a reader is told what this is: its kind, or "stance" when nothing was said."""
+        return "stance" if self.act == "stance" else self.kind
+
 
 class Participant(RecordModel):
     actor: str

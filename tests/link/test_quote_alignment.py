@@ -121,3 +121,15 @@ def test_quotes_without_a_speaker_are_never_grouped() -> None:
     )
     record.quotes = [Quote(**{**q.model_dump(), "speaker": None}) for q in record.quotes]
     assert align_quotes(record) == []
+
+
+def test_stances_are_not_statements_to_align() -> None:
+    record = corpus(
+        [
+            ("a", "2025-02-08", "to rebuild Gaza within five years"),
+            ("b", "2025-02-08", "to rebuild Gaza within five years"),
+        ]
+    )
+    assert len(align_quotes(record)) == 1
+    record.quotes = [Quote(**{**q.model_dump(), "act": "stance"}) for q in record.quotes]
+    assert align_quotes(record) == []

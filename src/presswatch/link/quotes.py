@@ -261,7 +261,8 @@ def align_statements(
         in_scope = set(documents)
         by_speaker: dict[str, list[Unit]] = {}
         for quote in record.quotes:
-            if quote.speaker and quote.doc in in_scope:
+            # A stance ("wants to …") is no statement whose wording outlets could change.
+            if quote.speaker and quote.doc in in_scope and quote.act == "speech":
                 units = by_speaker.setdefault(quote.speaker, [])
                 for index, sentence in enumerate(statements(quote.text)):
                     units.append(Unit(quote, sentence, f"{quote.id}#{index}"))

@@ -187,7 +187,7 @@ def quote_item(index: ReportIndex, quote: Quote, note: str = "") -> str:
     when = document.published if document else None
     return (
         f'<li><a href="#{text(quote.id)}">“{text(quote.text)}”</a> '
-        f'<span class="muted">{text(quote.kind)} · {text(index.outlet(quote.doc))}'
+        f'<span class="muted">{text(quote.label)} · {text(index.outlet(quote.doc))}'
         f"{' · ' + text(when) if when else ''}"
         f"{' · cue: ' + text(quote.cue) if quote.cue else ''}{text(note)}</span></li>"
     )
@@ -256,7 +256,7 @@ def annotations_by_document(record: Record) -> dict[str, list[Annotation]]:
         for number, (start, end) in enumerate(quote.spans or [(quote.start, quote.end)]):
             attributes: tuple[tuple[str, str], ...] = (
                 ("class", classes),
-                ("title", f"{quote.kind} quote — {speaker}"),
+                ("title", f"{quote.label} — {speaker}"),
                 ("data-speaker", speaker),
                 ("data-kind", quote.kind),
             )
