@@ -309,3 +309,10 @@ def test_a_verb_in_another_quotation_is_never_the_cue(analyse: Analyse) -> None:
     first = analysis.quotes[0]
     assert first.cue == "said" and first.speaker_text == "he"
     assert first.cue_start is not None and first.cue_start < first.spans[1][0]
+
+
+def test_three_apostrophes_close_an_inner_and_an_outer_quotation() -> None:
+    text = "''We are told, 'the case is special,''' the minister said."
+    (quotation,) = find_quotations(text)
+    assert text[quotation.start : quotation.end] == "We are told, 'the case is special,'"
+    assert [text[s:e] for s, e in quotation.nested] == ["the case is special,"]

@@ -88,7 +88,9 @@ def _after(text: str, i: int) -> str:
 def _opens(text: str, i: int) -> bool:
     """A non-directional mark opens when it follows a space/bracket and precedes a word."""
     before, after = _before(text, i), _after(text, i)
-    return (before.isspace() or before in "([{—–-/:;,") and not after.isspace()
+    # A single mark right after a double one opens a quotation inside it: "'Sir, …' …"
+    opener = before in "([{—–-/:;," or before in marks().double_open | marks().double_either
+    return (before.isspace() or opener) and not after.isspace()
 
 
 def _closes(text: str, i: int) -> bool:
@@ -110,7 +112,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
     )
 
 
-_DOUBLED_APOSTROPHES = re.compile(r"(?<!')''(?!')")
+_DOUBLED_APOSTROPHES = re.compile(r"(?<!')'''?(?!')")
 
 
 def _doubled_apostrophes_as_marks(text: str) -> str:
@@ -123,6 +125,10 @@ def _doubled_apostrophes_as_marks(text: str) -> str:
     def mark(match: re.Match[str]) -> str:
         before = _before(text, match.start())
         opening = before.isspace() or before in "([{—–-/:;"
+        if len(match.group()) == 3:
+            # Three apostrophes: a single-quoted inner quotation opening or closing
+            # together with the outer one.
+            return " \"'" if opening else "'\" "
         return ' "' if opening else '" '
 
     return _DOUBLED_APOSTROPHES.sub(mark, text)
