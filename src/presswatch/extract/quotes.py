@@ -278,6 +278,8 @@ class DocumentQuotes:
         verbs = reporting_verbs()
         avoid = set(cues()["not_speech"])
         stances = set(cues()["stance_verbs"])
+        # "talked about …", "pointed to …": speech through a preposition only.
+        through_objects = {pattern[0] for pattern in cues()["object_reports"]}
         covered = list(self.quotes)
         for token in self.doc:
             lemma = token.lemma_.lower()
@@ -289,6 +291,10 @@ class DocumentQuotes:
                 act: QuoteAct = "speech"
             elif lemma in stances:
                 act = "stance"
+            elif lemma in through_objects:
+                act = "speech"
+                self.reported_complement(token, covered, act)
+                continue
             else:
                 continue
             clause = next(
@@ -682,11 +688,18 @@ def noun_phrase(token: Token, inside: set[int], whole: bool = True) -> Span:
         if i in inside:
             end = i
             break
+    # A name never reaches back over a paragraph break ("9:35 p.m.\n\nTed Cruz says").
+    for i in range(token.i - 1, start - 1, -1):
+        if "\n" in doc[i].text:
+            start = i + 1
+            break
     while start < token.i and (start in inside or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > token.i + 1 and (
         (end - 1) in inside or doc[end - 1].is_punct or doc[end - 1].is_space
     ):
+        if doc[end - 1].text == ")" and "(" in doc[start : end - 1].text:
+            break  # "Harry M. Reid (D-Nev.)" keeps its closing bracket
         end -= 1
     return doc[start:end]
 
