@@ -316,3 +316,17 @@ def test_three_apostrophes_close_an_inner_and_an_outer_quotation() -> None:
     (quotation,) = find_quotations(text)
     assert text[quotation.start : quotation.end] == "We are told, 'the case is special,'"
     assert [text[s:e] for s, e in quotation.nested] == ["the case is special,"]
+
+
+def test_cue_runs_over_time_and_place_up_to_the_report(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Leila Haddad also said in an interview on Monday that the strike would go ahead."
+    )
+    quote = only(analysis, "indirect")
+    assert quote.cue == "also said in an interview on Monday"
+    assert quote.text == "the strike would go ahead"
+
+
+def test_cue_stops_before_the_person_addressed(analyse: Analyse) -> None:
+    analysis = analyse("Leila Haddad told reporters on Monday that the strike would go ahead.")
+    assert only(analysis, "indirect").cue == "told"

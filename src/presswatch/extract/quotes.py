@@ -28,6 +28,8 @@ from presswatch.model import Quote, QuoteAct, QuoteKind
 SPLIT_GAP_TOKENS = 12
 # Most tokens of a cue sentence between two parts ('"X," said A, who … . "Y"').
 SPLIT_SENTENCE_TOKENS = 40
+# Most tokens a cue runs over towards its report ("said in an interview on Monday").
+CUE_REACH_TOKENS = 8
 # Quotations this short with no cue are scare quotes, not speech.
 SCARE_QUOTE_WORDS = 4
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -473,7 +475,7 @@ class DocumentQuotes:
     ) -> None:
         # Reported content never crosses the cue's paragraph; a parse that runs on past
         # a paragraph break (after a closing quote mark) is cut there.
-        words = cue_span(cue)
+        words = cue_span(cue, start)
         paragraph_start = self.text.rfind("\n", 0, words.start_char) + 1
         paragraph_end = self.text.find("\n", words.start_char)
         paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
@@ -538,6 +540,7 @@ class DocumentQuotes:
         cue: Token | None,
     ) -> Quote:
         start, end = quotation.start, quotation.end
+        words = cue_span(cue, start) if cue is not None else None
         return Quote(
             id=f"direct-{start}",
             doc=self.context.document.id,
@@ -550,9 +553,9 @@ class DocumentQuotes:
             speaker_text=speaker.text if speaker is not None else None,
             speaker_start=speaker.start_char if speaker is not None else None,
             speaker_end=speaker.end_char if speaker is not None else None,
-            cue=cue_span(cue).text if cue is not None else None,
-            cue_start=cue_span(cue).start_char if cue is not None else None,
-            cue_end=cue_span(cue).end_char if cue is not None else None,
+            cue=words.text if words is not None else None,
+            cue_start=words.start_char if words is not None else None,
+            cue_end=words.end_char if words is not None else None,
             confidence=confidence,
         )
 
@@ -630,16 +633,19 @@ def quoted_words(text: str, spans: list[tuple[int, int]]) -> str:
     return " ".join(text[start:end].strip() for start, end in spans)
 
 
-def cue_span(cue: Token | Span) -> Span:
-    """The words of a cue: "has learned", "called for", "according to", not one token."""
+def cue_span(cue: Token | Span, content_start: int | None = None) -> Span:
+    """The words of a cue: "has also called for", "said in an interview on Monday",
+    "according to" — the verb with its auxiliaries and adverbs, and, when what it
+    reports follows, the words that stand between it and that report."""
     if isinstance(cue, Span):
         return cue
     doc = cue.doc
     start, end = cue.i, cue.i + 1
     while (
         start > 0
-        and doc[start - 1].dep_ in ("aux", "auxpass", "neg")
+        and doc[start - 1].dep_ in ("aux", "auxpass", "neg", "advmod")
         and doc[start - 1].head == cue
+        and not doc[start - 1].is_punct
     ):
         start -= 1
     if (
@@ -651,7 +657,32 @@ def cue_span(cue: Token | Span) -> Span:
         )
     ):
         end += 1
+    if content_start is not None and doc[end - 1].idx < content_start:
+        end = cue_reach(cue, end, content_start)
     return doc[start:end]
+
+
+def cue_reach(cue: Token, end: int, content_start: int) -> int:
+    """How far a cue runs towards the report after it: over time and place ("said Friday
+    at a briefing"), never over the speaker, the person addressed or a comma."""
+    doc = cue.doc
+    fenced = {
+        t.i
+        for child in cue.children
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "obj", "ccomp", "xcomp")
+        for t in child.subtree
+    }
+    reach = end
+    for token in doc[end : min(len(doc), end + CUE_REACH_TOKENS)]:
+        if token.idx >= content_start:
+            return reach
+        if token.i in fenced or token.is_punct or token.is_space or token.dep_ == "mark":
+            break
+        reach = token.i + 1
+    # Adjuncts that stop short of the report are left out: the cue is the verb alone.
+    stop = doc[reach].idx if reach < len(doc) else len(doc.text)
+    gap = doc.text[stop:content_start].strip(" ,:" + quote_characters())
+    return reach if not gap or gap.lower() in ("that", "as") else end
 
 
 def subject_of(verb: Token, inside: set[int]) -> Span | None:
