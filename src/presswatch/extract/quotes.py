@@ -438,6 +438,15 @@ class DocumentQuotes:
             # "called for an inquiry": the preposition belongs to the cue.
             start_token = verb.doc[first.i + 1] if first.i + 1 <= last.right_edge.i else first
         end_token = last.right_edge
+        # Adjuncts right after the report belong to it ("backed him politically",
+        # "a candidate of their choice at the convention"); a comma ends it.
+        for child in verb.children:
+            if (
+                child.i == end_token.i + 1
+                and child.dep_ in ("prep", "npadvmod", "advmod")
+                and not child.is_punct
+            ):
+                end_token = child.right_edge
         while end_token.i > start_token.i and (end_token.is_punct or end_token.is_space):
             end_token = verb.doc[end_token.i - 1]
         start, end = start_token.idx, end_token.idx + len(end_token)
