@@ -330,3 +330,13 @@ def test_cue_runs_over_time_and_place_up_to_the_report(analyse: Analyse) -> None
 def test_cue_stops_before_the_person_addressed(analyse: Analyse) -> None:
     analysis = analyse("Leila Haddad told reporters on Monday that the strike would go ahead.")
     assert only(analysis, "indirect").cue == "told"
+
+
+def test_a_passive_report_is_spoken_by_its_agent_or_by_no_one(analyse: Analyse) -> None:
+    analysis = analyse(
+        "The ceasefire was confirmed by the Egyptian foreign ministry on Sunday."
+        ' The deal was described as "fragile" in several capitals.'
+    )
+    confirmed = next(q for q in analysis.quotes if q.cue and "confirmed" in q.cue)
+    assert confirmed.speaker_text == "the Egyptian foreign ministry"
+    assert all(q.speaker_text != "The deal" for q in analysis.quotes)

@@ -423,6 +423,9 @@ class DocumentQuotes:
         if complements and objects and objects[0].i < complements[0].i:
             # "accused Trump of …", "urged voters to …": the object goes with the report.
             complements.insert(0, objects[0])
+        if not complements and any(c.dep_ == "agent" for c in verb.children):
+            # "The ceasefire was confirmed by the ministry": the subject is what was said.
+            complements = [c for c in verb.children if c.dep_ == "nsubjpass"][:1]
         if not complements:
             return
         if lemma in data["addressee_verbs"] and all(
@@ -700,8 +703,17 @@ def subject_of(verb: Token, inside: set[int]) -> Span | None:
     for _ in range(3):
         if current is None:
             return None
+        # "was first reported by The Washington Post": the agent reported it.
+        agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if by is not None and by.i not in inside:
+            return noun_phrase(by, inside)
         for child in current.children:
             if child.dep_ in _SUBJECTS and child.i not in inside:
+                if child.dep_ == "nsubjpass" and current.lemma_.lower() not in set(
+                    cues()["passive_speakers"]
+                ):
+                    return None  # "the plan was announced": what was said, not who said it
                 return noun_phrase(child, inside)
         # "…, saying …" / "and added …": the subject is the governing verb's.
         if (
