@@ -340,3 +340,14 @@ def test_a_passive_report_is_spoken_by_its_agent_or_by_no_one(analyse: Analyse) 
     confirmed = next(q for q in analysis.quotes if q.cue and "confirmed" in q.cue)
     assert confirmed.speaker_text == "the Egyptian foreign ministry"
     assert all(q.speaker_text != "The deal" for q in analysis.quotes)
+
+
+def test_a_claim_is_attributed_to_its_owner(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Leila Haddad's claim that the vote was rigged was rejected. Her plan to appeal"
+        " the ruling was dropped. The plan to appeal was announced later."
+    )
+    found = [(q.speaker_text, q.cue, q.act, q.text) for q in analysis.quotes]
+    assert ("Leila Haddad's", "claim", "speech", "the vote was rigged") in found
+    assert ("Her", "plan", "stance", "to appeal the ruling") in found
+    assert all(q.cue != "plan" or q.speaker_text for q in analysis.quotes)

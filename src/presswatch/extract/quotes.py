@@ -344,7 +344,54 @@ class DocumentQuotes:
             self.add_indirect(start, end, speaker, token, act)
         for sentence in self.doc.sents:
             self.according_to(sentence, covered)
+        self.noun_reports(covered)
         self.quotes = [q for q in self.quotes if not self.nested_stance(q)]
+
+    def noun_reports(self, covered: list[Quote]) -> None:
+        """ "Trump's claim that the vote was rigged", "Clinton's plan to raise taxes",
+        "his criticism of the deal": a noun of saying or intending, with its owner as the
+        speaker and its clause or object as what was said. Nouns are data (`cue_nouns`)."""
+        nouns: dict[str, QuoteAct] = {
+            noun: act for act, listed in cues()["cue_nouns"].items() for noun in listed
+        }
+        prepositions = set(cues()["cue_noun_prepositions"])
+        for token in self.doc:
+            act = nouns.get(token.lemma_.lower())
+            if act is None or token.pos_ != "NOUN":
+                continue
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            cue: Token | Span = token
+            content = next(
+                (c for c in token.children if c.dep_ in ("acl", "ccomp") and c.i > token.i),
+                None,
+            )
+            if content is None:
+                prep = next(
+                    (
+                        c
+                        for c in token.children
+                        if c.dep_ == "prep" and c.lower_ in prepositions and c.i == token.i + 1
+                    ),
+                    None,
+                )
+                content = (
+                    next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+                )
+                if content is None or prep is None:
+                    continue
+                cue = self.doc[token.i : prep.i + 1]
+            speaker = self.doc[owner.left_edge.i : owner.right_edge.i + 1]
+            start_token = content.left_edge
+            if start_token.lower_ == "that" and start_token.i < content.right_edge.i:
+                start_token = self.doc[start_token.i + 1]
+            end_token = content.right_edge
+            while end_token.i > start_token.i and (end_token.is_punct or end_token.is_space):
+                end_token = self.doc[end_token.i - 1]
+            start, end = start_token.idx, end_token.idx + len(end_token)
+            if not overlaps_quote(covered, start, end):
+                self.add_indirect(start, end, speaker, cue, act, shortest=2)
 
     def nested_stance(self, quote: Quote) -> bool:
         """A stance inside what someone reported ("said he decided to support Sanders") is
