@@ -351,3 +351,10 @@ def test_a_claim_is_attributed_to_its_owner(analyse: Analyse) -> None:
     assert ("Leila Haddad's", "claim", "speech", "the vote was rigged") in found
     assert ("Her", "plan", "stance", "to appeal the ruling") in found
     assert all(q.cue != "plan" or q.speaker_text for q in analysis.quotes)
+
+
+def test_a_share_of_people_can_be_the_speaker(analyse: Analyse) -> None:
+    analysis = analyse("Nine in 10 registered voters say the economy matters most.")
+    quote = only(analysis, "indirect")
+    assert quote.speaker_text == "Nine in 10 registered voters"
+    assert quote.text == "the economy matters most"

@@ -580,6 +580,9 @@ class DocumentQuotes:
             return False
         if head.pos_ in ("PROPN", "PRON", "NOUN") or self.resolve(speaker) is not None:
             return True
+        if head.pos_ == "NUM" or head.lower_ in set(cues()["speaker_quantifiers"]):
+            # "Nine in 10 voters say", "Most of them said", "Many say": a share of people.
+            return True
         return head.lemma_.lower() in set(cues()["speaker_nouns"])
 
     def make_quote(
