@@ -358,3 +358,10 @@ def test_a_share_of_people_can_be_the_speaker(analyse: Analyse) -> None:
     quote = only(analysis, "indirect")
     assert quote.speaker_text == "Nine in 10 registered voters"
     assert quote.text == "the economy matters most"
+
+
+def test_speaker_phrase_leaves_out_what_the_speaker_was_doing(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Leila Haddad, speaking to teachers in Gaza City, said the strike would go ahead."
+    )
+    assert only(analysis, "indirect").speaker_text == "Leila Haddad"

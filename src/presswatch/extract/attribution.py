@@ -177,6 +177,16 @@ def noun_phrase(token: Token, inside: set[int], whole: bool = True) -> Span:
         for child in token.children:
             if child.i > token.i and (child.dep_ in ("relcl", "acl", "appos") or child.is_punct):
                 end = min(end, child.left_edge.i)
+    else:
+        for child in token.children:
+            # "Trump, speaking to a veterans group," says what he was doing, not who he is.
+            if (
+                child.i > token.i
+                and child.dep_ == "acl"
+                and child.tag_ == "VBG"
+                and doc[child.left_edge.i - 1].text == ","
+            ):
+                end = min(end, child.left_edge.i)
     for i in range(token.i + 1, end):
         if i in inside:
             end = i
