@@ -479,6 +479,16 @@ class DocumentQuotes:
         if first.dep_ in ("prep", "prt"):
             # "called for an inquiry": the preposition belongs to the cue.
             start_token = verb.doc[first.i + 1] if first.i + 1 <= last.right_edge.i else first
+        relative = next(
+            (
+                c
+                for c in verb.children
+                if c.i < verb.i and c.dep_ in ("dobj", "obj") and c.tag_ in ("WP", "WDT")
+            ),
+            None,
+        )
+        if relative is not None:
+            start_token = relative  # "which Trump had called a disaster"
         end_token = last.right_edge
         # Adjuncts right after the report belong to it ("backed him politically",
         # "a candidate of their choice at the convention"); a comma ends it.
