@@ -365,3 +365,9 @@ def test_speaker_phrase_leaves_out_what_the_speaker_was_doing(analyse: Analyse) 
         "Leila Haddad, speaking to teachers in Gaza City, said the strike would go ahead."
     )
     assert only(analysis, "indirect").speaker_text == "Leila Haddad"
+
+
+def test_two_reports_of_one_phrase_get_distinct_ids(analyse: Analyse) -> None:
+    analysis = analyse("The Leader praised what he called the steadfastness of the people of Gaza.")
+    ids = [q.id for q in analysis.quotes]
+    assert len(ids) == len(set(ids)) >= 2

@@ -79,7 +79,9 @@ class DocumentQuotes:
             if quote.speaker_text is not None:
                 previous = quote
         self.indirect_quotes()
-        self.quotes.sort(key=lambda q: (q.start, q.end))
+        # One report found by two routes (a verb and its noun, two layers) is kept once.
+        unique = {(q.start, q.end, q.cue_start, q.kind, q.source_of): q for q in self.quotes}
+        self.quotes = sorted(unique.values(), key=lambda q: (q.start, q.end))
         doc_id = self.context.document.id
         renumber = {q.id: f"{doc_id}.q{i}" for i, q in enumerate(self.quotes, start=1)}
         for quote in self.quotes:
@@ -551,7 +553,7 @@ class DocumentQuotes:
         resolved = self.resolve(speaker)
         self.quotes.append(
             Quote(
-                id=f"indirect-{start}",
+                id=f"indirect-{start}-{words.start_char}",
                 doc=self.context.document.id,
                 start=start,
                 end=end,
