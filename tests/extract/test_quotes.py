@@ -371,3 +371,9 @@ def test_two_reports_of_one_phrase_get_distinct_ids(analyse: Analyse) -> None:
     analysis = analyse("The Leader praised what he called the steadfastness of the people of Gaza.")
     ids = [q.id for q in analysis.quotes]
     assert len(ids) == len(set(ids)) >= 2
+
+
+def test_hoping_is_a_stance_though_the_lemmatizer_reads_hop(analyse: Analyse) -> None:
+    analysis = analyse("Leila Haddad is hoping that the talks resume next week.")
+    quote = only(analysis, "indirect")
+    assert (quote.act, quote.text) == ("stance", "the talks resume next week")

@@ -30,6 +30,13 @@ def cues() -> dict[str, Any]:
     return data
 
 
+def lemma_of(token: Token) -> str:
+    """The token's lemma, lowercased, with the pipeline's known wrong lemmas repaired
+    ("hopes", "hoped", "hoping" come out as "hop"): the repairs are data, by word form."""
+    repairs: dict[str, str] = cues()["lemma_repairs"]
+    return repairs.get(token.lower_, token.lemma_.lower())
+
+
 def reporting_verbs() -> frozenset[str]:
     return word_list("reporting_verbs.txt")
 
@@ -151,7 +158,7 @@ def subject_of(verb: Token, inside: set[int]) -> Span | None:
             return noun_phrase(by, inside)
         for child in current.children:
             if child.dep_ in SUBJECTS and child.i not in inside:
-                if child.dep_ == "nsubjpass" and current.lemma_.lower() not in set(
+                if child.dep_ == "nsubjpass" and lemma_of(current) not in set(
                     cues()["passive_speakers"]
                 ):
                     return None  # "the plan was announced": what was said, not who said it

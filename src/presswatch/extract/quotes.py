@@ -25,6 +25,7 @@ from presswatch.extract.attribution import (
     COMPLEMENTS,
     cue_span,
     cues,
+    lemma_of,
     noun_phrase,
     reported_phrase,
     reporting_verbs,
@@ -156,7 +157,7 @@ class DocumentQuotes:
             for token in sentence:
                 if token.i in self.quoted_tokens or token.pos_ not in ("VERB", "AUX"):
                     continue
-                if token.lemma_.lower() not in verbs:
+                if lemma_of(token) not in verbs:
                     continue
                 distance = min(abs(token.idx - quotation.start), abs(token.idx - quotation.end))
                 candidates.append((distance, token))
@@ -278,7 +279,7 @@ class DocumentQuotes:
         through_objects = {pattern[0] for pattern in cues()["object_reports"]}
         covered = list(self.quotes)
         for token in self.doc:
-            lemma = token.lemma_.lower()
+            lemma = lemma_of(token)
             if token.pos_ not in ("VERB", "AUX"):
                 continue
             if lemma in cues()["cue_only"]:
@@ -320,7 +321,7 @@ class DocumentQuotes:
                 for later in token.sent:
                     if (
                         later.i > clause.right_edge.i
-                        and later.lemma_.lower() in verbs
+                        and lemma_of(later) in verbs
                         and later.pos_ == "VERB"
                     ):
                         # Another report later in the sentence ("…, and said …", "while
@@ -350,7 +351,7 @@ class DocumentQuotes:
         }
         prepositions = set(cues()["cue_noun_prepositions"])
         for token in self.doc:
-            act = nouns.get(token.lemma_.lower())
+            act = nouns.get(lemma_of(token))
             if act is None or token.pos_ != "NOUN":
                 continue
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -436,7 +437,7 @@ class DocumentQuotes:
         (`addressee_verbs`: "told reporters") reports only through a clause after it.
         """
         data = cues()
-        lemma = verb.lemma_.lower()
+        lemma = lemma_of(verb)
         if lemma in data["clause_only"]:
             return
         prepositions = {p[1] for p in data["object_reports"] if p[0] == lemma and len(p) > 1}
@@ -595,7 +596,7 @@ class DocumentQuotes:
         if head.pos_ == "NUM" or head.lower_ in set(cues()["speaker_quantifiers"]):
             # "Nine in 10 voters say", "Most of them said", "Many say": a share of people.
             return True
-        return head.lemma_.lower() in set(cues()["speaker_nouns"])
+        return lemma_of(head) in set(cues()["speaker_nouns"])
 
     def make_quote(
         self,
@@ -695,7 +696,7 @@ def joined_by_cue(doc: Doc, first: Quotation, second: Quotation) -> bool:
         and 0 < len(gap_span) <= longest
         and "\n" not in inner_gap
         and inner_gap[-1:] in (",", ".")
-        and any(t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") for t in gap_span)
+        and any(lemma_of(t) in verbs and t.pos_ in ("VERB", "AUX") for t in gap_span)
     )
 
 
