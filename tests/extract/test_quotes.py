@@ -377,3 +377,13 @@ def test_hoping_is_a_stance_though_the_lemmatizer_reads_hop(analyse: Analyse) ->
     analysis = analyse("Leila Haddad is hoping that the talks resume next week.")
     quote = only(analysis, "indirect")
     assert (quote.act, quote.text) == ("stance", "the talks resume next week")
+
+
+def test_an_attitude_after_be_is_a_stance(analyse: Analyse) -> None:
+    analysis = analyse("Leila Haddad was sharply critical of the ministry's plan.")
+    quote = only(analysis, "indirect")
+    assert (quote.act, quote.cue, quote.text) == (
+        "stance",
+        "was sharply critical of",
+        "the ministry's plan",
+    )

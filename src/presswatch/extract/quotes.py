@@ -340,7 +340,49 @@ class DocumentQuotes:
         for sentence in self.doc.sents:
             self.according_to(sentence, covered)
         self.noun_reports(covered)
+        self.stance_adjectives(covered)
         self.quotes = [q for q in self.quotes if not self.nested_stance(q)]
+
+    def stance_adjectives(self, covered: list[Quote]) -> None:
+        """ "Clinton is confident that she will win", "he was critical of the deal": an
+        adjective of attitude after "be", with its clause or object as the position held.
+        The adjectives and their prepositions are data (`stance_adjectives`)."""
+        adjectives: dict[str, list[str]] = cues()["stance_adjectives"]
+        for token in self.doc:
+            prepositions = adjectives.get(token.lower_)
+            if prepositions is None or token.dep_ != "acomp" or lemma_of(token.head) != "be":
+                continue
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            prep = next(
+                (c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions),
+                None,
+            )
+            content = clause
+            if content is None and prep is not None:
+                content = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if content is None:
+                continue
+            speaker = subject_of(token.head, set())
+            if speaker is None or not self.plausible_speaker(speaker):
+                continue
+            first = token.head.i
+            while (
+                first > 0
+                and self.doc[first - 1].dep_ in ("aux", "neg", "advmod")
+                and (self.doc[first - 1].head.i in (token.head.i, token.i))
+            ):
+                first -= 1
+            last = prep.i if clause is None and prep is not None else token.i
+            cue = self.doc[min(first, token.i) : last + 1]
+            start_token = content.left_edge
+            if start_token.lower_ == "that" and start_token.i < content.right_edge.i:
+                start_token = self.doc[start_token.i + 1]
+            end_token = content.right_edge
+            while end_token.i > start_token.i and (end_token.is_punct or end_token.is_space):
+                end_token = self.doc[end_token.i - 1]
+            start, end = start_token.idx, end_token.idx + len(end_token)
+            if not overlaps_quote(covered, start, end):
+                self.add_indirect(start, end, speaker, cue, "stance", shortest=2)
 
     def noun_reports(self, covered: list[Quote]) -> None:
         """ "Trump's claim that the vote was rigged", "Clinton's plan to raise taxes",
