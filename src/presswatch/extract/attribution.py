@@ -41,6 +41,18 @@ def reporting_verbs() -> frozenset[str]:
     return word_list("reporting_verbs.txt")
 
 
+def reported_words(content: Token) -> tuple[int, int]:
+    """Character offsets of a reported clause or phrase: its subtree without a leading
+    complementiser "that" and without closing punctuation."""
+    doc = content.doc
+    start, end = content.left_edge, content.right_edge
+    if start.lower_ == "that" and start.i < end.i:
+        start = doc[start.i + 1]
+    while end.i > start.i and (end.is_punct or end.is_space):
+        end = doc[end.i - 1]
+    return start.idx, end.idx + len(end)
+
+
 def reported_phrase(verb: Token, inside: set[int]) -> tuple[int, int] | None:
     """What a partial quote's cue reports: the verb's complements around the quoted words.
 

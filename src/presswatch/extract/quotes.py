@@ -28,6 +28,7 @@ from presswatch.extract.attribution import (
     lemma_of,
     noun_phrase,
     reported_phrase,
+    reported_words,
     reporting_verbs,
     source_after_cue,
     subject_of,
@@ -374,13 +375,7 @@ class DocumentQuotes:
                 first -= 1
             last = prep.i if clause is None and prep is not None else token.i
             cue = self.doc[min(first, token.i) : last + 1]
-            start_token = content.left_edge
-            if start_token.lower_ == "that" and start_token.i < content.right_edge.i:
-                start_token = self.doc[start_token.i + 1]
-            end_token = content.right_edge
-            while end_token.i > start_token.i and (end_token.is_punct or end_token.is_space):
-                end_token = self.doc[end_token.i - 1]
-            start, end = start_token.idx, end_token.idx + len(end_token)
+            start, end = reported_words(content)
             if not overlaps_quote(covered, start, end):
                 self.add_indirect(start, end, speaker, cue, "stance", shortest=2)
 
@@ -420,13 +415,7 @@ class DocumentQuotes:
                     continue
                 cue = self.doc[token.i : prep.i + 1]
             speaker = self.doc[owner.left_edge.i : owner.right_edge.i + 1]
-            start_token = content.left_edge
-            if start_token.lower_ == "that" and start_token.i < content.right_edge.i:
-                start_token = self.doc[start_token.i + 1]
-            end_token = content.right_edge
-            while end_token.i > start_token.i and (end_token.is_punct or end_token.is_space):
-                end_token = self.doc[end_token.i - 1]
-            start, end = start_token.idx, end_token.idx + len(end_token)
+            start, end = reported_words(content)
             if not overlaps_quote(covered, start, end):
                 self.add_indirect(start, end, speaker, cue, act, shortest=2)
 
