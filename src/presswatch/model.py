@@ -105,6 +105,13 @@ class Quote(RecordModel):
     )
 
     @property
+    def reported(self) -> tuple[int, int]:
+        """Offsets of all that was reported: a partial quote's phrase, else the quote."""
+        if self.reported_start is not None and self.reported_end is not None:
+            return self.reported_start, self.reported_end
+        return self.start, self.end
+
+    @property
     def label(self) -> str:
         """How a reader is told what this is: its kind, or "stance" when nothing was said."""
         return "stance" if self.act == "stance" else self.kind

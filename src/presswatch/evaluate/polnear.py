@@ -134,10 +134,7 @@ def predicted_spans(text: str, quotes: Iterable[Quote]) -> Spans:
         if quote.speaker_text is None and quote.cue is None and quote.kind == "mixed":
             continue  # a scare quote: words in quotation marks that nobody is said to say
         # A partial quote's content is the whole phrase its cue reports, as PolNeAR marks it.
-        if quote.reported_start is not None and quote.reported_end is not None:
-            found["content"].append(trim(text, quote.reported_start, quote.reported_end))
-        else:
-            found["content"].append(trim(text, quote.start, quote.end))
+        found["content"].append(trim(text, *quote.reported))
         if quote.speaker_start is not None and quote.speaker_end is not None:
             found["source"].append(trim(text, quote.speaker_start, quote.speaker_end))
         if quote.cue_start is not None and quote.cue_end is not None:

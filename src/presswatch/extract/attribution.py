@@ -88,9 +88,18 @@ def reported_phrase(verb: Token, inside: set[int]) -> tuple[int, int] | None:
         end = last
     if start_token.lower_ == "that" and start_token.i < end:
         start_token = doc[start_token.i + 1]
-    # "whom he describes as 'a tough prosecutor'", "what she called a 'rant'": the
-    # relative word is what the phrase is about, so the report starts there.
-    relative = next(
+    relative = relative_object(verb)
+    if relative is not None and relative.i < start_token.i:
+        start_token = relative
+    while end > start_token.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return start_token.idx, doc[end].idx + len(doc[end])
+
+
+def relative_object(verb: Token) -> Token | None:
+    """ "whom he describes as …", "what she called a 'rant'", "which Trump had called a
+    disaster": the relative word is what the report is about, so the report starts there."""
+    return next(
         (
             c
             for c in verb.children
@@ -98,11 +107,6 @@ def reported_phrase(verb: Token, inside: set[int]) -> tuple[int, int] | None:
         ),
         None,
     )
-    if relative is not None and relative.i < start_token.i:
-        start_token = relative
-    while end > start_token.i and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
-    return start_token.idx, doc[end].idx + len(doc[end])
 
 
 def cue_span(cue: Token | Span, content_start: int | None = None) -> Span:

@@ -27,6 +27,7 @@ from presswatch.extract.attribution import (
     cues,
     lemma_of,
     noun_phrase,
+    relative_object,
     reported_phrase,
     reported_words,
     reporting_verbs,
@@ -278,12 +279,13 @@ class DocumentQuotes:
         stances = set(cues()["stance_verbs"])
         # "talked about …", "pointed to …": speech through a preposition only.
         through_objects = {pattern[0] for pattern in cues()["object_reports"]}
+        cue_only = set(cues()["cue_only"])
         covered = list(self.quotes)
         for token in self.doc:
-            lemma = lemma_of(token)
             if token.pos_ not in ("VERB", "AUX"):
                 continue
-            if lemma in cues()["cue_only"]:
+            lemma = lemma_of(token)
+            if lemma in cue_only:
                 continue
             if lemma in verbs and lemma not in avoid:
                 act: QuoteAct = "speech"
@@ -366,15 +368,8 @@ class DocumentQuotes:
             speaker = subject_of(token.head, set())
             if speaker is None or not self.plausible_speaker(speaker):
                 continue
-            first = token.head.i
-            while (
-                first > 0
-                and self.doc[first - 1].dep_ in ("aux", "neg", "advmod")
-                and (self.doc[first - 1].head.i in (token.head.i, token.i))
-            ):
-                first -= 1
             last = prep.i if clause is None and prep is not None else token.i
-            cue = self.doc[min(first, token.i) : last + 1]
+            cue = self.doc[cue_span(token.head).start : last + 1]
             start, end = reported_words(content)
             if not overlaps_quote(covered, start, end):
                 self.add_indirect(start, end, speaker, cue, "stance", shortest=2)
@@ -427,8 +422,7 @@ class DocumentQuotes:
         for other in self.quotes:
             if other is quote or other.act != "speech":
                 continue
-            start = other.reported_start if other.reported_start is not None else other.start
-            end = other.reported_end if other.reported_end is not None else other.end
+            start, end = other.reported
             if start <= quote.cue_start and quote.cue_end <= end:
                 return True
         return False
@@ -513,16 +507,9 @@ class DocumentQuotes:
         if first.dep_ in ("prep", "prt"):
             # "called for an inquiry": the preposition belongs to the cue.
             start_token = verb.doc[first.i + 1] if first.i + 1 <= last.right_edge.i else first
-        relative = next(
-            (
-                c
-                for c in verb.children
-                if c.i < verb.i and c.dep_ in ("dobj", "obj") and c.tag_ in ("WP", "WDT")
-            ),
-            None,
-        )
+        relative = relative_object(verb)
         if relative is not None:
-            start_token = relative  # "which Trump had called a disaster"
+            start_token = relative
         end_token = last.right_edge
         # Adjuncts right after the report belong to it ("backed him politically",
         # "a candidate of their choice at the convention"); a comma ends it.
