@@ -14,6 +14,8 @@ class Settings:
     workers: int = 1
     max_file_bytes: int = 20 * 1024 * 1024
     max_text_chars: int = 1_000_000
+    # Seconds one document may spend in extraction before it is stored without records.
+    doc_timeout: float = 180.0
     fetch_timeout: float = 15.0
     fetch_max_bytes: int = 10 * 1024 * 1024
     fetch_max_redirects: int = 5
