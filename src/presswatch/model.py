@@ -266,7 +266,11 @@ def normalise_text_for_hash(text: str) -> str:
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(normalise_text_for_hash(text).encode("utf-8")).hexdigest()
+    """A hash of the text's content; never raises, whatever the str holds."""
+    # Ingest repairs surrogates before hashing; any that reach here (a str built
+    # elsewhere) are hashed as they are instead of failing the whole run.
+    normalised = normalise_text_for_hash(text)
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def document_id(text: str) -> str:

@@ -53,3 +53,32 @@ def date_in_title(title: str) -> str | None:
         if found:
             return found
     return None
+
+
+# An ISO date with an optional time and zone: "2025-02-12", "2025-02-12T09:30:00+03:30".
+_ISO_STAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\S)"
+)
+_WORD = re.compile(r"\S+")
+# A written date is at most this many words ("Wednesday, 12 February 2025, 09:30 GMT").
+_LONGEST_DATE_WORDS = 8
+
+
+def leading_date(value: str) -> int | None:
+    """How many characters at the start of `value` are one whole written date, or None.
+
+    "2025-02-12 TEHRAN – In a landmark meeting …" gives 10: the date is a header value,
+    and the dateline after it belongs to the article's text.
+    """
+    iso = _ISO_STAMP.match(value)
+    if iso:
+        return iso.end() if parse_date(iso.group(0)) else None
+    words = list(_WORD.finditer(value[:120]))[:_LONGEST_DATE_WORDS]
+    # The longest prefix first: "12 February 2025" must not stop at "12 February". A date
+    # ends on a number (day, year, time); dateparser also accepts "February 12, 2025 In",
+    # and that "In" opens the article.
+    for word in reversed(words):
+        ends_on_number = any(c.isdigit() for c in word.group(0))
+        if ends_on_number and parse_date(value[: word.end()].rstrip(",;")) is not None:
+            return word.end()
+    return None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from presswatch.errors import InputError
-from presswatch.ingest.cleaning import clean_text
+from presswatch.ingest.cleaning import SurrogateCount, clean_text, surrogate_warnings
 from presswatch.ingest.language import detect_language
 from presswatch.model import Document, document_id
 from presswatch.settings import Settings
@@ -43,10 +44,18 @@ def build_document(
     language: str | None = None,
 ) -> Document:
     """A cleaned, identified document; raises InputError when nothing readable is left."""
+    # Every reader passes through here, so surrogates (JSON can spell them in any field)
+    # are repaired and counted once, before any text is hashed or stored.
+    surrogates = SurrogateCount()
+    source, text = surrogates(source), surrogates(text)
+    title, published, outlet, author, url, language = (
+        surrogates(value) if value else value
+        for value in (title, published, outlet, author, url, language)
+    )
     cleaned = clean_text(text)
     if not cleaned:
         raise InputError(source, "empty (no text after cleaning)")
-    warnings: list[str] = []
+    warnings = surrogate_warnings(surrogates.unpaired)
     if len(cleaned) > settings.max_text_chars:
         cleaned = cleaned[: settings.max_text_chars]
         warnings.append(f"text cut to {settings.max_text_chars} characters")
@@ -62,3 +71,10 @@ def build_document(
         url=url,
         warnings=warnings,
     )
+
+
+def with_warnings(document: Document, warnings: Sequence[str]) -> Document:
+    """The document with a reader's own notes on what it could not keep as it was."""
+    if not warnings:
+        return document
+    return document.model_copy(update={"warnings": [*document.warnings, *warnings]})

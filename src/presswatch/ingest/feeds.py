@@ -11,6 +11,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from presswatch.errors import InputError
+from presswatch.ingest.cleaning import UNPAIRED_SURROGATE_MARK, repair_surrogate_references
 from presswatch.ingest.documents import build_document, outlet_from_url
 from presswatch.model import Document
 from presswatch.settings import Settings
@@ -83,8 +84,26 @@ def _paragraphs(root: Any) -> list[str]:
     return paragraphs
 
 
+# An unpaired half becomes the mark, counted in the item's own document when it is built.
+_MARKED_REFERENCE = f"&#{ord(UNPAIRED_SURROGATE_MARK)};"
+
+
+def _without_surrogate_references(raw: bytes) -> bytes:
+    """Feed bytes whose numeric references to surrogates are joined or marked.
+
+    feedparser's fallback parser raises on "&#55357;" (a surrogate half). References
+    are ASCII, so the bytes are edited as latin-1, whatever the feed's encoding.
+    """
+    if b"&#" not in raw:
+        return raw
+    markup = raw.decode("latin-1")
+    return repair_surrogate_references(markup, _MARKED_REFERENCE)[0].encode("latin-1")
+
+
 def _html_to_text(markup: str) -> str:
     """The text of an item body, one paragraph per block, paragraphs split by a blank line."""
+    # An escaped body ("&lt;p&gt;…&amp;#55357;") still spells surrogates once unescaped.
+    markup = repair_surrogate_references(markup, _MARKED_REFERENCE)[0]
     if "<" not in markup:
         return markup
     try:
@@ -126,7 +145,13 @@ def read_feed(
     """Each item as a document: its own body when long enough, else its fetched link."""
     # With the feed's own address as base, relative item links ("/2025/02/story") resolve.
     headers = {"content-location": base_url} if base_url else None
-    parsed: Any = feedparser.parse(raw, response_headers=headers)
+    try:
+        parsed: Any = feedparser.parse(_without_surrogate_references(raw), response_headers=headers)
+    except (UnicodeError, ValueError) as error:
+        # A feed in an encoding the reference fix cannot see through (UTF-16) can still
+        # trip feedparser; the feed is one error, not the end of the batch.
+        yield InputError(source, f"not a readable feed ({type(error).__name__})")
+        return
     usable = [e for e in parsed.entries if e.get("link") or e.get("content") or e.get("summary")]
     if not usable:
         # A broken feed still parses into stubs of items; stubs with nothing in them mean

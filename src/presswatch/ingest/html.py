@@ -12,8 +12,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from presswatch.errors import InputError
+from presswatch.ingest.cleaning import repair_surrogate_references, surrogate_warnings
 from presswatch.ingest.dates import parse_date
-from presswatch.ingest.documents import build_document
+from presswatch.ingest.documents import build_document, with_warnings
 from presswatch.model import Document
 from presswatch.settings import Settings
 
@@ -71,6 +72,8 @@ def _fallback_title(tree: Any) -> str | None:
 
 def read_html(source: str, markup: str, settings: Settings, url: str | None = None) -> Document:
     """The article in an HTML page as a Document; InputError when no article text is found."""
+    # lxml turns each half of "&#55357;&#56832;" into U+FFFD; joined first, they are 😀.
+    markup, unpaired_surrogates = repair_surrogate_references(markup)
     extracted: Any = trafilatura.bare_extraction(
         markup,
         url=url,
@@ -99,7 +102,7 @@ def read_html(source: str, markup: str, settings: Settings, url: str | None = No
     author = getattr(extracted, "author", None) or None
     if author and sitename and author.casefold() == sitename.casefold():
         author = None  # many sites name themselves as the author of every article
-    return build_document(
+    document = build_document(
         source,
         text,
         settings,
@@ -110,3 +113,4 @@ def read_html(source: str, markup: str, settings: Settings, url: str | None = No
         url=url or getattr(extracted, "url", None),
         language=None,
     )
+    return with_warnings(document, surrogate_warnings(unpaired_surrogates))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -13,7 +14,7 @@ from typing import Any
 import charset_normalizer
 import yaml
 
-from presswatch.ingest.dates import date_in_title, parse_date
+from presswatch.ingest.dates import date_in_title, leading_date, parse_date
 from presswatch.ingest.documents import build_document
 from presswatch.model import Document
 from presswatch.settings import Settings
@@ -112,35 +113,96 @@ def _looks_like_byline(value: str, particles: frozenset[str]) -> bool:
     return len(named) == len(words) and words[0][0].isupper()
 
 
-def _header_value(line: str, keys: HeaderKeys) -> tuple[str, str] | None:
-    """(field, value) when the line is a header line with a known key, else None."""
-    if len(line) > 300:
+@dataclass(frozen=True)
+class HeaderLine:
+    """A header key's field and value; `rest` is what the line goes on with (body text)."""
+
+    target: str
+    value: str
+    rest: str = ""
+
+
+# How much of a header value is the field's, by the field it fills: a length in
+# characters, or None when the value does not read as that field (the line is text).
+# The second argument is the separator after the key: ":", a dash, or "" (a bare key).
+ValueReader = Callable[[str, str, HeaderKeys], int | None]
+
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def _date_value(value: str, separator: str, keys: HeaderKeys) -> int | None:
+    found = leading_date(value)
+    if found is not None or not separator:
+        return found
+    # "Published: 3 hours ago" is a date we cannot place in time; it is still the field.
+    short = len(value.split()) <= 4 and not value.endswith(_SENTENCE_END)
+    return len(value) if short else None
+
+
+def _author_value(value: str, separator: str, keys: HeaderKeys) -> int | None:
+    if not separator and not _looks_like_byline(value, keys.particles):
+        return None  # "By noon the square was full" is the article's first sentence
+    return _name_value(value, separator, keys)
+
+
+def _name_value(value: str, separator: str, keys: HeaderKeys) -> int | None:
+    """An outlet, author or language: a few words, never a sentence ("Source: officials said …")."""
+    if len(value.split()) > 12 or value.endswith(_SENTENCE_END):
         return None
+    return len(value)
+
+
+def _url_value(value: str, separator: str, keys: HeaderKeys) -> int | None:
+    first = value.split(maxsplit=1)[0]
+    return len(first) if "." in first or "://" in first else None
+
+
+def _title_value(value: str, separator: str, keys: HeaderKeys) -> int | None:
+    if len(value) > 300:
+        return None
+    # After a dash, a full stop makes a sentence ("Title - the talks ended."); after a
+    # colon the whole value is the title, abbreviations included ("… and the U.S.").
+    return None if separator != ":" and value.endswith(".") else len(value)
+
+
+VALUE_READERS: dict[str, ValueReader] = {
+    "published": _date_value,
+    "updated": _date_value,
+    "author": _author_value,
+    "outlet": _name_value,
+    "language": _name_value,
+    "url": _url_value,
+    "title": _title_value,
+}
+
+
+def read_header_line(line: str, keys: HeaderKeys) -> HeaderLine | None:
+    """The field a header line fills, or None when the line is article text.
+
+    A line is metadata only as far as its value goes: "date 2025-02-12 TEHRAN – In a
+    landmark meeting …" gives the date, and "TEHRAN – In a landmark meeting …" stays text.
+    """
     match = keys.line.match(line)
     if match is None:
         return None
     key = " ".join(match.group(1).lower().split())
-    separator, value = match.group(2), match.group(3).strip()
-    target = keys.fields[key]
-    if not separator.strip() and key not in keys.bare:
+    separator = match.group(2).strip()
+    if not separator and key not in keys.bare:
         return None
-    bare = not separator.strip()
-    if bare and target in ("published", "updated") and parse_date(value) is None:
-        return None  # "Date night in Gaza…" is a sentence, not a header
-    if (
-        target == "author"
-        and not separator.strip()
-        and not _looks_like_byline(value, keys.particles)
-    ):
-        return None  # "By noon the square was full" is the article's first sentence
-    return target, value
+    target = keys.fields[key]
+    value = match.group(3)
+    length = VALUE_READERS[target](value, separator, keys)
+    if not length:
+        return None
+    return HeaderLine(target, value[:length].strip(), value[length:].lstrip(" ,;\t"))
 
 
 def split_header(text: str) -> TextWithHeader:
     """Take leading header lines with known keys as metadata; the rest is the body.
 
-    The header ends at the first blank line or the first line that is not a known key
-    with a plausible value, so a body that opens with "Gaza: …" keeps its first line.
+    The header ends at the first blank line, the first line that is not a known key with
+    a plausible value, or a line whose value is followed by article text: that text opens
+    the body. A body that opens with "Gaza: …" keeps its first line.
     """
     keys = header_keys()
     lines = text.split("\n")
@@ -156,12 +218,15 @@ def split_header(text: str) -> TextWithHeader:
             continue
         if after_blank:
             break
-        found = _header_value(line, keys)
+        found = read_header_line(line, keys)
         if found is None:
             break
-        target, value = found
-        fields.setdefault(target, value)
+        fields.setdefault(found.target, found.value)
         consumed = index + 1
+        if found.rest:
+            lines[index] = found.rest
+            consumed = index
+            break
     if not fields:
         return TextWithHeader(text=text)
     return TextWithHeader(text="\n".join(lines[consumed:]), fields=fields)
