@@ -15,6 +15,7 @@ Layers, each a function, applied in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from presswatch.extract import DocumentContext, extractor
+from presswatch.extract.doc_index import doc_text
+from presswatch.extract.doc_index import entities as document_entities
+from presswatch.extract.doc_index import sentences as document_sentences
 from presswatch.extract.lexicon import data_file
 from presswatch.extract.names import (
     ParsedName,
@@ -228,7 +232,7 @@ class DocumentActors:
         """Names with a kunya or a bracketed clarification the tagger splits apart:
         "Abu Ibrahim [Yahya] Sinwar", "Muhammad (Abu Khaled) Deif"."""
         spans = []
-        for match in CLARIFIED_NAME.finditer(self.doc.text):
+        for match in CLARIFIED_NAME.finditer(doc_text(self.doc)):
             span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(span)
@@ -440,12 +444,8 @@ class DocumentActors:
             head = scope.root.lemma_
             self.add_mention(actor, scope.start_char, scope.end_char, scope.text, "role", None)
         actor.add_role(text, head)
-        for ent in self.doc.ents:
-            if (
-                ent.start >= scope.start
-                and ent.end <= scope.end
-                and ent.label_ in ("ORG", "GPE", "NORP")
-            ):
+        for ent in document_entities(self.doc).within(scope.start, scope.end):
+            if ent.label_ in ("ORG", "GPE", "NORP"):
                 affiliated = self.covered.get(ent.start)
                 if (
                     affiliated is not None
@@ -559,7 +559,7 @@ class DocumentActors:
 
     def resolve_pronouns(self) -> None:
         table = pronouns()
-        sentences = list(self.doc.sents)
+        sentences = document_sentences(self.doc).spans
         sentence_of = {}
         for number, sentence in enumerate(sentences):
             for token in sentence:
@@ -576,7 +576,11 @@ class DocumentActors:
                 )
                 if actor.gender is None and entry.get("gender"):
                     actor.gender = entry["gender"]
-                anchors.append((token.i, actor, token.dep_ in ("nsubj", "nsubjpass")))
+                insort(
+                    anchors,
+                    (token.i, actor, token.dep_ in ("nsubj", "nsubjpass")),
+                    key=lambda anchor: anchor[0],
+                )
 
     def salience_anchors(self, sentence_of: dict[int, int]) -> list[tuple[int, LocalActor, bool]]:
         anchors = []
@@ -602,12 +606,12 @@ class DocumentActors:
         wanted = entry["kind"]
         here = sentence_of[pronoun.i]
         best: tuple[tuple[int, int, int], LocalActor] | None = None
-        for index, actor, is_subject in anchors:
-            if index >= pronoun.i:
-                break
+        # Anchors stand in token order: read back from the pronoun to the window's edge.
+        for at in range(bisect_left(anchors, pronoun.i, key=lambda a: a[0]) - 1, -1, -1):
+            index, actor, is_subject = anchors[at]
             distance = here - sentence_of.get(index, here)
             if distance > PRONOUN_WINDOW:
-                continue
+                break
             if wanted == "person" and actor.kind != "person":
                 continue
             if wanted == "group" and actor.kind not in ("organization", "group"):
@@ -731,7 +735,7 @@ def organisation_in(context: DocumentContext, span: Span) -> str | None:
     kinds = {a.id: a.kind for a in context.actors}
     for wanted in ("organization", "group"):
         for token in span:
-            for item in context.mentions.items:
-                if item.start <= token.idx < item.end and kinds.get(item.actor) == wanted:
+            for item in context.mentions.overlapping(token.idx, token.idx + 1):
+                if kinds.get(item.actor) == wanted:
                     return item.actor
     return None

@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from presswatch.extract.doc_index import doc_text
 from presswatch.extract.lexicon import data_file, word_list
 from presswatch.extract.quote_marks import quote_characters
 
@@ -156,8 +157,9 @@ def cue_reach(cue: Token, end: int, content_start: int) -> int:
             break
         reach = token.i + 1
     # Adjuncts that stop short of the report are left out: the cue is the verb alone.
-    stop = doc[reach].idx if reach < len(doc) else len(doc.text)
-    gap = doc.text[stop:content_start].strip(" ,:" + quote_characters())
+    text = doc_text(doc)
+    stop = doc[reach].idx if reach < len(doc) else len(text)
+    gap = text[stop:content_start].strip(" ,:" + quote_characters())
     return reach if not gap or gap.lower() in ("that", "as") else end
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from presswatch.extract import DocumentContext, extractor
+from presswatch.extract.doc_index import entities
 from presswatch.extract.lexicon import data_file
 from presswatch.extract.quantities import (
     lexicon,
@@ -233,7 +234,7 @@ def _day_of(child: Token) -> str | None:
         return None
     if target.ent_type_ != "DATE":
         return None
-    ent = next((e for e in target.doc.ents if e.start <= target.i < e.end), None)
+    ent = entities(target.doc).at(target.i)
     if ent is None:
         return None
     value = normalise_date(ent.text)
@@ -256,9 +257,7 @@ def _frame_and_anchor(token: Token) -> tuple[str | None, str | None]:
     current = token
     for _ in range(_HOPS):
         if current.dep_ == "relcl" and current.head.ent_type_ == "DATE" and frame is None:
-            date_ent = next(
-                (e for e in current.doc.ents if e.start <= current.head.i < e.end), None
-            )
+            date_ent = entities(current.doc).at(current.head.i)
             value = normalise_date(date_ent.text) if date_ent is not None else None
             if value is not None and value.start == value.end:
                 frame = value.start

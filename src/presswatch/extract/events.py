@@ -10,7 +10,6 @@ date made absolute against the publication date (or a dateline) and a place.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -20,16 +19,12 @@ from spacy.tokens import Span, Token
 from presswatch.extract import DocumentContext, extractor
 from presswatch.extract.actors import organisation_in, resolve_span
 from presswatch.extract.dates import iso_date, resolve_date
+from presswatch.extract.doc_index import CharIntervals, doc_text, entities
 from presswatch.extract.lexicon import data_file
+from presswatch.ingest.datelines import read_dateline
 from presswatch.model import Event, EventDate, Participant
 from presswatch.model import Span as TextSpan
 
-# "TEHRAN –", "CAIRO/JERUSALEM, Feb 1 (LWS) –": an upper-case place opening the text.
-DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z .'-]{2,40}(?:/[A-Z][A-Z .'-]{2,40})*)"  # TEHRAN, CAIRO/JERUSALEM
-    r"(?:,\s*([^–—(\n]{3,20}))?"  # , Feb 1
-    r"\s*(?:\([^)]{1,20}\)\s*)?[–—-]"  # (LWS) –
-)
 _SUBJECTS = ("nsubj",)
 _OBJECTS = ("dobj", "obj", "attr")
 
@@ -46,13 +41,14 @@ class Dateline:
     date: EventDate | None
 
 
-def read_dateline(text: str, published: str | None) -> Dateline:
-    match = DATELINE.match(text)
-    if match is None:
+def dateline_of(text: str, published: str | None) -> Dateline:
+    """The dateline's place, and its date made absolute against the publication date."""
+    found = read_dateline(text)
+    if found is None:
         return Dateline(None, None)
-    place = match.group(1).split("/")[0].strip().title()
-    when = resolve_date(match.group(2), iso_date(published)) if match.group(2) else None
-    return Dateline(place, when)
+    written = found.written_date
+    when = resolve_date(written, iso_date(published)) if written else None
+    return Dateline(found.place, when)
 
 
 class DocumentEvents:
@@ -60,10 +56,10 @@ class DocumentEvents:
         self.context = context
         self.doc = context.doc
         self.published = iso_date(context.document.published)
-        self.dateline = read_dateline(self.doc.text, context.document.published)
-        self.quoted = [
+        self.dateline = dateline_of(doc_text(self.doc), context.document.published)
+        self.quoted = CharIntervals(
             (s, e) for q in context.quotes if q.kind in ("direct", "mixed") for s, e in q.spans
-        ]
+        )
         self.people = {a.id for a in context.actors if a.kind == "person"}
         self.places = {a.id: a.name for a in context.actors if a.kind == "place"}
 
@@ -86,7 +82,7 @@ class DocumentEvents:
         return events
 
     def in_quote(self, token: Token) -> bool:
-        return any(start <= token.idx < end for start, end in self.quoted)
+        return token.idx in self.quoted
 
     # -- participants ------------------------------------------------------------------
 
@@ -218,7 +214,8 @@ class DocumentEvents:
 
     def date_of(self, trigger: Token, sentence: Span) -> EventDate | None:
         """The date words attached to the trigger's clause, else the sentence's, else none."""
-        dates = [e for e in sentence.ents if e.label_ in ("DATE", "TIME")]
+        in_sentence = entities(self.doc).within(sentence.start, sentence.end)
+        dates = [e for e in in_sentence if e.label_ in ("DATE", "TIME")]
         clause = {t.i for t in trigger.subtree}
         attached = [e for e in dates if any(t.i in clause for t in e)]
         for entity in attached + [e for e in dates if e not in attached]:
@@ -229,7 +226,7 @@ class DocumentEvents:
 
     def place_of(self, trigger: Token, sentence: Span) -> str | None:
         clause = {t.i for t in trigger.subtree}
-        for entity in sentence.ents:
+        for entity in entities(self.doc).within(sentence.start, sentence.end):
             if entity.label_ not in ("GPE", "LOC", "FAC") or not any(t.i in clause for t in entity):
                 continue
             preposition = entity.root.head

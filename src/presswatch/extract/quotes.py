@@ -34,6 +34,7 @@ from presswatch.extract.attribution import (
     source_after_cue,
     subject_of,
 )
+from presswatch.extract.doc_index import doc_text, sentences
 from presswatch.extract.quote_marks import Quotation, find_quotations, quote_characters
 from presswatch.model import Quote, QuoteAct, QuoteKind
 
@@ -57,7 +58,7 @@ class DocumentQuotes:
     def __init__(self, context: DocumentContext) -> None:
         self.context = context
         self.doc: Doc = context.doc
-        self.text = context.doc.text
+        self.text = doc_text(context.doc)
         self.quotes: list[Quote] = []
         self.quoted_tokens: set[int] = set()
 
@@ -138,9 +139,7 @@ class DocumentQuotes:
         if first is None or last is None:
             return []
         found: list[Span] = []
-        for sentence in self.doc.sents:
-            if sentence.end <= first.sent.start:
-                continue
+        for sentence in sentences(self.doc).from_token(first.start):
             if sentence.start > last.sent.start:
                 # The sentence right after a quotation that ends a sentence can hold the
                 # cue: '"…." He said.' is rare; '"…," he said.' is in the same sentence.
@@ -340,7 +339,7 @@ class DocumentQuotes:
             if end - start < 8 or overlaps_quote(covered, start, end):
                 continue
             self.add_indirect(start, end, speaker, token, act)
-        for sentence in self.doc.sents:
+        for sentence in sentences(self.doc).spans:
             self.according_to(sentence, covered)
         self.noun_reports(covered)
         self.stance_adjectives(covered)
@@ -677,7 +676,7 @@ def merge_split_quotations(doc: Doc, quotations: list[Quotation]) -> list[Quotat
             continue
         if (
             len(merged) > 1
-            and is_title(doc.text, merged[-1])
+            and is_title(doc_text(doc), merged[-1])
             and joined_by_cue(doc, merged[-2], quotation)
         ):
             merged[-2].spans.extend(quotation.spans)
@@ -697,7 +696,7 @@ def joined_by_cue(doc: Doc, first: Quotation, second: Quotation) -> bool:
     """Whether the words between two quotations are a cue that splits one quotation."""
     if first.unclosed:
         return False
-    text = doc.text
+    text = doc_text(doc)
     gap = text[first.end : second.start]
     inner_gap = gap.strip(quote_characters() + " ")
     gap_span = doc.char_span(first.end, second.start, alignment_mode="contract")

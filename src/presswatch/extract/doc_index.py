@@ -1,0 +1,105 @@
+"""Per-document lookups computed once, so extraction stays linear in the document's length.
+
+spaCy builds `Doc.text` anew from every token on each access and walks `Doc.sents` from
+the first token; called once per quote or event, each costs the whole document, and a
+long report becomes quadratic. These indexes live in `doc.user_data` for the document's
+lifetime.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from itertools import islice
+
+from spacy.tokens import Doc, Span
+
+_TEXT = "presswatch.text"
+_SENTENCES = "presswatch.sentences"
+_ENTITIES = "presswatch.entities"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once."""
+    text = doc.user_data.get(_TEXT)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+class Sentences:
+    """The document's sentences in order, found by token index in O(log n)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: list[Span] = list(doc.sents)
+        self.starts = [sentence.start for sentence in self.spans]
+
+    def number_of(self, token_index: int) -> int:
+        """The position of the sentence holding the token."""
+        return max(0, bisect_right(self.starts, token_index) - 1)
+
+    def from_token(self, token_index: int) -> list[Span]:
+        """The sentences from the one holding the token to the document's end (a view)."""
+        return self.spans[self.number_of(token_index) :]
+
+
+def sentences(doc: Doc) -> Sentences:
+    """The sentence index of the document, built once."""
+    index = doc.user_data.get(_SENTENCES)
+    if not isinstance(index, Sentences):
+        index = doc.user_data[_SENTENCES] = Sentences(doc)
+    return index
+
+
+class CharIntervals:
+    """Character ranges (start, end exclusive) asked "does any hold this offset?" in O(log n)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        at = bisect_right(self.starts, offset) - 1
+        return at >= 0 and offset < self.ends[at]
+
+
+class Entities:
+    """The document's named entities in order, found by token position in O(log n).
+
+    `Span.ents` walks every entity of the document; so does a search of `Doc.ents`.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: list[Span] = list(doc.ents)
+        self.starts = [entity.start for entity in self.spans]
+
+    def at(self, token_index: int) -> Span | None:
+        """The entity holding the token, if any (entities never overlap)."""
+        found = bisect_right(self.starts, token_index) - 1
+        if found >= 0 and token_index < self.spans[found].end:
+            return self.spans[found]
+        return None
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """The entities lying wholly inside tokens [start, end)."""
+        found = []
+        for entity in islice(self.spans, bisect_left(self.starts, start), None):
+            if entity.start >= end:
+                break
+            if entity.end <= end:
+                found.append(entity)
+        return found
+
+
+def entities(doc: Doc) -> Entities:
+    """The entity index of the document, built once."""
+    index = doc.user_data.get(_ENTITIES)
+    if not isinstance(index, Entities):
+        index = doc.user_data[_ENTITIES] = Entities(doc)
+    return index
