@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.markup import escape
 
 from presswatch.registry import import_members
 
@@ -16,6 +18,21 @@ eval_app = typer.Typer(help="Measure presswatch on published benchmarks.", no_ar
 
 # Next to the repository checkout, as the workplace lays it out.
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+def data_path(data: Path, *parts: str) -> Path:
+    """`data/parts…`, or a one-line error naming the missing path and `--data` (exit 2)."""
+    path = data.joinpath(*parts)
+    if not path.exists():
+        Console(stderr=True).print(
+            f"[red]error[/red]: {escape(str(path))}: not found; point --data at the folder "
+            f"holding {escape(parts[0])}/ (e.g. --data ../shared/data)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(2)
+    return path
+
 
 EVALUATION_MODULES = (
     "polnear",

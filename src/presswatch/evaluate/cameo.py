@@ -26,7 +26,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from presswatch.evaluate import DEFAULT_DATA, eval_app
+from presswatch.evaluate import DEFAULT_DATA, data_path, eval_app
 from presswatch.extract import analyse_document
 from presswatch.extract.names import fold_accents
 from presswatch.model import Document, document_id
@@ -178,13 +178,9 @@ def cameo(
 
     Example: presswatch eval cameo
     """
-    folder = data / "cameo"
-    records_file = folder / "PETR_Validate_records_2_02.xml"
-    if not records_file.exists():
-        Console(stderr=True).print(f"error: {records_file}: PETRARCH validation records not found")
-        raise typer.Exit(2)
+    records_file = data_path(data, "cameo", "PETR_Validate_records_2_02.xml")
     records = read_records(records_file)[: limit or None]
-    codes = read_actor_codes(folder / "PETR_Validate_actors_2_02.txt")
+    codes = read_actor_codes(data_path(data, "cameo", "PETR_Validate_actors_2_02.txt"))
     result = evaluate(records, codes, model)
     table = Table(title=f"PETRARCH validation records: {result.records} sentences")
     for column in ("match on", "gold", "ours", "correct", "recall (TP %)", "wrong of ours (FP %)"):

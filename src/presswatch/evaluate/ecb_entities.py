@@ -22,7 +22,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from presswatch.evaluate import DEFAULT_DATA, eval_app
+from presswatch.evaluate import DEFAULT_DATA, data_path, eval_app
 from presswatch.evaluate.coref_metrics import b_cubed, ceaf_e, conll_f1, muc
 from presswatch.extract import analyse_document
 from presswatch.link import CorpusContext, merge_analyses
@@ -223,10 +223,7 @@ def ecb_entities(
 
     Example: presswatch eval ecb-entities --limit 5
     """
-    folder = data / "ecbplus"
-    if not folder.is_dir():
-        Console(stderr=True).print(f"error: {folder}: ECB+ not found")
-        raise typer.Exit(2)
+    folder = data_path(data, "ecbplus")
     result = evaluate(read_topics(folder, limit), model)
     table = Table(
         title=(

@@ -23,7 +23,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from presswatch.evaluate import DEFAULT_DATA, eval_app
+from presswatch.evaluate import DEFAULT_DATA, data_path, eval_app
 from presswatch.evaluate.coref_metrics import b_cubed
 from presswatch.evaluate.ecb_entities import EcbDocument, read_topics
 from presswatch.extract import analyse_document
@@ -126,10 +126,7 @@ def ecb_stories(
 
     Example: presswatch eval ecb-stories --limit 5
     """
-    folder = data / "ecbplus"
-    if not folder.is_dir():
-        Console(stderr=True).print(f"error: {folder}: ECB+ not found")
-        raise typer.Exit(2)
+    folder = data_path(data, "ecbplus")
     topics = read_topics(folder, limit)
     key: dict[Hashable, Hashable] = {}
     responses: dict[str, dict[Hashable, Hashable]] = {

@@ -20,7 +20,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from presswatch.evaluate import DEFAULT_DATA, eval_app
+from presswatch.evaluate import DEFAULT_DATA, data_path, eval_app
 from presswatch.extract import analyse_document
 from presswatch.model import Document, Quote, document_id
 from presswatch.nlp import load_pipeline
@@ -237,10 +237,7 @@ def polnear(
 
     Example: presswatch eval polnear --split dev
     """
-    folder = data / "polnear" / split
-    if not (folder / "attributions").is_dir():
-        Console(stderr=True).print(f"error: {folder}: PolNeAR split not found")
-        raise typer.Exit(2)
+    folder = data_path(data, "polnear", split, "attributions").parent
     articles = load_articles(folder, limit)
     result = evaluate(articles, model)
     peer_result = None

@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from presswatch.evaluate import DEFAULT_DATA, eval_app
+from presswatch.evaluate import DEFAULT_DATA, data_path, eval_app
 from presswatch.extract.framing import find_loaded_terms
 from presswatch.nlp import load_pipeline
 from presswatch.settings import DEFAULT_MODEL
@@ -78,9 +78,8 @@ def ptc(
 
     Example: presswatch eval ptc --data ../shared/data
     """
-    folder = data / "ptc"
-    gold = read_gold(folder / "task2-TC.labels")
-    articles = sorted((folder / "articles").glob("article*.txt"))
+    gold = read_gold(data_path(data, "ptc", "task2-TC.labels"))
+    articles = sorted(data_path(data, "ptc", "articles").glob("article*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in articles]
     ids = [p.stem.removeprefix("article") for p in articles]
     # Lemmas need the tagger; the parser and entities are not used by the term matcher.
