@@ -13,6 +13,7 @@ from presswatch.model import DocumentAnalysis
 from presswatch.settings import Settings
 from presswatch.store import Store, migrations
 from tests.conftest import Analyse
+from tests.unwritable import unwritable
 
 REPORT = (
     "Omani Foreign Minister Badr Albusaidi received Iran's Abbas Araghchi in Muscat on "
@@ -88,6 +89,15 @@ def test_search_finds_documents_and_quotes_and_survives_odd_syntax(
         assert store.search('Muscat" AND (') == store.search('"Muscat AND ("')
 
 
+def old_store(path: Path, version: int, analyses: list[DocumentAnalysis]) -> Path:
+    """A store as the presswatch of schema `version` wrote it, holding these analyses."""
+    store = Store(sqlite3.connect(path, isolation_level=None), path)
+    store.migrate(target=version)
+    store.save_analyses(analyses)
+    store.close()
+    return path
+
+
 def test_opening_a_missing_store_read_only_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(PresswatchError, match=r"nope\.db: no such store"):
         Store.open(tmp_path / "nope.db", create=False)
@@ -144,11 +154,7 @@ def test_search_index_holds_each_document_and_quote_once_after_saving_again(
 def test_a_store_saved_before_record_documents_existed_keeps_its_record(
     tmp_path: Path, analyses: list[DocumentAnalysis]
 ) -> None:
-    path = tmp_path / "v2.db"
-    store = Store(sqlite3.connect(path, isolation_level=None), path)
-    store.migrate(target=2)
-    store.save_analyses(analyses)
-    store.close()
+    path = old_store(tmp_path / "v2.db", 2, analyses)
     with Store.open(path) as upgraded:
         ids = [d.id for d in upgraded.load_record().documents]
         assert ids == [a.document.id for a in analyses]
@@ -169,3 +175,64 @@ def test_a_store_in_a_missing_folder_or_on_a_folder_is_a_one_line_error(
         Store.open(tmp_path / "absent" / "p.db")
     with pytest.raises(PresswatchError, match="is a directory"):
         Store.open(tmp_path)
+
+
+@pytest.fixture
+def saved(tmp_path: Path, analyses: list[DocumentAnalysis]) -> Path:
+    """A store holding the two reports, closed, alone in its own folder."""
+    path = tmp_path / "store" / "p.db"
+    path.parent.mkdir()
+    with Store.open(path) as store:
+        store.save_analyses(analyses)
+        store.save_corpus(link_corpus(analyses, Settings()))
+    return path
+
+
+def test_reading_a_store_in_a_folder_nobody_may_write_writes_nothing_beside_it(
+    saved: Path,
+) -> None:
+    with unwritable(saved, saved.parent), Store.read(saved) as store:
+        assert store.counts()["documents"] == 2
+        assert {h.kind for h in store.search("useful")} == {"document", "quote"}
+        assert [p.name for p in saved.parent.iterdir()] == ["p.db"]
+
+
+def test_a_store_opened_for_reading_refuses_every_write(saved: Path) -> None:
+    with (
+        Store.read(saved) as store,
+        pytest.raises(sqlite3.OperationalError, match="readonly database"),
+    ):
+        store.record_failures([("x.pdf", "binary file (application/pdf)")])
+    with Store.read(saved) as store:
+        assert store.counts()["failures"] == 0
+
+
+def test_writing_to_a_read_only_store_is_refused_in_one_line_and_it_stays_readable(
+    saved: Path,
+) -> None:
+    with unwritable(saved):
+        with pytest.raises(PresswatchError, match=r"^.*p\.db: store is read-only$"):
+            Store.check_writable(saved)
+        with pytest.raises(PresswatchError, match=r"p\.db: store is read-only$"):
+            Store.open(saved)
+        with Store.read(saved) as store:
+            assert store.counts()["documents"] == 2
+
+
+def test_a_store_in_a_read_only_folder_is_refused_for_writing_naming_the_folder(
+    saved: Path,
+) -> None:
+    with unwritable(saved.parent), pytest.raises(PresswatchError) as raised:
+        Store.open(saved)
+    assert str(raised.value) == (
+        f"{saved}: store is read-only (folder {saved.parent} cannot be written)"
+    )
+
+
+def test_an_older_store_is_upgraded_once_when_first_read(
+    tmp_path: Path, analyses: list[DocumentAnalysis]
+) -> None:
+    path = old_store(tmp_path / "old.db", 1, analyses)
+    with Store.read(path) as upgraded:
+        assert upgraded.schema_version == migrations()[-1][0]
+        assert upgraded.counts()["documents"] == 2

@@ -45,9 +45,9 @@ def warn(message: str) -> None:
 
 
 def open_store(db: Path) -> Store:
-    """The existing store at `db`, or a one-line error and exit code 2."""
+    """The existing store at `db`, opened read-only, or a one-line error and exit code 2."""
     try:
-        return Store.open(db, create=False)
+        return Store.read(db)
     except PresswatchError as error:
         fail(str(error))
         raise typer.Exit(2) from error
@@ -89,6 +89,11 @@ def analyze(
 
     Example: presswatch analyze examples/ --json out.json --html report.html
     """
+    try:
+        Store.check_writable(db)  # now, not after the analysis
+    except PresswatchError as error:
+        fail(str(error))
+        raise typer.Exit(2) from error
     settings = Settings(
         model=model,
         workers=workers,

@@ -46,12 +46,12 @@ def compare_reports(
         if not record.documents:
             raise PresswatchError("compare: none of the inputs could be read")
         return record
-    with Store.open(db) as store:
+    with Store.read(db) as store:
         found, pending = resolve_stored(store, targets)
     if pending:
         analysed, _ = run_analysis(pending, settings=settings, db=db, observer=observer)
         found.extend(d.id for d in analysed.documents if d.id not in found)
-    with Store.open(db) as store:
+    with Store.read(db) as store:
         analyses: list[DocumentAnalysis] = store.load_analyses(found)
     if not analyses:
         raise PresswatchError("compare: none of the inputs could be read")

@@ -9,6 +9,7 @@ schema evolves through numbered files in `presswatch/migrations`, tracked by
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -82,13 +83,9 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> Store:
+        """The store at `path` for reading and writing (created unless `create` is False)."""
         path = Path(path)
-        if not create and not path.exists():
-            raise PresswatchError(f"{path}: no such store (run `presswatch analyze` first)")
-        if path.is_dir():
-            raise PresswatchError(f"{path}: is a directory, not a store file")
-        if not path.parent.is_dir():
-            raise PresswatchError(f"{path}: folder {path.parent} does not exist")
+        cls.check_writable(path, create)
         try:
             connection = sqlite3.connect(path, timeout=30, isolation_level=None)
             connection.execute("PRAGMA journal_mode=WAL")
@@ -104,6 +101,43 @@ class Store:
             connection.close()
             raise
         return store
+
+    @classmethod
+    def read(cls, path: str | Path) -> Store:
+        """The existing store at `path`, read-only: nothing in it or beside it is written."""
+        path = Path(path)
+        _check_location(path, create=False)
+        store = cls(_connect_read_only(path), path)
+        try:
+            store._refuse_newer_schema()
+            current, latest = store.schema_version, migrations()[-1][0]
+        except PresswatchError:
+            store.close()
+            raise
+        if current == latest:
+            return store
+        # An older schema is upgraded once, where the file may be written; then read as usual.
+        store.close()
+        if not _writable(path):
+            raise PresswatchError(
+                f"{path}: store schema {current} needs upgrading to {latest}, "
+                "but the store is read-only"
+            )
+        cls.open(path, create=False).close()
+        return cls.read(path)
+
+    @staticmethod
+    def check_writable(path: str | Path, create: bool = True) -> None:
+        """Raise a one-line error unless a store can be written at `path` (before any work)."""
+        path = Path(path)
+        _check_location(path, create)
+        if path.exists() and not _writable(path):
+            raise PresswatchError(f"{path}: store is read-only")
+        if not _writable(path.parent):
+            # SQLite keeps its -wal and -shm files beside the store.
+            raise PresswatchError(
+                f"{path}: store is read-only (folder {path.parent} cannot be written)"
+            )
 
     def __enter__(self) -> Store:
         return self
@@ -125,17 +159,20 @@ class Store:
     def schema_version(self) -> int:
         return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
 
-    def migrate(self, target: int | None = None) -> None:
-        """Apply every migration newer than the file's version, each in its own transaction."""
-        current = self.schema_version
-        known = migrations()
-        if current > known[-1][0]:
+    def _refuse_newer_schema(self) -> None:
+        current, latest = self.schema_version, migrations()[-1][0]
+        if current > latest:
             # Written by a newer presswatch: reading it with this schema could lose data.
             raise PresswatchError(
                 f"{self.path}: store schema {current} is newer than this presswatch "
-                f"knows ({known[-1][0]}); upgrade presswatch"
+                f"knows ({latest}); upgrade presswatch"
             )
-        for version, sql in known:
+
+    def migrate(self, target: int | None = None) -> None:
+        """Apply every migration newer than the file's version, each in its own transaction."""
+        self._refuse_newer_schema()
+        current = self.schema_version
+        for version, sql in migrations():
             if version <= current or (target is not None and version > target):
                 continue
             try:
@@ -429,6 +466,41 @@ class _Transaction:
         traceback: TracebackType | None,
     ) -> None:
         self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _check_location(path: Path, create: bool) -> None:
+    if not create and not path.exists():
+        raise PresswatchError(f"{path}: no such store (run `presswatch analyze` first)")
+    if path.is_dir():
+        raise PresswatchError(f"{path}: is a directory, not a store file")
+    if not path.parent.is_dir():
+        raise PresswatchError(f"{path}: folder {path.parent} does not exist")
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK | (os.X_OK if path.is_dir() else 0))
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection (`mode=ro`). SQLite reads a WAL store through its -shm file;
+    where that cannot be created (a folder nobody may write) and no write-ahead log holds
+    pending changes, the file is read as immutable instead."""
+    uri = path.resolve().as_uri()
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    attempts = [f"{uri}?mode=ro"] + ([] if pending else [f"{uri}?mode=ro&immutable=1"])
+    for attempt in attempts:
+        connection = sqlite3.connect(attempt, uri=True, timeout=30, isolation_level=None)
+        try:
+            connection.execute("PRAGMA busy_timeout=30000")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            failure = error
+    if failure.sqlite_errorname == "SQLITE_NOTADB":
+        raise PresswatchError(f"{path}: not a presswatch store ({failure})") from failure
+    raise PresswatchError(f"{path}: cannot be read ({failure})") from failure
 
 
 def _statements(sql: str) -> list[str]:

@@ -28,7 +28,7 @@ def create_app(db: str | Path) -> FastAPI:
     @contextmanager
     def store() -> Iterator[Store]:
         try:
-            opened = Store.open(path, create=False)
+            opened = Store.read(path)
         except PresswatchError as error:
             raise HTTPException(status_code=503, detail=str(error)) from error
         with opened:
