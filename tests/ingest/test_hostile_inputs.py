@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from presswatch.errors import InputError
 from presswatch.ingest import read_inputs
+from presswatch.ingest.sources import read_regular_file
 from presswatch.model import Document, content_hash
 from presswatch.settings import Settings
 
@@ -99,3 +103,133 @@ def test_surrogate_references_in_an_html_page_are_joined_and_counted(tmp_path: P
 @given(st.text(st.characters(categories=["Cs", "L", "Zs", "So"])))
 def test_content_hash_never_raises(text: str) -> None:
     assert len(content_hash(text)) == 64
+
+
+# JSON Lines with bad bytes -----------------------------------------------------------
+
+
+def test_nul_bytes_cost_a_jsonl_file_only_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    lines = [
+        json.dumps({"text": HARBOUR}).encode(),
+        b"\x00" * 64,  # a zero-filled block left by an interrupted write
+        json.dumps({"text": WELLS, "title": "Wells"}).encode(),
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    documents, errors = read_all(path)
+    assert errors == [f"{path}:2: NUL bytes in the line (not JSON)"]
+    assert [d.text for d in documents] == [HARBOUR, WELLS]
+    assert [d.source for d in documents] == [f"{path}:1", f"{path}:3"]
+
+
+def test_escaped_nul_inside_a_json_string_is_dropped_from_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"text": HARBOUR.replace("storm", "st\u0000orm")}) + "\n")
+    documents, errors = read_all(path)
+    assert errors == [] and documents[0].text == HARBOUR
+
+
+def test_a_line_of_bad_bytes_costs_only_that_line(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    accented = HARBOUR.replace("Port officials", "Port officials (Hélène Haddad)")
+    lines = [
+        json.dumps({"text": accented}, ensure_ascii=False).encode(),
+        b'{"text": "Corrupt \xff\xfe bytes in this line"}',
+        b"{not json",
+        # A raw U+2028 is text inside a JSON string, not the end of the line.
+        json.dumps({"text": WELLS + "\u2028The council met again."}, ensure_ascii=False).encode(),
+    ]
+    path.write_bytes(b"\n".join(lines))
+    documents, errors = read_all(path)
+    assert errors == [
+        f"{path}:2: not UTF-8 (byte 0xff at column 19)",
+        f"{path}:3: not JSON (Expecting property name enclosed in double quotes)",
+    ]
+    # The good UTF-8 lines keep their accents: one bad line does not turn the file cp1252.
+    assert documents[0].text == accented
+    assert documents[1].source == f"{path}:4"
+    assert documents[1].text == WELLS + "\nThe council met again."
+
+
+def test_a_jsonl_file_wholly_in_a_legacy_code_page_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "old.jsonl"
+    accented = HARBOUR.replace("Port officials", "Port officials (Hélène Haddad)")
+    body = json.dumps({"text": accented}, ensure_ascii=False) + "\n"
+    path.write_bytes((body + json.dumps({"text": WELLS}) + "\n").encode("cp1252"))
+    documents, errors = read_all(path)
+    assert errors == [] and [d.text for d in documents] == [accented, WELLS]
+
+
+def test_a_binary_file_named_jsonl_names_only_its_first_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.jsonl"
+    path.write_bytes(b"\x80\x00junk\n" * 50)
+    documents, errors = read_all(path)
+    assert documents == []
+    assert errors[0] == f"{path}:1: NUL bytes in the line (not JSON)"
+    assert len(errors) == 21 and errors[-1] == f"{path}: 30 more bad lines skipped (50 in all)"
+
+
+# Pipes and devices -----------------------------------------------------------------
+
+
+def read_within(seconds: float, *sources: str, settings: Settings) -> list[Document | InputError]:
+    """read_inputs in a daemon thread, so a read that blocks fails the test, not hangs it."""
+    items: list[Document | InputError] = []
+    reader = threading.Thread(
+        target=lambda: items.extend(read_inputs(list(sources), settings)), daemon=True
+    )
+    reader.start()
+    reader.join(seconds)
+    assert not reader.is_alive(), f"reading {sources} still blocked after {seconds} s"
+    return items
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "incoming.txt"
+    os.mkfifo(fifo)
+    note = tmp_path / "note.txt"
+    note.write_text(HARBOUR)
+    items = read_within(10, str(fifo), str(note), settings=Settings())
+    assert [str(i) for i in items if isinstance(i, InputError)] == [
+        f"{fifo}: not a regular file (FIFO)"
+    ]
+    assert [i.text for i in items if isinstance(i, Document)] == [HARBOUR]
+
+
+def test_dev_zero_is_refused_not_read_without_end(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(WELLS)
+    items = read_within(10, "/dev/zero", str(note), settings=Settings(max_file_bytes=1024))
+    assert str(items[0]) == "/dev/zero: not a regular file (character device)"
+    assert isinstance(items[1], Document) and items[1].text == WELLS
+
+
+def test_a_folder_walk_names_each_fifo_and_device_and_reads_the_rest(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "b-pipe.txt")
+    (tmp_path / "c-zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "a.txt").write_text(HARBOUR)
+    (tmp_path / "d.txt").write_text(WELLS)
+    items = read_within(10, str(tmp_path), settings=Settings())
+    assert [str(i) for i in items if isinstance(i, InputError)] == [
+        f"{tmp_path / 'b-pipe.txt'}: not a regular file (FIFO)",
+        f"{tmp_path / 'c-zero.txt'}: not a regular file (character device)",
+    ]
+    assert [i.text for i in items if isinstance(i, Document)] == [HARBOUR, WELLS]
+
+
+def test_size_limit_holds_for_the_bytes_read(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(HARBOUR * 10)
+    [error] = read_within(10, str(path), settings=Settings(max_file_bytes=100))
+    assert str(error) == f"{path}: too large ({len(HARBOUR) * 10} bytes > 100)"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_a_file_that_reports_size_zero_is_held_to_the_limit_by_its_bytes() -> None:
+    # /proc files are regular files that report st_size 0 and still have content.
+    status = Path("/proc/self/status")
+    assert status.stat().st_size == 0
+    with pytest.raises(InputError) as refused:
+        read_regular_file(status, 10)
+    assert str(refused.value) == f"{status}: too large (over 10 bytes)"
+    assert read_regular_file(status, 1_000_000).startswith(b"Name:")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from presswatch.errors import InputError
 from presswatch.ingest.dates import parse_date
 from presswatch.ingest.documents import build_document
+from presswatch.ingest.text import UndecodableText, decode_bytes
 from presswatch.model import Document
 from presswatch.settings import Settings
 
@@ -19,18 +22,103 @@ DATE_FIELDS = ("published", "date", "published_at", "date_publish", "pubdate")
 LIST_FIELDS = ("articles", "items", "documents", "data", "results")
 
 
-def read_jsonl(source: str, text: str, settings: Settings) -> Iterator[Document | InputError]:
-    """Each good line is a document; a bad line is an error naming its line number."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+# A file misnamed .jsonl (or a binary one) would give an error for every line; past
+# this many, the rest of a file's bad lines are counted in one closing error.
+NAMED_BAD_LINES = 20
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def read_jsonl(
+    source: str, raw: bytes, settings: Settings, charset: str | None = None
+) -> Iterator[Document | InputError]:
+    """Each good line is a document; a bad line is an error naming its line number.
+
+    Lines are decoded one by one, so a line of bad bytes costs that line, not the file.
+    """
+    bad = 0
+    for number, line in enumerate(_decoded_lines(raw, charset), start=1):
+        if isinstance(line, str) and not line.strip():
             continue
         where = f"{source}:{number}"
+        item = _line_article(where, line, settings)
+        if isinstance(item, InputError):
+            bad += 1
+            if bad > NAMED_BAD_LINES:
+                continue
+        yield item
+    if bad > NAMED_BAD_LINES:
+        yield InputError(source, f"{bad - NAMED_BAD_LINES} more bad lines skipped ({bad} in all)")
+
+
+@dataclass(frozen=True)
+class UndecodableLine:
+    reason: str
+
+
+def _line_article(
+    where: str, line: str | UndecodableLine, settings: Settings
+) -> Document | InputError:
+    """One line as a Document, or the one-line reason it is not one."""
+    if isinstance(line, UndecodableLine):
+        return InputError(where, line.reason)
+    if "\x00" in line:
+        # JSON never holds a raw NUL (an escaped "\u0000" inside a string is valid, and
+        # cleaning drops it). Raw NULs are a zero-filled block from an interrupted write:
+        # the bytes of that line cannot be trusted, so the line is skipped, not repaired.
+        return InputError(where, "NUL bytes in the line (not JSON)")
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        return InputError(where, f"not JSON ({error.msg})")
+    return _article(where, item, settings)
+
+
+def _decoded_lines(raw: bytes, charset: str | None) -> Iterator[str | UndecodableLine]:
+    """The file's lines as text, each decoded on its own; an error for a line that is not.
+
+    JSON Lines are UTF-8, and a file that is UTF-8 but for a few corrupt lines loses only
+    those. A file that is wholly in another encoding (UTF-16 with its BOM, a declared
+    charset, or a legacy code page with no UTF-8 line at all) is decoded as a whole.
+    Lines end at "\n" only: U+2028 inside a JSON string is text, not a line break.
+    """
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    lines = raw.split(b"\n")
+    if _in_one_other_encoding(raw, lines, charset):
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield InputError(where, f"not JSON ({error.msg})")
-            continue
-        yield _article(where, item, settings)
+            yield from decode_bytes(raw, charset).split("\n")
+            return
+        except UndecodableText:
+            pass  # no encoding fits the whole: each line is judged as UTF-8 below
+    for line in lines:
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            byte = error.object[error.start]
+            yield UndecodableLine(f"not UTF-8 (byte 0x{byte:02x} at column {error.start + 1})")
+
+
+def _in_one_other_encoding(raw: bytes, lines: list[bytes], charset: str | None) -> bool:
+    if raw.startswith(_UTF16_BOMS):
+        return True
+    if charset and _codec(charset) not in ("utf-8", None):
+        return True
+    non_ascii = [line for line in lines if not line.isascii()]
+    return bool(non_ascii) and not any(_is_utf8(line) for line in non_ascii)
+
+
+def _codec(charset: str) -> str | None:
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return None  # a charset no one knows declares nothing
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def read_json(source: str, text: str, settings: Settings) -> Iterator[Document | InputError]:

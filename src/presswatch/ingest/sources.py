@@ -7,6 +7,8 @@ in `read_inputs`.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,9 +62,11 @@ def _signature(raw: bytes) -> str | None:
     return next((mime for magic, mime in BINARY_SIGNATURES if raw.startswith(magic)), None)
 
 
-def _is_binary(p: Payload) -> bool:
-    if _signature(p.raw):
-        return True
+def _is_binary_format(p: Payload) -> bool:
+    return _signature(p.raw) is not None
+
+
+def _holds_nul_bytes(p: Payload) -> bool:
     # Text never holds NUL bytes, except UTF-16, which announces itself with a BOM.
     return not p.raw.startswith(_BOMS) and b"\x00" in p.raw[:8192]
 
@@ -93,8 +97,10 @@ def _is_html(p: Payload) -> bool:
 
 
 DETECTORS: tuple[tuple[str, Callable[[Payload], bool]], ...] = (
-    ("binary", _is_binary),
+    ("binary", _is_binary_format),
+    # JSON Lines are read line by line, so NUL bytes cost only the lines that hold them.
     ("jsonl", _is_jsonl),
+    ("binary", _holds_nul_bytes),
     ("json", _is_json),
     ("feed", _is_feed),
     ("xml", _is_other_xml),
@@ -115,12 +121,16 @@ def read_inputs(sources: Sequence[str], settings: Settings) -> Items:
 
 
 def read_directory(folder: Path, settings: Settings) -> Items:
-    """Every file under the folder, sorted by path, hidden files and folders skipped."""
+    """Every file under the folder, sorted by path, hidden files and folders skipped.
+
+    A FIFO, device or socket in the folder is one error each (`read_file` refuses it).
+    """
     try:
         files = sorted(
             p
             for p in folder.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+            if not p.is_dir()
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         )
     except OSError as error:
         yield InputError(str(folder), f"unreadable folder ({error.strerror or error})")
@@ -135,14 +145,13 @@ def read_directory(folder: Path, settings: Settings) -> Items:
 
 
 def read_file(path: Path, settings: Settings) -> Items:
-    """One file, refused before reading when it is over the size limit."""
+    """One regular file, refused before reading when it is over the size limit."""
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > settings.max_file_bytes:
-            yield InputError(source, f"too large ({size} bytes > {settings.max_file_bytes})")
-            return
-        raw = path.read_bytes()
+        raw = read_regular_file(path, settings.max_file_bytes)
+    except InputError as error:
+        yield error
+        return
     except FileNotFoundError:
         yield InputError(source, "no such file or directory")
         return
@@ -153,6 +162,44 @@ def read_file(path: Path, settings: Settings) -> Items:
         yield InputError(source, f"unreadable ({error.strerror or error})")
         return
     yield from read_payload(Payload(source, raw, suffix=path.suffix.lower()), settings)
+
+
+# What a path is when it is not a regular file, by the stat test that says so.
+FILE_KINDS: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISFIFO, "FIFO"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISDIR, "directory"),
+)
+
+
+def _refuse_unless_regular(source: str, mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((name for is_kind, name in FILE_KINDS if is_kind(mode)), "special file")
+        raise InputError(source, f"not a regular file ({kind})")
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; InputError for anything else.
+
+    A FIFO would block the batch until a writer came, and a device such as /dev/zero
+    reports size 0 and never ends: only regular files are opened, and the bytes read,
+    not the size reported, are held to the limit.
+    """
+    source = str(path)
+    status = os.stat(path)
+    _refuse_unless_regular(source, status.st_mode)
+    if status.st_size > limit:
+        raise InputError(source, f"too large ({status.st_size} bytes > {limit})")
+    # The path may be swapped for a FIFO after the check: O_NONBLOCK keeps open() from
+    # waiting for a writer, and fstat judges what was actually opened.
+    with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
+        _refuse_unless_regular(source, os.fstat(file.fileno()).st_mode)
+        raw = file.read(limit + 1)
+    if len(raw) > limit:
+        raise InputError(source, f"too large (over {limit} bytes)")
+    return raw
 
 
 def read_payload(payload: Payload, settings: Settings) -> Items:
@@ -203,8 +250,7 @@ def _read_html(p: Payload, settings: Settings) -> Items:
 
 
 def _read_jsonl(p: Payload, settings: Settings) -> Items:
-    text = _decode(p)
-    yield from [text] if isinstance(text, InputError) else read_jsonl(p.source, text, settings)
+    yield from read_jsonl(p.source, p.raw, settings, charset=p.charset)
 
 
 def _read_json(p: Payload, settings: Settings) -> Items:
