@@ -110,3 +110,21 @@ def test_analyze_into_a_read_only_store_fails_in_one_line_before_any_work(
     assert result.exit_code == 2
     assert errors(result) == ["error: presswatch.db: store is read-only"]
     assert documents_in(db.parent / "presswatch.db") == 3
+
+
+# -- 5. serve -------------------------------------------------------------------------------
+
+
+def test_serve_prints_its_url_and_serves_only_requests_naming_it(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr("uvicorn.run", lambda web, **options: calls.append({"app": web, **options}))
+    result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
+    assert result.exit_code == 0
+    assert "at http://127.0.0.1:8123/" in message(result)
+    call = calls[0]
+    assert (call["host"], call["port"]) == ("127.0.0.1", 8123)
+    web = TestClient(call["app"], base_url="http://localhost:8123")
+    assert web.get("/api/record").status_code == 200
+    assert web.get("/api/record", headers={"host": "rebound.example:8123"}).status_code == 400

@@ -11,7 +11,7 @@ from presswatch.errors import PresswatchError
 from presswatch.link import link_corpus
 from presswatch.model import DocumentAnalysis
 from presswatch.settings import Settings
-from presswatch.store import Store, migrations
+from presswatch.store import SearchQueryError, Store, migrations
 from tests.conftest import Analyse
 from tests.unwritable import unwritable
 
@@ -86,7 +86,8 @@ def test_search_finds_documents_and_quotes_and_survives_odd_syntax(
         hits = store.search("useful")
         assert {h.kind for h in hits} == {"document", "quote"}
         assert all(h.outlet == "Times of Oman" for h in hits)
-        assert store.search('Muscat" AND (') == store.search('"Muscat AND ("')
+        # Plain words with punctuation FTS5 cannot parse are searched as a phrase.
+        assert store.search("Araghchi's") == store.search('"Araghchi\'s"')
 
 
 def old_store(path: Path, version: int, analyses: list[DocumentAnalysis]) -> Path:
@@ -186,6 +187,31 @@ def saved(tmp_path: Path, analyses: list[DocumentAnalysis]) -> Path:
         store.save_analyses(analyses)
         store.save_corpus(link_corpus(analyses, Settings()))
     return path
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("Darwish AND", 'fts5: syntax error near ""'),
+        ('"unbalanced', "unterminated string"),
+        ("NEAR(", 'fts5: syntax error near ""'),
+        ("\x00", "nothing to search for"),
+    ],
+)
+def test_a_search_fts5_cannot_run_is_one_line_naming_the_query_and_fts5s_reason(
+    saved: Path, query: str, reason: str
+) -> None:
+    with Store.read(saved) as store:
+        with pytest.raises(SearchQueryError) as raised:
+            store.search(query)
+        assert str(raised.value) == f"search {query!r}: {reason}"
+        assert store.counts()["documents"] == 2
+
+
+def test_a_nul_in_a_search_is_dropped_not_taken_as_the_end_of_the_query(saved: Path) -> None:
+    with Store.read(saved) as store:
+        assert store.search("useful\x00") == store.search("useful") != []
+        assert store.search('"talks were\x00 useful"') == store.search('"talks were useful"')
 
 
 def test_reading_a_store_in_a_folder_nobody_may_write_writes_nothing_beside_it(

@@ -183,7 +183,11 @@ def search(
     Example: presswatch search "Zionist regime" --db presswatch.db
     """
     with open_store(db) as store:
-        hits = store.search(query, limit=limit)
+        try:
+            hits = store.search(query, limit=limit)
+        except PresswatchError as error:
+            fail(str(error))
+            raise typer.Exit(2) from error
     for hit in hits:
         snippet = " ".join(hit.snippet.split())
         sys.stdout.write(f"{hit.kind}\t{hit.id}\t{hit.outlet or ''}\t{snippet}\n")
@@ -217,18 +221,21 @@ def show(
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
     """Serve the stored record: the HTML report at /, JSON at /api/record and /api/search.
+
+    The endpoints are listed at /api. Only requests addressed to this host and port are served.
 
     Example: presswatch serve --db presswatch.db --port 8000
     """
     import uvicorn
 
-    from presswatch.web.app import create_app
+    from presswatch.web.app import create_app, server_url
 
     open_store(db).close()  # a missing store is a one-line error now, not on the first request
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    out.print(f"serving {escape(str(db))} at {server_url(host, port)} (Ctrl+C stops)")
+    uvicorn.run(create_app(db, host=host, port=port), host=host, port=port, log_level="warning")
 
 
 def matches_name(actor: Actor, wanted: str) -> bool:

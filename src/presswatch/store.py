@@ -37,6 +37,10 @@ from presswatch.model import (
 
 _Row = TypeVar("_Row", Actor, Quote, Event, Claim, Finding, FramingSpan, Story, QuoteGroup)
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+# A query using FTS5 operators is the user's syntax: if FTS5 cannot parse it, say why.
+# Plain words with punctuation (U.S., Abdelatty's, 50,000) are searched as a phrase instead.
+_FTS5_SYNTAX = re.compile(r'["()*:^]|\b(AND|OR|NOT|NEAR)\b')
+_FTS5_QUERY_ERRORS = ("fts5:", "unterminated string", "no such column", "unknown special query")
 # Corpus tables in the order they are cleared (children first).
 _CORPUS_TABLES = (
     "record_documents",
@@ -52,6 +56,10 @@ _CORPUS_TABLES = (
     "quote_groups",
     "quotes_fts",
 )
+
+
+class SearchQueryError(PresswatchError):
+    """A search FTS5 cannot run: the message quotes the query and FTS5's reason."""
 
 
 @dataclass(frozen=True)
@@ -397,12 +405,23 @@ class Store:
     # -- search and counts --------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Full-text hits in document text/titles and quotes; odd syntax is taken as a phrase."""
+        """Full-text hits in document text/titles and quotes.
+
+        A query FTS5 cannot parse raises SearchQueryError with FTS5's reason, unless it uses
+        no FTS5 operator: then its words are searched as one phrase.
+        """
+        # FTS5 reads a query as a C string: a NUL would cut it short (or open a phrase forever).
+        cleaned = query.replace("\x00", "")
+        if not cleaned.strip():
+            raise SearchQueryError(f"search {query!r}: nothing to search for")
         try:
-            return self._search(query, limit)
-        except sqlite3.OperationalError:
-            phrase = '"' + query.replace('"', '""') + '"'
-            return self._search(phrase, limit)
+            return self._search(cleaned, limit)
+        except sqlite3.OperationalError as error:
+            if not str(error).startswith(_FTS5_QUERY_ERRORS):
+                raise
+            if _FTS5_SYNTAX.search(cleaned):
+                raise SearchQueryError(f"search {query!r}: {error}") from error
+        return self._search('"' + cleaned + '"', limit)
 
     def _search(self, query: str, limit: int) -> list[SearchHit]:
         hits: list[SearchHit] = []
