@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, get_args
 
 import typer
 from rich.console import Console
@@ -16,7 +20,7 @@ from rich.table import Table
 from presswatch.errors import PresswatchError
 from presswatch.evaluate import eval_app
 from presswatch.extract.names import fold_accents
-from presswatch.model import Actor, Record
+from presswatch.model import Actor, ActorKind, FindingKind, QuoteAct, QuoteKind, Record
 from presswatch.pipeline import RunObserver, RunSummary, run_analysis
 from presswatch.settings import DEFAULT_MODEL, Settings
 from presswatch.store import Store
@@ -33,6 +37,11 @@ out = Console()
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store.")]
 DEFAULT_DB = Path("presswatch.db")
+DEFAULTS = Settings()
+QUOTE_ALIGNMENTS = ("lexical", "embedding")
+# Ids a user copies from a listing: a story (s3) or a document (d + 12 hex digits).
+STORY_ID = re.compile(r"^s\d+$")
+DOCUMENT_ID = re.compile(r"^d[0-9a-f]{12}$")
 
 
 def fail(message: str) -> None:
@@ -44,12 +53,66 @@ def warn(message: str) -> None:
     err.print(f"[yellow]warning[/yellow]: {escape(message)}", highlight=False, soft_wrap=True)
 
 
-def open_store(db: Path) -> Store:
-    """The existing store at `db`, opened read-only, or a one-line error and exit code 2."""
+@contextmanager
+def exit_on_error() -> Iterator[None]:
+    """A PresswatchError raised inside is printed as its one line, and the exit code is 2."""
     try:
-        return Store.read(db)
+        yield
     except PresswatchError as error:
         fail(str(error))
+        raise typer.Exit(2) from error
+
+
+def open_store(db: Path) -> Store:
+    """The existing store at `db`, opened read-only, or a one-line error and exit code 2."""
+    with exit_on_error():
+        return Store.read(db)
+
+
+def choice(values: Sequence[str], help: str | None = None) -> Any:
+    """An option taking one of `values`; any other is refused naming them all."""
+
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in values:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(values)}")
+        return value
+
+    return typer.Option(help=help or f"One of: {', '.join(values)}.", callback=check)
+
+
+def seconds(value: float) -> float:
+    """An option check for a duration: more than zero seconds."""
+    if value <= 0:
+        raise typer.BadParameter(f"{value:g} is not a number of seconds above 0")
+    return value
+
+
+def check_output(path: Path | None) -> None:
+    """A one-line error (exit 2) before any work for an output file that cannot be written."""
+    if path is None:
+        return
+    if path.is_dir():
+        problem = "is a directory, not a file"
+    elif not path.parent.is_dir():
+        problem = f"folder {path.parent} does not exist"
+    elif not os.access(path.parent, os.W_OK | os.X_OK) or (
+        path.exists() and not os.access(path, os.W_OK)
+    ):
+        problem = "cannot be written (permission denied)"
+    else:
+        return
+    fail(f"{path}: {problem}")
+    raise typer.Exit(2)
+
+
+def write_output(path: Path | None, write: Callable[[Path], None], kept: str) -> None:
+    """Write one output file; a failure (a full disk) is one line saying what was kept."""
+    if path is None:
+        return
+    try:
+        write(path)
+    except OSError as error:
+        fail(f"{path}: not written ({error.strerror or error}); {kept}")
         raise typer.Exit(2) from error
 
 
@@ -66,10 +129,12 @@ def analyze(
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the record here.")] = None,
     html_out: Annotated[Path | None, typer.Option("--html", help="Write the report here.")] = None,
     model: Annotated[str, typer.Option(help="Installed spaCy pipeline.")] = DEFAULT_MODEL,
-    workers: Annotated[int, typer.Option(min=1, help="Processes for per-document work.")] = 1,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes for per-document work.")
+    ] = DEFAULTS.workers,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per batch; each batch is stored at once.")
-    ] = 16,
+    ] = DEFAULTS.batch_size,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for every input.")] = None,
     actors: Annotated[Path | None, typer.Option("--actors", help="Known-actors YAML file.")] = None,
     facts: Annotated[Path | None, typer.Option("--facts", help="Reference facts YAML.")] = None,
@@ -78,22 +143,32 @@ def analyze(
     ] = False,
     quote_alignment: Annotated[
         str,
-        typer.Option(help="lexical, or embedding (needs the `embeddings` extra installed)."),
-    ] = "lexical",
-    timeout: Annotated[float, typer.Option(help="Seconds per URL fetch.")] = 15.0,
-    max_bytes: Annotated[int, typer.Option(help="Largest input file or download.")] = 20
-    * 1024
-    * 1024,
+        choice(QUOTE_ALIGNMENTS, "lexical, or embedding (needs the `embeddings` extra installed)."),
+    ] = DEFAULTS.quote_alignment,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds per URL fetch.", callback=seconds)
+    ] = DEFAULTS.fetch_timeout,
+    doc_timeout: Annotated[
+        float,
+        typer.Option(
+            help="Seconds one document may spend in extraction; a slower one is stored "
+            "without records and a warning.",
+            callback=seconds,
+        ),
+    ] = DEFAULTS.doc_timeout,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Largest input file or download.")
+    ] = DEFAULTS.max_file_bytes,
 ) -> None:
     """Analyse news reports and store the record.
 
     Example: presswatch analyze examples/ --json out.json --html report.html
     """
-    try:
-        Store.check_writable(db)  # now, not after the analysis
-    except PresswatchError as error:
-        fail(str(error))
-        raise typer.Exit(2) from error
+    # Mistakes in where results go are reported now, not after the analysis.
+    check_output(json_out)
+    check_output(html_out)
+    with exit_on_error():
+        Store.check_writable(db)
     settings = Settings(
         model=model,
         workers=workers,
@@ -102,6 +177,7 @@ def analyze(
         allow_private=allow_private,
         quote_alignment=quote_alignment,
         fetch_timeout=timeout,
+        doc_timeout=doc_timeout,
         max_file_bytes=max_bytes,
         fetch_max_bytes=max_bytes,
         known_actors=str(actors) if actors else None,
@@ -139,17 +215,19 @@ def analyze(
         fail("interrupted: finished batches are stored; run again to resume")
         raise typer.Exit(130) from None
     progress.stop()
-    if json_out is not None:
-        from presswatch.render.json import write_record
-
-        write_record(record, json_out)
-    if html_out is not None:
-        from presswatch.render.html import write_report
-
-        write_report(record, html_out)
+    write_record_files(record, json_out, html_out)
     print_summary(record_counts(record), summary)
     if summary.failures:
         raise typer.Exit(1)
+
+
+def write_record_files(record: Record, json_out: Path | None, html_out: Path | None) -> None:
+    from presswatch.render.html import write_report
+    from presswatch.render.json import write_record
+
+    kept = "the store is intact"
+    write_output(json_out, lambda path: write_record(record, path), kept)
+    write_output(html_out, lambda path: write_report(record, path), kept)
 
 
 def record_counts(record: object) -> dict[str, int]:
@@ -176,18 +254,14 @@ def print_summary(counts: dict[str, int], summary: RunSummary) -> None:
 def search(
     query: Annotated[str, typer.Argument(help="FTS5 query over document text and quotes.")],
     db: DbOption = DEFAULT_DB,
-    limit: Annotated[int, typer.Option(help="Most hits to show.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, help="Most hits to show.")] = 20,
 ) -> None:
     """Full-text search of stored documents and quotes.
 
     Example: presswatch search "Zionist regime" --db presswatch.db
     """
-    with open_store(db) as store:
-        try:
-            hits = store.search(query, limit=limit)
-        except PresswatchError as error:
-            fail(str(error))
-            raise typer.Exit(2) from error
+    with open_store(db) as store, exit_on_error():
+        hits = store.search(query, limit=limit)
     for hit in hits:
         snippet = " ".join(hit.snippet.split())
         sys.stdout.write(f"{hit.kind}\t{hit.id}\t{hit.outlet or ''}\t{snippet}\n")
@@ -205,14 +279,10 @@ def show(
 
     Example: presswatch show --db presswatch.db --html corpus.html
     """
-    from presswatch.render.html import write_report
-    from presswatch.render.json import write_record
-
+    check_output(json_out)
+    check_output(html_out)
     record = load_corpus(db)
-    if html_out is not None:
-        write_report(record, html_out)
-    if json_out is not None:
-        write_record(record, json_out)
+    write_record_files(record, json_out, html_out)
     if html_out is None and json_out is None:
         sys.stdout.write(record.to_json() + "\n")
 
@@ -247,7 +317,7 @@ def matches_name(actor: Actor, wanted: str) -> bool:
 @app.command()
 def actors(
     db: DbOption = DEFAULT_DB,
-    kind: Annotated[str | None, typer.Option(help="person, organization, place or group.")] = None,
+    kind: Annotated[str | None, choice(get_args(ActorKind))] = None,
     name: Annotated[
         str | None, typer.Option(help="Only actors whose name or alias has this.")
     ] = None,
@@ -287,13 +357,15 @@ def actors(
 def quotes(
     db: DbOption = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Name or alias of the speaker.")] = None,
-    kind: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
+    kind: Annotated[str | None, choice(get_args(QuoteKind))] = None,
     act: Annotated[
-        str | None, typer.Option(help="speech (said, told) or stance (wants, believes).")
+        str | None, choice(get_args(QuoteAct), "speech (said, told) or stance (wants, believes).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of text.")] = False,
 ) -> None:
     """List quotes across the corpus with speaker, outlet and date.
+
+    A --speaker that matches no actor's name or alias is an error with exit code 1.
 
     Example: presswatch quotes --speaker Khamenei
     """
@@ -301,6 +373,9 @@ def quotes(
     speakers = {a.id: a for a in record.actors}
     documents = {d.id: d for d in record.documents}
     wanted = {a.id for a in record.actors if speaker is not None and matches_name(a, speaker)}
+    if speaker is not None and not wanted:
+        fail(f"no speaker matches {speaker!r}")
+        raise typer.Exit(1)
     for quote in record.quotes:
         if speaker is not None and quote.speaker not in wanted:
             continue
@@ -364,9 +439,7 @@ def claims(
 @app.command()
 def findings(
     db: DbOption = DEFAULT_DB,
-    kind: Annotated[
-        str | None, typer.Option(help="contradiction, corroboration, single_source, …")
-    ] = None,
+    kind: Annotated[str | None, choice(get_args(FindingKind))] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of text.")] = False,
 ) -> None:
     """List findings (contradictions first) with their one-line summary and evidence.
@@ -405,14 +478,17 @@ def compare(
     from presswatch.compare import compare_reports
     from presswatch.render.compare import write_comparison
 
-    try:
+    check_output(html_out)
+    check_output(json_out)
+    if db is not None and db.exists():
+        refuse_unknown_ids(db, reports)
+    with exit_on_error():
         record = compare_reports(
             reports, settings=Settings(model=model), db=db, observer=RunObserver(fail, warn)
         )
-    except PresswatchError as error:
-        fail(str(error))
-        raise typer.Exit(2) from error
-    write_comparison(record, html_out, json_out)
+    kept = "the store is intact" if db is not None else "nothing was stored"
+    write_output(html_out, lambda path: write_comparison(record, path, None), kept)
+    write_output(json_out, lambda path: write_comparison(record, None, path), kept)
     if html_out is None and json_out is None:
         for finding in record.findings:
             sys.stdout.write(f"{finding.id}\t{finding.kind}\t{finding.summary}\n")
@@ -420,6 +496,22 @@ def compare(
         f"{len(record.documents)} reports, {len(record.quote_groups)} quote groups, "
         f"{len(record.findings)} findings"
     )
+
+
+def refuse_unknown_ids(db: Path, reports: Sequence[str]) -> None:
+    """A story or document id the store does not hold is a one-line error naming some it does."""
+    ids = [r for r in reports if STORY_ID.match(r) or DOCUMENT_ID.match(r)]
+    ids = [r for r in ids if not Path(r).exists()]
+    if not ids:
+        return
+    with open_store(db) as store:
+        known = {"story": store.story_ids(), "document": store.document_ids()}
+    for target in ids:
+        what = "story" if STORY_ID.match(target) else "document"
+        if target not in known[what]:
+            some = ", ".join(known[what][:5]) + (", …" if len(known[what]) > 5 else "")
+            fail(f"{target}: no such {what} in {db} (stored: {some or 'none'})")
+            raise typer.Exit(2)
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -252,6 +252,9 @@ class Store:
         )
         return [row[0] for row in rows]
 
+    def story_ids(self) -> list[str]:
+        return [row[0] for row in self.connection.execute("SELECT id FROM stories ORDER BY rowid")]
+
     def load_analyses(self, doc_ids: Sequence[str]) -> list[DocumentAnalysis]:
         found: dict[str, DocumentAnalysis] = {}
         for chunk_start in range(0, len(doc_ids), 500):
