@@ -137,3 +137,30 @@ def test_an_extractor_error_is_a_warning_and_the_batch_goes_on(
     assert all(
         "extraction failed (IndexError: span index out of range)" in w for w in summary.warnings
     )
+
+
+def test_a_document_over_its_time_budget_is_stored_without_records_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from presswatch import extract
+
+    quotes = extract.load_extractors()["quotes"]
+
+    def runaway_on_report_0(context: extract.DocumentContext) -> object:
+        if "day 0-" in context.document.text:
+            while True:  # a pathological text: extraction never ends on its own
+                time.sleep(0.01)
+        return quotes(context)
+
+    corpus = write_corpus(tmp_path / "in", 2, paragraphs=2)
+    monkeypatch.setitem(extract.EXTRACTORS, "quotes", runaway_on_report_0)
+    db = tmp_path / "pw.db"
+    record, summary = run_analysis([str(corpus)], settings=Settings(doc_timeout=0.5), db=db)
+    assert summary.warnings == [
+        f"{corpus / 'report-000.txt'}: extraction stopped after 0.5 s (--doc-timeout); "
+        "stored without records"
+    ]
+    assert len(record.documents) == 2 and analysed_count(db) == 2
+    stuck = next(d.id for d in record.documents if "day 0-" in d.text)
+    assert not [q for q in record.quotes if q.doc == stuck]
+    assert [q for q in record.quotes if q.doc != stuck]  # the other report kept its quotes

@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from presswatch.budget import BudgetExceeded, time_budget
 from presswatch.errors import InputError
 from presswatch.extract import analyse_document, extractor_version
 from presswatch.ingest import read_inputs
@@ -189,7 +190,16 @@ def analyse_batch(
     parsed = nlp.pipe((d.text for d in english), batch_size=settings.batch_size)
     for document, doc in zip(english, parsed, strict=True):
         try:
-            analysis = analyse_document(document, doc, settings.extractors)
+            with time_budget(settings.doc_timeout):
+                analysis = analyse_document(document, doc, settings.extractors)
+        except BudgetExceeded:
+            note = (
+                f"extraction stopped after {settings.doc_timeout:g} s (--doc-timeout); "
+                "stored without records"
+            )
+            document.warnings.append(note)
+            warnings.append(f"{document.source}: {note}")
+            analysis = DocumentAnalysis(document=document)
         except Exception as error:  # one odd text must not sink the batch or the run
             note = f"extraction failed ({type(error).__name__}: {error}); stored without records"
             document.warnings.append(note)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import pairwise
 from typing import Any
 
@@ -89,6 +89,10 @@ def pronouns() -> dict[str, dict[str, str]]:
     return data
 
 
+def mention_holds(offset: int, mention: tuple[int, int, str, str]) -> bool:
+    return mention[0] <= offset < mention[1]
+
+
 @dataclass
 class LocalActor:
     """An actor being assembled from one document's mentions."""
@@ -103,6 +107,17 @@ class LocalActor:
     affiliations: list[int] = field(default_factory=list)
     gender: str | None = None
     mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start end text kind
+    # (start, end, kind) of every mention, so a repeated one is found without a scan; the
+    # methods below change `mentions` and keep this in step.
+    mention_keys: set[tuple[int, int, str]] = field(default_factory=set)
+
+    def keep_mention(self, mention: tuple[int, int, str, str]) -> None:
+        self.mentions.append(mention)
+        self.mention_keys.add((mention[0], mention[1], mention[3]))
+
+    def drop_mentions(self, dropped: Callable[[tuple[int, int, str, str]], bool]) -> None:
+        self.mentions = [m for m in self.mentions if not dropped(m)]
+        self.mention_keys = {(m[0], m[1], m[3]) for m in self.mentions}
 
     @property
     def best_name(self) -> str:
@@ -288,7 +303,7 @@ class DocumentActors:
             if keep is None or drop is None or keep is drop or keep.kind != drop.kind:
                 continue
             for mention in drop.mentions:
-                keep.mentions.append(mention)
+                keep.keep_mention(mention)
             for name in drop.names:
                 keep.add_name(name)
             for alias in drop.aliases:
@@ -299,7 +314,7 @@ class DocumentActors:
             for index, actor in list(self.covered.items()):
                 if actor is drop:
                     self.covered[index] = keep
-            drop.mentions = []
+            drop.drop_mentions(lambda mention: True)
 
     # -- layer 2: label repair ----------------------------------------------------------
 
@@ -333,7 +348,7 @@ class DocumentActors:
         for token in span:
             previous = self.covered.get(token.i)
             if previous is not None and previous is not actor:
-                previous.mentions = [m for m in previous.mentions if not (m[0] <= token.idx < m[1])]
+                previous.drop_mentions(partial(mention_holds, token.idx))
         self.add_mention(actor, span.start_char, span.end_char, span.text, "surname", span)
 
     # -- layer 3: roles -------------------------------------------------------------------
@@ -635,7 +650,7 @@ class DocumentActors:
     def add_mention(
         self, actor: LocalActor, start: int, end: int, text: str, kind: str, span: Span | None
     ) -> None:
-        if any(m[0] == start and m[1] == end and m[3] == kind for m in actor.mentions):
+        if (start, end, kind) in actor.mention_keys:
             return
         if kind == "role":
             # One role phrase found twice ("the head of X" and "head of X in Y") is one
@@ -645,8 +660,8 @@ class DocumentActors:
             ]
             if any(m[1] - m[0] >= end - start for m in overlapping):
                 return
-            actor.mentions = [m for m in actor.mentions if m not in overlapping]
-        actor.mentions.append((start, end, text, kind))
+            actor.drop_mentions(lambda mention: mention in overlapping)
+        actor.keep_mention((start, end, text, kind))
         if span is not None:
             for token in span:
                 self.covered[token.i] = actor
@@ -710,15 +725,13 @@ def resolve_span(context: DocumentContext, start: int, end: int) -> str | None:
     person_nouns, group_nouns, _ = role_nouns()
     if head.lemma_.lower() in person_nouns:
         # "the poet Mahmoud Darwish", "Hamas's chief, Khalil al-Hayya": the name inside.
-        people = {a.id for a in context.actors if a.kind == "person"}
-        named = {
+        candidates = {
             item.actor
             for token in span
-            for item in context.mentions.items
-            if item.start <= token.idx < item.end
-            and item.kind in ("name", "surname")
-            and item.actor in people
+            for item in context.mentions.overlapping(token.idx, token.idx + 1)
+            if item.kind in ("name", "surname")
         }
+        named = {a.id for a in context.actors if a.id in candidates and a.kind == "person"}
         if len(named) == 1:
             return named.pop()
     if head.lemma_.lower() in group_nouns:
@@ -732,10 +745,17 @@ def resolve_span(context: DocumentContext, start: int, end: int) -> str | None:
 
 def organisation_in(context: DocumentContext, span: Span) -> str | None:
     """The organisation (else group) named inside a phrase, if exactly one kind is there."""
-    kinds = {a.id: a.kind for a in context.actors}
+    named = [
+        item.actor
+        for token in span
+        for item in context.mentions.overlapping(token.idx, token.idx + 1)
+    ]
+    if not named:
+        return None
+    wanted_ids = set(named)
+    kinds = {a.id: a.kind for a in context.actors if a.id in wanted_ids}
     for wanted in ("organization", "group"):
-        for token in span:
-            for item in context.mentions.overlapping(token.idx, token.idx + 1):
-                if kinds.get(item.actor) == wanted:
-                    return item.actor
+        for actor in named:
+            if kinds.get(actor) == wanted:
+                return actor
     return None

@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from presswatch.extract import DocumentContext, extractor
-from presswatch.extract.doc_index import entities
+from presswatch.extract.doc_index import Holders, entities
 from presswatch.extract.lexicon import data_file
 from presswatch.extract.quantities import (
     lexicon,
@@ -404,12 +404,13 @@ def _verb_group(noun: Token, verb: Token | None) -> str | None:
     return None
 
 
-def _speaker(quotes: list[Quote], start: int, end: int) -> str | None:
-    for quote in quotes:
-        spans = quote.spans or [(quote.start, quote.end)]
-        if any(s <= start and end <= e for s, e in spans):
-            return quote.speaker
-    return None
+def quoted_speakers(quotes: list[Quote]) -> Holders[str | None]:
+    """Who speaks each stretch of quoted text: a claim inside it is that speaker's."""
+    return Holders(
+        (start, end, quote.speaker)
+        for quote in quotes
+        for start, end in quote.spans or [(quote.start, quote.end)]
+    )
 
 
 def split_facets(described: str) -> tuple[str, dict[str, str]]:
@@ -597,6 +598,7 @@ def extract_claims(context: DocumentContext) -> list[Claim]:
     for span, value, subject, facets in _quantity_claims(context, taken):
         found.append((span.start_char, span.end_char, value, subject, facets))
     found.sort(key=lambda item: item[0])
+    speakers = quoted_speakers(context.quotes)
     claims: list[Claim] = []
     for n, (start, end, value, subject, facets) in enumerate(found, 1):
         claims.append(
@@ -607,7 +609,7 @@ def extract_claims(context: DocumentContext) -> list[Claim]:
                 end=end,
                 text=document.text[start:end],
                 subject=subject,
-                speaker=_speaker(context.quotes, start, end),
+                speaker=speakers.first_holding(start, end),
                 value=value,
                 group=split_facets(facets)[0],
                 facets=split_facets(facets)[1],

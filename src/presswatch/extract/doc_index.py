@@ -11,8 +11,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import islice
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span
+
+T = TypeVar("T")
 
 _TEXT = "presswatch.text"
 _SENTENCES = "presswatch.sentences"
@@ -103,3 +106,28 @@ def entities(doc: Doc) -> Entities:
     if not isinstance(index, Entities):
         index = doc.user_data[_ENTITIES] = Entities(doc)
     return index
+
+
+class Holders(Generic[T]):
+    """Character ranges with a value each, asked "which first range holds [start, end)?".
+
+    "First" is the order the ranges were given in. The longest range bounds how far back
+    a holder can start, so a lookup reads the neighbours of `start`, not every range.
+    """
+
+    def __init__(self, ranges: Iterable[tuple[int, int, T]]) -> None:
+        ranked = sorted(
+            (start, end, rank, value) for rank, (start, end, value) in enumerate(ranges)
+        )
+        self.starts = [start for start, _, _, _ in ranked]
+        self.ranked = ranked
+        self.longest = max((end - start for start, end, _, _ in ranked), default=0)
+
+    def first_holding(self, start: int, end: int) -> T | None:
+        best: tuple[int, T] | None = None
+        first = bisect_left(self.starts, start - self.longest)
+        for at in range(first, bisect_right(self.starts, start)):
+            _, holder_end, rank, value = self.ranked[at]
+            if end <= holder_end and (best is None or rank < best[0]):
+                best = (rank, value)
+        return best[1] if best else None
