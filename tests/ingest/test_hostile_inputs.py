@@ -233,3 +233,30 @@ def test_a_file_that_reports_size_zero_is_held_to_the_limit_by_its_bytes() -> No
         read_regular_file(status, 10)
     assert str(refused.value) == f"{status}: too large (over 10 bytes)"
     assert read_regular_file(status, 1_000_000).startswith(b"Name:")
+
+
+# HTML nested past the parser's limit -------------------------------------------------
+
+
+def test_paragraphs_under_a_thousand_nested_divs_keep_their_text(tmp_path: Path) -> None:
+    depth = 1000
+    paragraphs = [HARBOUR, WELLS, HARBOUR.replace("Tuesday", "Wednesday")]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (
+        "<html><head><title>Cranes back soon</title></head><body>"
+        + '<div class="wrap">' * depth
+        + "<script>var hidden = 'not article text';</script>"
+        + body
+        + "</div>" * depth
+        + "</body></html>"
+    )
+    deep = tmp_path / "deep.html"
+    deep.write_text(page)
+    shallow = tmp_path / "shallow.html"
+    shallow.write_text(f"<html><head><title>Wells</title></head><body><p>{WELLS}</p></body></html>")
+    documents, errors = read_all(deep, shallow)
+    assert errors == []
+    assert documents[0].text == "\n\n".join(paragraphs)
+    assert documents[0].title == "Cranes back soon"
+    assert documents[0].warnings == ["HTML nested too deep to parse; flattened past 200 levels"]
+    assert documents[1].text == WELLS and documents[1].warnings == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+from html import escape
+from html.parser import HTMLParser
 from typing import Any
 
 import trafilatura
@@ -46,6 +48,107 @@ def _parse(markup: str) -> Any:
         return None
 
 
+# libxml2 (under lxml and trafilatura) stops at 256 levels of nesting and drops all
+# that lies deeper, so a page of wrappers in wrappers loses its whole text. Past this
+# depth, wrapper elements are unwrapped; elements that hold paragraphs are kept.
+MAX_NESTING = 200
+_VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_PARAGRAPH_TAGS = frozenset(
+    ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd", "td", "th"]
+)
+# Deep inside a page, these hold no article text; they go with their content.
+_NO_TEXT_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form"]
+)
+
+
+def _too_deep_for_lxml(markup: str) -> bool:
+    """Whether libxml2 gives up on the page's nesting (and would drop what lies deeper)."""
+    parser = lxml_html.HTMLParser()
+    try:
+        lxml_html.document_fromstring(_XML_DECLARATION.sub("", markup, count=1), parser=parser)
+    except (etree.ParserError, ValueError):
+        return False
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+
+
+class ShallowMarkup(HTMLParser):
+    """Rewrites a page so nothing nests deeper than MAX_NESTING; the text stays in order.
+
+    The standard library's parser reads any depth without recursion, which libxml2 won't.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.open: list[tuple[str, bool]] = []  # (tag, written) of each open element
+        self.skipping = 0  # depth inside a no-text element being left out
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        written = self._keeps(tag)
+        if tag in _VOID_TAGS:
+            if written:
+                self.out.append(self.get_starttag_text() or "")
+            return
+        if self.skipping or (tag in _NO_TEXT_TAGS and len(self.open) >= MAX_NESTING):
+            self.skipping += 1
+        self.open.append((tag, written))
+        if written:
+            self.out.append(self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._keeps(tag):
+            self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if all(name != tag for name, _ in self.open):
+            return  # a stray end tag closes nothing
+        while self.open:
+            name, written = self.open.pop()
+            self.skipping = max(0, self.skipping - 1)
+            if name == tag:
+                if written:
+                    self.out.append(f"</{tag}>")
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.out.append(escape(data, quote=False))
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def _keeps(self, tag: str) -> bool:
+        if self.skipping:
+            return False
+        return len(self.open) < MAX_NESTING or tag in _PARAGRAPH_TAGS
+
+
+def flatten_deep_nesting(markup: str) -> str:
+    """The page with wrapper elements past MAX_NESTING levels unwrapped."""
+    shallow = ShallowMarkup()
+    shallow.feed(markup)
+    shallow.close()
+    return "".join(shallow.out)
+
+
 def _paragraphs_fallback(tree: Any) -> str:
     """Text of <p> elements, for pages too small or odd for trafilatura's heuristics."""
     for element in tree.xpath("//script | //style | //nav | //footer | //header | //aside"):
@@ -74,6 +177,10 @@ def read_html(source: str, markup: str, settings: Settings, url: str | None = No
     """The article in an HTML page as a Document; InputError when no article text is found."""
     # lxml turns each half of "&#55357;&#56832;" into U+FFFD; joined first, they are 😀.
     markup, unpaired_surrogates = repair_surrogate_references(markup)
+    notes = surrogate_warnings(unpaired_surrogates)
+    if _too_deep_for_lxml(markup):
+        markup = flatten_deep_nesting(markup)
+        notes.append(f"HTML nested too deep to parse; flattened past {MAX_NESTING} levels")
     extracted: Any = trafilatura.bare_extraction(
         markup,
         url=url,
@@ -113,4 +220,4 @@ def read_html(source: str, markup: str, settings: Settings, url: str | None = No
         url=url or getattr(extracted, "url", None),
         language=None,
     )
-    return with_warnings(document, surrogate_warnings(unpaired_surrogates))
+    return with_warnings(document, notes)
