@@ -260,3 +260,78 @@ def test_paragraphs_under_a_thousand_nested_divs_keep_their_text(tmp_path: Path)
     assert documents[0].title == "Cranes back soon"
     assert documents[0].warnings == ["HTML nested too deep to parse; flattened past 200 levels"]
     assert documents[1].text == WELLS and documents[1].warnings == []
+
+
+# HTML extraction that leaves text out ------------------------------------------------
+
+LEAD = (
+    "AQABA \u2014 Port officials said on Tuesday that two cranes damaged in last week's "
+    "storm would be back in service by the end of the month."
+)
+STORY = [
+    "The harbour council said the new berths would open in spring, once dredging ends.",
+    "Fishing crews will be consulted on the schedule before any work begins, a spokesman said.",
+    "Dredging of the channel is expected to take four months and cost about two million dinars.",
+    "Local traders welcomed the plan but asked for compensation during the months of closure.",
+    "The port handled a record number of containers last year, according to official figures.",
+    "Environmental groups asked for a study of the coral reef near the northern breakwater.",
+]
+
+
+def news_page(article: str) -> str:
+    return (
+        "<html><head><title>Cranes back soon | Harbour Notes</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/port'>Port</a></nav>"
+        "<div class='sidebar'><p>Subscribe to our newsletter for harbour news every day.</p></div>"
+        f"{article}<footer><p>Copyright Harbour Notes. All rights reserved.</p></footer>"
+        "</body></html>"
+    )
+
+
+def test_a_lead_paragraph_the_extractor_drops_is_put_back(tmp_path: Path) -> None:
+    # A lead in its own box ahead of the story body is what trafilatura leaves out.
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    page = tmp_path / "cranes.html"
+    page.write_text(
+        news_page(
+            "<article><h1>Cranes back soon</h1><p class='byline'>By Lina Aziz</p>"
+            f"<div class='article-lead'><p>{LEAD}</p></div>"
+            f"<div class='article-body'>{body}</div></article>"
+        )
+    )
+    documents, errors = read_all(page)
+    assert errors == []
+    assert documents[0].text == "\n\n".join([LEAD, *STORY])
+    assert documents[0].warnings == ["1 lead paragraph the extractor left out put back"]
+
+
+def test_a_lead_the_extractor_keeps_is_not_doubled(tmp_path: Path) -> None:
+    body = "".join(f"<p>{p}</p>" for p in [LEAD, *STORY])
+    page = tmp_path / "cranes.html"
+    page.write_text(news_page(f"<article><h1>Cranes back soon</h1>{body}</article>"))
+    documents, errors = read_all(page)
+    assert errors == []
+    # trafilatura keeps the headline of this page as a line of its own.
+    assert documents[0].text == "\n\n".join(["Cranes back soon", LEAD, *STORY])
+    assert documents[0].warnings == []
+
+
+def test_an_article_the_extractor_mostly_drops_is_read_from_its_paragraphs(
+    tmp_path: Path,
+) -> None:
+    # Paragraphs split across boxes trafilatura takes for teasers: it keeps a third.
+    boxes = "".join(
+        f"<div class='{'teaser' if index % 3 else 'story-body'}'><p>{paragraph}</p></div>"
+        for index, paragraph in enumerate([LEAD, *STORY])
+    )
+    page = tmp_path / "cranes.html"
+    page.write_text(news_page(f"<article><h1>Cranes back soon</h1>{boxes}</article>"))
+    other = tmp_path / "wells.html"
+    other.write_text(news_page(f"<article><h1>Wells</h1><p>{WELLS}</p><p>{HARBOUR}</p></article>"))
+    documents, errors = read_all(page, other)
+    assert errors == []
+    assert documents[0].text == "\n\n".join([LEAD, *STORY])
+    [warning] = documents[0].warnings
+    assert warning.startswith("extractor kept ")
+    assert warning.endswith("% of the article's paragraph text; its paragraphs used instead")
+    assert documents[1].text == f"Wells\n\n{WELLS}\n\n{HARBOUR}" and documents[1].warnings == []
