@@ -122,11 +122,30 @@ def test_nul_bytes_cost_a_jsonl_file_only_their_line(tmp_path: Path) -> None:
     assert [d.source for d in documents] == [f"{path}:1", f"{path}:3"]
 
 
-def test_escaped_nul_inside_a_json_string_is_dropped_from_the_text(tmp_path: Path) -> None:
+def test_nul_inside_a_json_string_is_dropped_from_the_text(tmp_path: Path) -> None:
     path = tmp_path / "wire.jsonl"
-    path.write_text(json.dumps({"text": HARBOUR.replace("storm", "st\u0000orm")}) + "\n")
+    escaped = json.dumps({"text": HARBOUR.replace("storm", "st\u0000orm")})
+    raw_nul = '{"text": "' + WELLS.replace("wells", "we\x00lls\t") + '"}'
+    path.write_text(escaped + "\n" + raw_nul + "\n")
     documents, errors = read_all(path)
-    assert errors == [] and documents[0].text == HARBOUR
+    assert errors == []
+    assert [d.text for d in documents] == [HARBOUR, WELLS.replace("wells", "wells\t")]
+
+
+def test_surrogates_written_as_bytes_in_jsonl_are_repaired_and_counted(tmp_path: Path) -> None:
+    # CESU-8 and Java's modified UTF-8 write each half of a pair as three bytes.
+    path = tmp_path / "wire.jsonl"
+    pair, lone = "\ud83d\ude00".encode("utf-8", "surrogatepass"), b"\xed\xa0\x80"
+    lines = [
+        b'{"text": "' + HARBOUR.encode() + b" " + pair + b'"}',
+        b'{"text": "' + WELLS.encode() + b" " + lone + b'"}',
+    ]
+    path.write_bytes(b"\n".join(lines))
+    documents, errors = read_all(path)
+    assert errors == []
+    assert documents[0].text == HARBOUR + " \U0001f600" and documents[0].warnings == []
+    assert documents[1].text == WELLS + " \ufffd"
+    assert documents[1].warnings == ["1 unpaired surrogate replaced"]
 
 
 def test_a_line_of_bad_bytes_costs_only_that_line(tmp_path: Path) -> None:

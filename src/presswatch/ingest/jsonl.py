@@ -61,14 +61,14 @@ def _line_article(
     """One line as a Document, or the one-line reason it is not one."""
     if isinstance(line, UndecodableLine):
         return InputError(where, line.reason)
-    if "\x00" in line:
-        # JSON never holds a raw NUL (an escaped "\u0000" inside a string is valid, and
-        # cleaning drops it). Raw NULs are a zero-filled block from an interrupted write:
-        # the bytes of that line cannot be trusted, so the line is skipped, not repaired.
-        return InputError(where, "NUL bytes in the line (not JSON)")
     try:
-        item = json.loads(line)
+        # Not strict: a raw tab or NUL inside a string value, which careless exporters
+        # write, costs nothing (cleaning removes the invisible ones) and the line is read.
+        item = json.loads(line, strict=False)
     except json.JSONDecodeError as error:
+        if "\x00" in line:
+            # NULs outside any string: a zero-filled block from an interrupted write.
+            return InputError(where, "NUL bytes in the line (not JSON)")
         return InputError(where, f"not JSON ({error.msg})")
     return _article(where, item, settings)
 
@@ -90,11 +90,19 @@ def _decoded_lines(raw: bytes, charset: str | None) -> Iterator[str | Undecodabl
         except UndecodableText:
             pass  # no encoding fits the whole: each line is judged as UTF-8 below
     for line in lines:
-        try:
-            yield line.decode("utf-8")
-        except UnicodeDecodeError as error:
-            byte = error.object[error.start]
-            yield UndecodableLine(f"not UTF-8 (byte 0x{byte:02x} at column {error.start + 1})")
+        yield _utf8_line(line)
+
+
+def _utf8_line(line: bytes) -> str | UndecodableLine:
+    """A line as UTF-8 text; surrogates encoded as bytes are let through for repair."""
+    try:
+        # Java's modified UTF-8, CESU-8 and Python's surrogatepass write surrogate halves
+        # as bytes; they decode to halves that build_document pairs up or replaces, and
+        # counts, as it does for the "\ud800" escapes of JSON itself.
+        return line.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError as error:
+        byte = error.object[error.start]
+        return UndecodableLine(f"not UTF-8 (byte 0x{byte:02x} at column {error.start + 1})")
 
 
 def _in_one_other_encoding(raw: bytes, lines: list[bytes], charset: str | None) -> bool:
@@ -103,7 +111,9 @@ def _in_one_other_encoding(raw: bytes, lines: list[bytes], charset: str | None) 
     if charset and _codec(charset) not in ("utf-8", None):
         return True
     non_ascii = [line for line in lines if not line.isascii()]
-    return bool(non_ascii) and not any(_is_utf8(line) for line in non_ascii)
+    return bool(non_ascii) and all(
+        isinstance(_utf8_line(line), UndecodableLine) for line in non_ascii
+    )
 
 
 def _codec(charset: str) -> str | None:
@@ -113,18 +123,10 @@ def _codec(charset: str) -> str | None:
         return None  # a charset no one knows declares nothing
 
 
-def _is_utf8(line: bytes) -> bool:
-    try:
-        line.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def read_json(source: str, text: str, settings: Settings) -> Iterator[Document | InputError]:
     """A JSON file holding one article, a list of them, or {"articles": [...]}."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, strict=False)  # as in read_jsonl: raw tabs in strings are text
     except json.JSONDecodeError as error:
         yield InputError(source, f"not JSON ({error.msg} at line {error.lineno})")
         return
