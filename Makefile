@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install eval eval-polnear eval-cameo eval-ecb bench clean
+.PHONY: demo test lint install eval eval-polnear eval-cameo eval-ecb bench bench-long clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ eval-ecb: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+# Cost per character of one document from 10k to 1M characters (a few minutes).
+bench-long: $(STAMP)
+	$(BIN)/python benchmarks/long_documents.py
 
 clean:
 	rm -rf $(VENV) presswatch.db presswatch.db-wal presswatch.db-shm report.html report.json

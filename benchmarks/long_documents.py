@@ -56,7 +56,7 @@ def main() -> None:
         nlp(text)
         bare = time.perf_counter() - start
         start = time.perf_counter()
-        analyses, warnings = analyse_batch([document], settings, "bench")
+        _, warnings = analyse_batch([document], settings, "bench")
         ours = time.perf_counter() - start
         assert not warnings, warnings
         per = 1e6 / len(text)

@@ -46,6 +46,10 @@ class Document(RecordModel):
     text: str = Field(description="Cleaned text; every offset in the record points into it.")
     author: str | None = None
     url: str | None = None
+    place: str | None = Field(
+        default=None,
+        description='Place named by the dateline opening the text ("TEHRAN –"), which stays in it.',
+    )
     warnings: list[str] = Field(default_factory=list)
 
 

@@ -121,8 +121,14 @@ WORDS = st.sampled_from(
         "-",
     ]
 )
-SENTENCES = st.lists(WORDS, min_size=3, max_size=14).map(
-    lambda words: " ".join([words[0].capitalize(), *words[1:]]) + "."
+# A sentence opens with a word, not a date: "Date 12 February 2025 …" is a header value.
+OPENING_WORDS = st.sampled_from(
+    ["The", "Officials", "Talks", "Leader", "Gaza", "Tehran", "By", "Source"]
+)
+SENTENCES = st.builds(
+    lambda first, words: " ".join([first, *words]) + ".",
+    OPENING_WORDS,
+    st.lists(WORDS, min_size=2, max_size=13),
 )
 # Lines that are a key and its value only: allowed to become metadata.
 WHOLE_HEADERS = st.sampled_from(

@@ -60,6 +60,19 @@ _ISO_STAMP = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\S)"
 )
 _WORD = re.compile(r"\S+")
+# The first word of a written date: a number, a month or a weekday ("12", "Feb.",
+# "Wednesday,").
+_DATE_OPENING = re.compile(
+    r"^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*\.?,?$)",
+    re.IGNORECASE,
+)
+# What makes numbers a date: a month's name, or numbers joined by / . - ("8/2/2025");
+# "2025 12" is two numbers.
+_WRITTEN_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d[/.-]\s*\d",
+    re.IGNORECASE,
+)
 # A written date is at most this many words ("Wednesday, 12 February 2025, 09:30 GMT").
 _LONGEST_DATE_WORDS = 8
 
@@ -74,11 +87,14 @@ def leading_date(value: str) -> int | None:
     if iso:
         return iso.end() if parse_date(iso.group(0)) else None
     words = list(_WORD.finditer(value[:120]))[:_LONGEST_DATE_WORDS]
+    if not words or not _DATE_OPENING.match(words[0].group(0)):
+        return None  # dateparser reads "The 2025 12." as a date; no written date opens so
     # The longest prefix first: "12 February 2025" must not stop at "12 February". A date
     # ends on a number (day, year, time); dateparser also accepts "February 12, 2025 In",
     # and that "In" opens the article.
     for word in reversed(words):
         ends_on_number = any(c.isdigit() for c in word.group(0))
-        if ends_on_number and parse_date(value[: word.end()].rstrip(",;")) is not None:
+        written = value[: word.end()].rstrip(",;")
+        if ends_on_number and _WRITTEN_DATE.search(written) and parse_date(written) is not None:
             return word.end()
     return None

@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from presswatch.errors import InputError
 from presswatch.ingest.cleaning import SurrogateCount, clean_text, surrogate_warnings
+from presswatch.ingest.datelines import read_dateline
+from presswatch.ingest.dates import parse_date
 from presswatch.ingest.language import detect_language
 from presswatch.model import Document, document_id
 from presswatch.settings import Settings
@@ -59,6 +61,9 @@ def build_document(
     if len(cleaned) > settings.max_text_chars:
         cleaned = cleaned[: settings.max_text_chars]
         warnings.append(f"text cut to {settings.max_text_chars} characters")
+    dateline = read_dateline(cleaned)
+    if published is None and dateline is not None and dateline.written_date:
+        published = parse_date(dateline.written_date)  # only a date with its year counts
     return Document(
         id=document_id(cleaned),
         source=source,
@@ -69,6 +74,7 @@ def build_document(
         text=cleaned,
         author=author,
         url=url,
+        place=dateline.place if dateline else None,
         warnings=warnings,
     )
 

@@ -66,9 +66,23 @@ def _is_binary_format(p: Payload) -> bool:
     return _signature(p.raw) is not None
 
 
+# Binary formats and BOM-less UTF-16 are full of NUL bytes; a text with a few stray ones
+# (a truncated write, a bad export) is still text, and cleaning drops them.
+NUL_SHARE_OF_BINARY = 0.01
+STRAY_NULS = 4
+# Bytes that no text holds in number; with a NUL among them, a share this large is data.
+_BINARY_CONTROLS = bytes([*range(0, 9), *range(14, 27), *range(28, 32), 127])
+CONTROL_SHARE_OF_BINARY = 0.05
+
+
 def _holds_nul_bytes(p: Payload) -> bool:
-    # Text never holds NUL bytes, except UTF-16, which announces itself with a BOM.
-    return not p.raw.startswith(_BOMS) and b"\x00" in p.raw[:8192]
+    if p.raw.startswith(_BOMS):
+        return False  # UTF-16 announces itself with a BOM
+    head = p.raw[:8192]
+    if head.count(b"\x00") > max(STRAY_NULS, NUL_SHARE_OF_BINARY * len(head)):
+        return True
+    controls = len(head) - len(head.translate(None, _BINARY_CONTROLS))
+    return b"\x00" in head and controls > CONTROL_SHARE_OF_BINARY * len(head)
 
 
 def _is_jsonl(p: Payload) -> bool:

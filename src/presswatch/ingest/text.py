@@ -45,7 +45,9 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> str:
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common; the bytes themselves decide
     try:
-        return raw.decode("utf-8")
+        # Surrogate halves written as bytes (CESU-8, Java's modified UTF-8) are UTF-8
+        # text all the same; build_document pairs them up or replaces them, and counts.
+        return raw.decode("utf-8", "surrogatepass")
     except UnicodeDecodeError:
         pass
     best = charset_normalizer.from_bytes(raw).best()
