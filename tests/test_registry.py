@@ -1,0 +1,23 @@
+"""The one registry mechanism: declared entries, placement, and unknown names as errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from presswatch.registry import Registry, UnknownName
+
+
+def test_entries_keep_their_order_and_can_be_placed_after_another() -> None:
+    registry: Registry[int] = Registry("number", "presswatch")
+    registry.add("one", 1)
+    registry.add("three", 3)
+    registry.register("two", after="one")(2)
+    assert list(registry.load()) == ["one", "two", "three"]
+    assert registry.get("two") == 2
+
+
+def test_an_unknown_name_is_an_error_listing_the_known_ones() -> None:
+    registry: Registry[int] = Registry("linker", "presswatch")
+    registry.add("actors", 1)
+    with pytest.raises(UnknownName, match=r"unknown linker 'actor' \(known: actors\)"):
+        registry.check(["actors", "actor"])
