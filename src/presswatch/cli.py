@@ -20,7 +20,7 @@ from rich.table import Table
 from presswatch.errors import PresswatchError
 from presswatch.evaluate import eval_app
 from presswatch.extract.names import fold_accents
-from presswatch.model import Actor, ActorKind, FindingKind, QuoteAct, QuoteKind, Record
+from presswatch.model import ActorKind, FindingKind, QuoteAct, QuoteKind, Record
 from presswatch.pipeline import RunObserver, RunSummary, run_analysis
 from presswatch.settings import DEFAULT_MODEL, Settings
 from presswatch.store import Store
@@ -42,6 +42,8 @@ QUOTE_ALIGNMENTS = ("lexical", "embedding")
 # Ids a user copies from a listing: a story (s3) or a document (d + 12 hex digits).
 STORY_ID = re.compile(r"^s\d+$")
 DOCUMENT_ID = re.compile(r"^d[0-9a-f]{12}$")
+# `presswatch findings` lists these kinds first, in this order; any other kind after them.
+LISTED_FINDING_ORDER = ("contradiction", "quote_drift", "alias_conflict", "corroboration")
 
 
 def fail(message: str) -> None:
@@ -117,7 +119,7 @@ def write_output(path: Path | None, write: Callable[[Path], None], kept: str) ->
 
 
 def load_corpus(db: Path) -> Record:
-    """The stored corpus record, for the listing commands."""
+    """The whole stored corpus record, for `show` (listings query the store instead)."""
     with open_store(db) as store:
         return store.load_record()
 
@@ -308,10 +310,10 @@ def serve(
     uvicorn.run(create_app(db, host=host, port=port), host=host, port=port, log_level="warning")
 
 
-def matches_name(actor: Actor, wanted: str) -> bool:
+def matches_name(names: Sequence[str], wanted: str) -> bool:
     """Case- and accent-insensitive match of a name against an actor's name and aliases."""
     needle = fold_accents(wanted).casefold()
-    return any(needle in fold_accents(n).casefold() for n in [actor.name, *actor.aliases])
+    return any(needle in fold_accents(n).casefold() for n in names)
 
 
 @app.command()
@@ -327,13 +329,12 @@ def actors(
 
     Example: presswatch actors --kind person --name Darwish
     """
-    record = load_corpus(db)
-    found = [
-        a
-        for a in record.actors
-        if (kind is None or a.kind == kind) and (name is None or matches_name(a, name))
-    ]
-    found.sort(key=lambda a: -len(a.mentions))
+    with open_store(db) as store:
+        found = [
+            a
+            for a in store.actors(kind)
+            if name is None or matches_name([a.name, *a.aliases], name)
+        ]
     if as_json:
         for actor in found:
             sys.stdout.write(actor.model_dump_json() + "\n")
@@ -369,34 +370,32 @@ def quotes(
 
     Example: presswatch quotes --speaker Khamenei
     """
-    record = load_corpus(db)
-    speakers = {a.id: a for a in record.actors}
-    documents = {d.id: d for d in record.documents}
-    wanted = {a.id for a in record.actors if speaker is not None and matches_name(a, speaker)}
-    if speaker is not None and not wanted:
-        fail(f"no speaker matches {speaker!r}")
-        raise typer.Exit(1)
-    for quote in record.quotes:
-        if speaker is not None and quote.speaker not in wanted:
-            continue
-        if (kind is not None and quote.kind != kind) or (act is not None and quote.act != act):
-            continue
-        document = documents[quote.doc]
-        who = speakers[quote.speaker].name if quote.speaker in speakers else "(unattributed)"
+    with open_store(db) as store:
+        wanted = None
+        if speaker is not None:
+            names = store.actor_names()
+            wanted = [i for i, known in names.items() if matches_name(known, speaker)]
+            if not wanted:
+                fail(f"no speaker matches {speaker!r}")
+                raise typer.Exit(1)
+        listed = store.quotes(wanted, kind, act)
+    for entry in listed:
+        quote = entry.item
+        who = "(unattributed)" if entry.speaker_name is None else entry.speaker_name
         if as_json:
             payload = quote.model_dump()
             payload.update(
                 speaker_name=who,
-                outlet=document.outlet,
-                source=document.source,
-                published=document.published,
+                outlet=entry.outlet,
+                source=entry.source,
+                published=entry.published,
             )
             sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
         else:
             text = " ".join(quote.text.split())
             sys.stdout.write(
-                f"{who}\t{quote.label}\t{document.outlet or ''}\t{document.published or ''}\t"
-                f"{document.source}\t{text}\n"
+                f"{who}\t{quote.label}\t{entry.outlet or ''}\t{entry.published or ''}\t"
+                f"{entry.source or ''}\t{text}\n"
             )
 
 
@@ -414,17 +413,11 @@ def claims(
     """
     from presswatch.extract.quantities import describe
 
-    record = load_corpus(db)
-    names = {a.id: a.name for a in record.actors}
-    documents = {d.id: d for d in record.documents}
-    needle = subject.casefold() if subject else None
-    for claim in record.claims:
-        about = f"{claim.subject or ''} {claim.group or ''}".casefold()
-        if needle is not None and needle not in about:
-            continue
-        document = documents.get(claim.doc)
-        outlet = document.outlet if document else None
-        speaker = names.get(claim.speaker or "", "(outlet)")
+    with open_store(db) as store:
+        listed = store.claims(subject or None)
+    for entry in listed:
+        claim, outlet = entry.item, entry.outlet
+        speaker = "(outlet)" if entry.speaker_name is None else entry.speaker_name
         if as_json:
             payload = claim.model_dump()
             payload.update(outlet=outlet, speaker_name=speaker)
@@ -446,10 +439,8 @@ def findings(
 
     Example: presswatch findings --kind contradiction
     """
-    record = load_corpus(db)
-    order = {"contradiction": 0, "quote_drift": 1, "alias_conflict": 2, "corroboration": 3}
-    chosen = [f for f in record.findings if kind is None or f.kind == kind]
-    chosen.sort(key=lambda f: order.get(f.kind, 4))
+    with open_store(db) as store:
+        chosen = store.findings(kind, order=LISTED_FINDING_ORDER)
     for finding in chosen:
         if as_json:
             sys.stdout.write(finding.model_dump_json() + "\n")

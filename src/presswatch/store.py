@@ -9,6 +9,7 @@ schema evolves through numbered files in `presswatch/migrations`, tracked by
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from presswatch.errors import PresswatchError
 from presswatch.model import (
@@ -46,6 +47,7 @@ _CORPUS_TABLES = (
     "record_documents",
     "mentions",
     "event_participants",
+    "event_documents",
     "actors",
     "quotes",
     "events",
@@ -71,6 +73,18 @@ class SearchHit:
     id: str
 
 
+@dataclass(frozen=True)
+class Listed(Generic[_Row]):
+    """A listed quote or claim with its speaker's name and where its document came from
+    (None where the record holds no such actor or document)."""
+
+    item: _Row
+    speaker_name: str | None
+    outlet: str | None
+    source: str | None
+    published: str | None
+
+
 def migrations() -> list[tuple[int, str]]:
     """(version, SQL) of every migration shipped, in order."""
     folder = resources.files("presswatch.migrations")
@@ -88,6 +102,8 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.connection = connection
         self.path = path
+        # Listings match words as Python does; SQLite's lower() folds ASCII letters only.
+        connection.create_function("casefold", 1, str.casefold, deterministic=True)
 
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> Store:
@@ -288,8 +304,12 @@ class Store:
             for table in _CORPUS_TABLES:
                 self.connection.execute(f"DELETE FROM {table}")
             self.connection.executemany(
-                "INSERT INTO record_documents(position, document, json) VALUES (?, ?, ?)",
-                [(n, d.id, d.model_dump_json()) for n, d in enumerate(record.documents)],
+                "INSERT INTO record_documents(position, document, outlet, source, published, json)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (n, d.id, d.outlet, d.source, d.published, d.model_dump_json())
+                    for n, d in enumerate(record.documents)
+                ],
             )
             self._insert_actors(record.actors)
             self._insert_quotes(record.quotes)
@@ -361,6 +381,10 @@ class Store:
             "INSERT INTO event_participants(event, actor, role) VALUES (?, ?, ?)",
             [(e.id, p.actor, p.role) for e in events for p in e.participants],
         )
+        self.connection.executemany(
+            "INSERT INTO event_documents(event, document) VALUES (?, ?)",
+            [(e.id, doc) for e in events for doc in dict.fromkeys(m.doc for m in e.mentions)],
+        )
 
     def _insert_claims(self, claims: Sequence[Claim]) -> None:
         self.connection.executemany(
@@ -401,9 +425,109 @@ class Store:
             quote_groups=self._load(QuoteGroup, "quote_groups"),
         )
 
-    def _load(self, kind: type[_Row], table: str) -> list[_Row]:
-        rows = self.connection.execute(f"SELECT json FROM {table} ORDER BY rowid")
+    def _load(
+        self, kind: type[_Row], table: str, where: str = "", params: Sequence[object] = ()
+    ) -> list[_Row]:
+        rows = self.connection.execute(f"SELECT json FROM {table} {where} ORDER BY rowid", params)
         return [kind.model_validate_json(row[0]) for row in rows]
+
+    # -- listings: indexed queries, never the whole record ----------------------------------
+
+    def actors(self, kind: str | None = None) -> list[Actor]:
+        """The record's actors (of one kind), most mentioned first, ties in record order."""
+        where, params = _where([("kind = ?", [kind])] if kind is not None else [])
+        rows = self.connection.execute(
+            f"SELECT json FROM actors {where} ORDER BY"
+            " (SELECT count(*) FROM mentions m WHERE m.actor = actors.id) DESC, rowid",
+            params,
+        )
+        return [Actor.model_validate_json(row[0]) for row in rows]
+
+    def actor_names(self) -> dict[str, list[str]]:
+        """Every actor's name and aliases by id, in record order (no mentions are read)."""
+        rows = self.connection.execute(
+            "SELECT id, name, json_extract(json, '$.aliases') FROM actors ORDER BY rowid"
+        )
+        return {row[0]: [row[1], *json.loads(row[2] or "[]")] for row in rows}
+
+    def quotes(
+        self,
+        speakers: Sequence[str] | None = None,
+        kind: str | None = None,
+        act: str | None = None,
+    ) -> list[Listed[Quote]]:
+        """Quotes in record order: by any of these speaker ids, of this kind and act."""
+        conditions: list[tuple[str, Sequence[object]]] = []
+        if speakers is not None:
+            # One JSON array parameter: any number of ids, still looked up by the index.
+            conditions.append(
+                ("x.speaker IN (SELECT value FROM json_each(?))", [json.dumps(list(speakers))])
+            )
+        if kind is not None:
+            conditions.append(("x.kind = ?", [kind]))
+        if act is not None:
+            conditions.append(("json_extract(x.json, '$.act') = ?", [act]))
+        return self._listed(Quote, "quotes", conditions)
+
+    def claims(self, subject: str | None = None) -> list[Listed[Claim]]:
+        """Claims in record order whose subject or subject group has `subject` (any case)."""
+        conditions: list[tuple[str, Sequence[object]]] = []
+        if subject is not None:
+            about = (
+                "coalesce(x.subject, '') || ' ' || coalesce(json_extract(x.json, '$.group'), '')"
+            )
+            conditions.append((f"instr(casefold({about}), ?) > 0", [subject.casefold()]))
+        return self._listed(Claim, "claims", conditions)
+
+    def _listed(
+        self, kind: type[_Row], table: str, conditions: Sequence[tuple[str, Sequence[object]]]
+    ) -> list[Listed[_Row]]:
+        where, params = _where(conditions)
+        rows = self.connection.execute(
+            f"SELECT x.json, a.name, r.outlet, r.source, r.published FROM {table} x"
+            " LEFT JOIN actors a ON a.id = x.speaker"
+            f" LEFT JOIN record_documents r ON r.document = x.document {where} ORDER BY x.rowid",
+            params,
+        )
+        return [Listed(kind.model_validate_json(row[0]), *row[1:]) for row in rows]
+
+    def findings(self, kind: str | None = None, order: Sequence[str] = ()) -> list[Finding]:
+        """Findings (of one kind), kinds in `order` first and in that order, then record order."""
+        where, params = _where([("kind = ?", [kind])] if kind is not None else [])
+        ranks = "".join(f"WHEN ? THEN {rank} " for rank in range(len(order)))
+        first = f"CASE kind {ranks}ELSE {len(order)} END, " if order else ""
+        rows = self.connection.execute(
+            f"SELECT json FROM findings {where} ORDER BY {first}rowid", [*params, *order]
+        )
+        return [Finding.model_validate_json(row[0]) for row in rows]
+
+    def document_record(self, doc_id: str) -> Record | None:
+        """One document of the record with the quotes, claims, framing, events and actors
+        found in it, each in record order; None when the record holds no such document."""
+        row = self.connection.execute(
+            "SELECT json FROM record_documents WHERE document = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        in_document = ("WHERE document = ?", (doc_id,))
+        return Record(
+            documents=[Document.model_validate_json(row[0])],
+            actors=self._load(
+                Actor,
+                "actors",
+                "WHERE id IN (SELECT actor FROM mentions WHERE document = ?)",
+                (doc_id,),
+            ),
+            quotes=self._load(Quote, "quotes", *in_document),
+            events=self._load(
+                Event,
+                "events",
+                "WHERE id IN (SELECT event FROM event_documents WHERE document = ?)",
+                (doc_id,),
+            ),
+            claims=self._load(Claim, "claims", *in_document),
+            framing=self._load(FramingSpan, "framing", *in_document),
+        )
 
     # -- search and counts --------------------------------------------------------------
 
@@ -523,6 +647,14 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     if failure.sqlite_errorname == "SQLITE_NOTADB":
         raise PresswatchError(f"{path}: not a presswatch store ({failure})") from failure
     raise PresswatchError(f"{path}: cannot be read ({failure})") from failure
+
+
+def _where(conditions: Sequence[tuple[str, Sequence[object]]]) -> tuple[str, list[object]]:
+    """`WHERE a AND b …` and its parameters, from (clause, parameters) pairs; "" for none."""
+    if not conditions:
+        return "", []
+    clauses = " AND ".join(clause for clause, _ in conditions)
+    return f"WHERE {clauses}", [value for _, values in conditions for value in values]
 
 
 def _statements(sql: str) -> list[str]:

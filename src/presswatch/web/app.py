@@ -135,25 +135,20 @@ def create_app(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Fas
     def document(doc_id: str) -> dict[str, Any]:
         """One document with the quotes, claims, framing, events and actors found in it."""
         with store() as opened:
-            record = opened.load_record()
-        found = [d for d in record.documents if d.id == doc_id]
-        if not found:
+            record = opened.document_record(doc_id)
+        if record is None:
             raise HTTPException(status_code=404, detail=f"{doc_id}: no such document")
 
         def dumped(items: Sequence[BaseModel]) -> list[dict[str, Any]]:
             return [item.model_dump(mode="json") for item in items]
 
         return {
-            "document": found[0].model_dump(mode="json"),
-            "quotes": dumped([q for q in record.quotes if q.doc == doc_id]),
-            "claims": dumped([c for c in record.claims if c.doc == doc_id]),
-            "framing": dumped([f for f in record.framing if f.doc == doc_id]),
-            "events": dumped(
-                [e for e in record.events if any(m.doc == doc_id for m in e.mentions)]
-            ),
-            "actors": dumped(
-                [a for a in record.actors if any(m.doc == doc_id for m in a.mentions)]
-            ),
+            "document": record.documents[0].model_dump(mode="json"),
+            "quotes": dumped(record.quotes),
+            "claims": dumped(record.claims),
+            "framing": dumped(record.framing),
+            "events": dumped(record.events),
+            "actors": dumped(record.actors),
         }
 
     return app
