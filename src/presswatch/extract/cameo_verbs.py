@@ -1,0 +1,492 @@
+"""The CAMEO verb dictionary (PETRARCH-2, data/cameo_verbs.json) applied to a dependency parse.
+
+A verb is looked up by lemma or form (multi-word verbs such as "meet with" first); the
+patterns of its block are tried against the parse around it:
+- pre-verb nouns against the subject (or a passive's agent) and the words before the verb;
+- post-verb nouns against its objects, complements and particles (a passive's subject too);
+- prepositional phrases against the prepositions of the verb and of its objects.
+The pattern that matches most words gives the code; none matching leaves the verb's own
+code, and `---` is no event. The source is the subject (a passive's agent); the target is
+the first object or prepositional object the pattern left free, unless the pattern marks
+the slots (`+` target, `$` source). A code `A:B` also gives the event the other way
+(target → source, code B). Conjoined subjects or objects give one event per pair; a
+negated verb ("did not meet") is marked. Tokens are returned; naming actors is the
+caller's business.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+# Dependents that hold what a verb acts on, or completes it.
+# A clausal complement ("said that Y attacked Z") is an event of its own, never a noun of
+# the saying verb's pattern.
+_OBJECTS = frozenset({"dobj", "obj", "dative", "attr", "oprd", "acomp", "xcomp"})
+_COMPLEMENTS = _OBJECTS | {"prt", "advmod", "npadvmod", "nsubjpass"}
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+_BEFORE = frozenset({"aux", "neg", "advmod", "npadvmod"})
+# A verb governed this way shares its governor's subject ("agreed to meet X").
+_SHARES_SUBJECT = frozenset({"xcomp", "conj", "acomp", "advcl"})
+_SLOTS = frozenset({"+", "$", "^", "%"})
+
+
+# -- the dictionary, compiled once ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A noun of a pattern: `words` spelled as one of `spellings` (a synset has several,
+    each maybe several words), with `modifiers` somewhere before it in its phrase; or a
+    slot marker."""
+
+    spellings: tuple[tuple[str, ...], ...] = ()
+    modifiers: tuple[Noun, ...] = ()
+    slot: str | None = None
+
+    def words(self) -> set[str]:
+        """Words that must occur near the verb for this noun to match (none for a synset)."""
+        if self.slot is not None or len(self.spellings) != 1:
+            return set()
+        found = {self.spellings[0][-1]}
+        for modifier in self.modifiers:
+            found |= modifier.words()
+        return found
+
+
+@dataclass(frozen=True)
+class Preposition:
+    word: str
+    nouns: tuple[Noun, ...]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    line: int
+    text: str
+    code: str | None
+    reverse: str | None
+    pre: tuple[Noun, ...]
+    post: tuple[Noun, ...]
+    preps: tuple[Preposition, ...]
+    required: frozenset[str]  # words all present near the verb, checked first
+
+
+@dataclass(frozen=True)
+class Verb:
+    """One verb of a block: its stem, words that must stand right before/after it, code."""
+
+    stem: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    code: str | None
+    reverse: str | None
+    block: str
+    line: int
+
+
+@dataclass
+class VerbDictionary:
+    verbs: dict[str, list[Verb]] = field(default_factory=dict)  # by stem and by form
+    patterns: dict[str, list[Pattern]] = field(default_factory=dict)  # by block
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> VerbDictionary:
+        synsets = {
+            name: tuple(tuple(member.split()) for member in members)
+            for name, members in data["synsets"].items()
+        }
+
+        def noun(spec: Any) -> Noun:
+            if isinstance(spec, list):
+                head = noun(spec[-1])
+                return Noun(head.spellings, tuple(noun(s) for s in spec[:-1]), head.slot)
+            if spec in _SLOTS:
+                return Noun(slot=spec)
+            if spec.startswith("&"):
+                return Noun(synsets[spec])
+            return Noun((tuple(spec.split()),))
+
+        dictionary = cls()
+        for block, patterns in data["patterns"].items():
+            compiled = []
+            for p in patterns:
+                pre = tuple(noun(s) for s in p["pre"])
+                post = tuple(noun(s) for s in p["post"])
+                preps = tuple(
+                    Preposition(q["prep"], tuple(noun(s) for s in q["nouns"]))
+                    for q in (*p["pre_preps"], *p["post_preps"])
+                )
+                required = {q.word for q in preps}
+                for n in (*pre, *post, *(m for q in preps for m in q.nouns)):
+                    required |= n.words()
+                compiled.append(
+                    Pattern(
+                        p["line"],
+                        p["text"],
+                        p["code"],
+                        p["reverse"],
+                        pre,
+                        post,
+                        preps,
+                        frozenset(required),
+                    )
+                )
+            dictionary.patterns[block] = compiled
+        for v in data["verbs"]:
+            verb = Verb(
+                v["verb"],
+                tuple(v["before"]),
+                tuple(v["after"]),
+                v["code"],
+                v["reverse"],
+                v["block"],
+                v["line"],
+            )
+            for form in {v["verb"], *v["forms"]}:
+                entries = dictionary.verbs.setdefault(form, [])
+                if verb not in entries:
+                    entries.append(verb)
+        for entries in dictionary.verbs.values():
+            # Multi-word verbs are tried before the single word they contain.
+            entries.sort(key=lambda e: -(len(e.before) + len(e.after)))
+        return dictionary
+
+
+@lru_cache(maxsize=1)
+def verb_dictionary() -> VerbDictionary:
+    """The shipped dictionary, read once per process."""
+    source = resources.files("presswatch.data").joinpath("cameo_verbs.json")
+    return VerbDictionary.from_data(json.loads(source.read_text(encoding="utf-8")))
+
+
+# -- one event, as the parse gives it --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerbEvent:
+    """An event coded from one verb: source and target are head tokens (None when the
+    sentence does not name them); `pattern` is the dictionary line that coded it."""
+
+    verb: Token
+    code: str
+    source: Token | None
+    target: Token | None
+    negated: bool
+    passive: bool
+    block: str
+    pattern: int | None
+    matched: tuple[Token, ...] = ()
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+def spellings(token: Token) -> tuple[str, str]:
+    return token.lower_, token.lemma_.lower()
+
+
+@dataclass
+class VerbContext:
+    """What the patterns are matched against, gathered once per verb."""
+
+    verb: Token
+    passive: bool
+    subjects: list[Token]  # heads, before conjuncts
+    before: list[Token]  # subject heads, then words left of the verb
+    after: list[Token]  # objects and complements, in order
+    preps: list[tuple[Token, Token | None]]  # (preposition, its object)
+    words: set[str]  # every spelling in the verb's reach, for a quick first check
+
+    @classmethod
+    def of(cls, verb: Token) -> VerbContext:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+            subjects = [g for g in subjects if g.dep_ == "pobj"]
+        else:
+            subjects = subject_of(verb)
+        before = [*subjects, *(c for c in verb.lefts if c.dep_ in _BEFORE)]
+        after = [
+            c
+            for c in verb.children
+            if c.dep_ in _COMPLEMENTS and (c.dep_ == "nsubjpass" or c.i > verb.i)
+        ]
+        preps: list[tuple[Token, Token | None]] = []
+        for head in (verb, *(a for a in after if a.dep_ in _OBJECTS or a.dep_ == "nsubjpass")):
+            for child in head.children:
+                if child.dep_ in ("prep", "agent") and child is not verb:
+                    objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                    preps.append((child, objects[0] if objects else None))
+        words: set[str] = set()
+        for token in (*before, *after, *(p for pair in preps for p in pair if p is not None)):
+            for t in token.subtree if token.dep_ != "xcomp" else (token,):
+                words.update(spellings(t))
+        return cls(verb, passive, subjects, before, after, preps, words)
+
+
+def subject_of(verb: Token) -> list[Token]:
+    """The verb's subject, or the subject of the verb it depends on ("X agreed to meet",
+    "X came and met"); a relative clause's subject is the noun it describes."""
+    token = verb
+    for _ in range(4):
+        found = [c for c in token.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        if found:
+            subject = found[0]
+            if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                return [token.head]
+            return [subject]
+        if token.dep_ == "relcl":
+            return [token.head]
+        if token.dep_ not in _SHARES_SUBJECT or token.head is token:
+            return []
+        token = token.head
+    return []
+
+
+def negated(verb: Token) -> bool:
+    """ "did not meet", "never met", "did not agree to meet"."""
+    token = verb
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "acomp") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+# -- matching --------------------------------------------------------------------------------
+
+
+def spelled(token: Token, spelling: tuple[str, ...]) -> bool:
+    """The token is the last word of `spelling`, and the words before stand right before it."""
+    if spelling[-1] not in spellings(token):
+        return False
+    doc = token.doc
+    for back, word in enumerate(reversed(spelling[:-1]), start=1):
+        i = token.i - back
+        if i < 0 or word not in spellings(doc[i]):
+            return False
+    return True
+
+
+def noun_matches(noun: Noun, token: Token) -> bool:
+    if noun.slot is not None:
+        return noun.slot == "%" or token.pos_ in _NOMINAL
+    if not any(spelled(token, s) for s in noun.spellings):
+        return False
+    if not noun.modifiers:
+        return True
+    near = [t for t in token.subtree if t.i < token.i]
+    return all(any(noun_matches(m, t) for t in near) for m in noun.modifiers)
+
+
+@dataclass
+class Match:
+    pattern: Pattern
+    score: int
+    used: set[int]  # token indexes the pattern consumed
+    slots: dict[str, Token]
+
+
+def match_pattern(pattern: Pattern, context: VerbContext) -> Match | None:
+    used: set[int] = set()
+    slots: dict[str, Token] = {}
+    score = 0
+
+    def take(noun: Noun, candidates: Iterable[Token]) -> bool:
+        nonlocal score
+        for token in candidates:
+            if token.i not in used and noun_matches(noun, token):
+                used.add(token.i)
+                if noun.slot in ("+", "$"):
+                    slots[noun.slot] = token
+                elif noun.slot is None:
+                    # A noun says more than a bare preposition: "* AID" over "* (TO)".
+                    score += 2 + len(noun.modifiers)
+                return True
+        return noun.slot == "%"
+
+    for noun in pattern.pre:
+        if not take(noun, context.before):
+            return None
+    for noun in pattern.post:
+        if not take(noun, context.after):
+            return None
+    for prep in pattern.preps:
+        for word, obj in context.preps:
+            if word.i in used or word.lower_ != prep.word:
+                continue
+            if prep.nouns:
+                inner = [obj, *(t for t in obj.subtree if t is not obj)] if obj else []
+                saved = (set(used), dict(slots), score)
+                if all(take(noun, inner) for noun in prep.nouns):
+                    used.add(word.i)
+                    score += 1
+                    break
+                used, slots, score = saved[0], saved[1], saved[2]
+            else:
+                used.add(word.i)
+                score += 1
+                break
+        else:
+            return None
+    return Match(pattern, score, used, slots)
+
+
+def best_match(verb: Verb, context: VerbContext, dictionary: VerbDictionary) -> Match | None:
+    best: Match | None = None
+    for pattern in dictionary.patterns.get(verb.block, ()):
+        if not pattern.required <= context.words:
+            continue
+        found = match_pattern(pattern, context)
+        if found is not None and (best is None or found.score > best.score):
+            best = found
+    return best
+
+
+def verb_entries(token: Token, dictionary: VerbDictionary) -> list[Verb]:
+    """Entries of the dictionary this verb token stands for, multi-word ones first: the
+    words of a multi-word verb stand right after it or hang from it as particles."""
+    entries = dictionary.verbs.get(token.lemma_.lower()) or dictionary.verbs.get(token.lower_)
+    if not entries:
+        return []
+    doc = token.doc
+    found = []
+    for entry in entries:
+        after_ok = all(
+            token.i + k < len(doc) and doc[token.i + k].lower_ == word
+            for k, word in enumerate(entry.after, start=1)
+        ) or (
+            len(entry.after) == 1
+            and any(
+                c.lower_ == entry.after[0] and c.dep_ in ("prt", "prep") for c in token.children
+            )
+        )
+        before_ok = all(
+            token.i - k >= 0 and doc[token.i - k].lower_ == word
+            for k, word in enumerate(reversed(entry.before), start=1)
+        )
+        if after_ok and before_ok:
+            found.append(entry)
+    # A multi-word verb that is there hides the single word ("meet with" over "meet").
+    longest = max((len(e.before) + len(e.after) for e in found), default=0)
+    return [e for e in found if len(e.before) + len(e.after) == longest]
+
+
+def code_verb(token: Token, dictionary: VerbDictionary | None = None) -> list[VerbEvent]:
+    """The events one verb token codes: one per (source, target) pair, and the reverse
+    event of a paired code. Empty when the verb or its best pattern codes nothing."""
+    if token.pos_ != "VERB":
+        return []
+    dictionary = dictionary or verb_dictionary()
+    entries = verb_entries(token, dictionary)
+    if not entries:
+        return []
+    context = VerbContext.of(token)
+    best: tuple[Verb, Match | None] | None = None
+    for entry in entries:
+        found = best_match(entry, context, dictionary)
+        if best is None or (found is not None and (best[1] is None or found.score > best[1].score)):
+            best = (entry, found)
+    assert best is not None
+    entry, match = best
+    code, reverse = (
+        (match.pattern.code, match.pattern.reverse) if match else (entry.code, entry.reverse)
+    )
+    if code is None and reverse is None:
+        return []
+    used = match.used if match else set()
+    slots = match.slots if match else {}
+    sources, targets = roles(context, used, slots)
+    # Slots the pattern marks hold for its code on either side of the colon
+    # ("+ * {DEATH THREAT} [:138]": the threat comes to the subject).
+    directions = [(code or reverse, False)] if slots else [(code, False), (reverse, True)]
+    events = []
+    is_negated = negated(token)
+    matched = tuple(token.doc[i] for i in sorted(used))
+    line = match.pattern.line if match else None
+    for source in with_conjuncts(sources):
+        for target in with_conjuncts(targets):
+            for this_code, backwards in directions:
+                if this_code is None:
+                    continue
+                s, t = (target, source) if backwards else (source, target)
+                events.append(
+                    VerbEvent(
+                        token,
+                        this_code,
+                        s,
+                        t,
+                        is_negated,
+                        context.passive,
+                        entry.block,
+                        line,
+                        matched,
+                    )
+                )
+    return events
+
+
+def roles(
+    context: VerbContext, used: set[int], slots: dict[str, Token]
+) -> tuple[list[Token], list[Token]]:
+    """Source and target heads. A pre-verb noun names what the subject is ("&MILITARY *"),
+    so the subject stays the source unless the pattern makes it the target ("+ *"), when
+    the source is the first free object instead ("received a threat from X")."""
+    if "$" in slots:
+        sources = [slots["$"]]
+    else:
+        sources = [s for s in context.subjects if slots.get("+") is not s]
+    if "+" in slots:
+        targets = [slots["+"]]
+        if not sources:
+            sources = free_objects(context, used | {slots["+"].i}, [])
+    else:
+        targets = free_objects(context, used, sources)
+    return sources, targets
+
+
+def free_objects(context: VerbContext, used: set[int], sources: list[Token]) -> list[Token]:
+    """A passive's subject; else the first object the pattern left free; else the object
+    of the first preposition it left free (not a passive's "by")."""
+    taken = used | {s.i for s in sources}
+    candidates = [a for a in context.after if a.dep_ == "nsubjpass"] if context.passive else []
+    candidates += [a for a in context.after if a.dep_ in ("dobj", "obj", "dative", "attr")]
+    for word, obj in context.preps:
+        # "(FOR)" in a pattern takes the preposition and leaves its object to be the target.
+        if obj is not None and word.dep_ != "agent":
+            candidates.append(obj)
+    for candidate in candidates:
+        # "on Thursday" dates the event; it is never its target.
+        if (
+            candidate.i not in taken
+            and candidate.pos_ in _NOMINAL
+            and candidate.ent_type_ not in ("DATE", "TIME")
+        ):
+            return [candidate]
+    return []
+
+
+def with_conjuncts(tokens: list[Token]) -> Iterator[Token | None]:
+    """Each head with its conjuncts ("Iran and Iraq"); one None when there is none."""
+    if not tokens:
+        yield None
+        return
+    for token in tokens:
+        yield token
+        yield from token.conjuncts
+
+
+def code_span(span: Span | Doc, dictionary: VerbDictionary | None = None) -> list[VerbEvent]:
+    """Every event the verbs of a sentence or document code, in text order."""
+    dictionary = dictionary or verb_dictionary()
+    return [event for token in span for event in code_verb(token, dictionary)]
