@@ -31,6 +31,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from presswatch.extract.actor_codes import name_words
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "petrarch2"
 DEFAULT_OUT = ROOT / "src" / "presswatch" / "data"
@@ -179,6 +181,12 @@ def each_line(path: Path, handle: Callable[[Line], None]) -> None:
 def words_of(phrase: str) -> str:
     """`AYATOLLAH_KHAMENEI_` → `ayatollah khamenei` (underscores join words)."""
     return " ".join(phrase.replace("_", " ").split()).lower()
+
+
+def actor_name(phrase: str) -> str:
+    """An actor or agent name spelled as presswatch looks names up (accents folded,
+    possessives and final dots dropped), so the package reads it without redoing that."""
+    return " ".join(name_words(words_of(phrase)))
 
 
 def plural(word: str) -> str:
@@ -521,7 +529,7 @@ def read_actors(path: Path) -> list[list[Any]]:
             if not actors:
                 raise line.fail("synonym before any actor")
             for written in re.split(r"\s+\+", text[1:]):
-                name = words_of(written)
+                name = actor_name(written)
                 if not name or "+" in name or "[" in name:
                     raise line.fail("bad synonym")
                 actors[-1][0].append(name)
@@ -536,7 +544,7 @@ def read_actors(path: Path) -> list[list[Any]]:
                     default = spell[0]
                 else:
                     dated.append(spell)
-            name = words_of(found.group(1))
+            name = actor_name(found.group(1))
             if actors and not coded[-1] and last[-1] == line.number - 1:
                 # Primary lines in a row before their codes name one actor
                 # ("LEONID_BREZHNEV_", "LEONID_ILYICH_BREZHNEV", then the codes).
@@ -592,7 +600,7 @@ def read_agents(path: Path) -> list[list[str]]:
             # Each value stands for the marker, with no plural made from it.
             values = substitutions[markers[0]] if markers else [""]
             for value in values:
-                name = words_of(phrase.replace(markers[0], value) if markers else phrase)
+                name = actor_name(phrase.replace(markers[0], value) if markers else phrase)
                 if not name or "!" in name:
                     raise line.fail("bad agent phrase")
                 agents.setdefault(name, code)
