@@ -41,6 +41,8 @@ class Registry(Generic[T]):
         self.package = package
         self.modules = tuple(modules)
         self.entries: dict[str, T] = {}
+        self.declared: dict[str, T] = {}
+        self.placed: dict[str, str] = {}  # name → the entry it follows
 
     def register(self, name: str, *, after: str | None = None) -> Callable[[T], T]:
         """A decorator declaring `name`; `after` places it behind another entry."""
@@ -52,12 +54,31 @@ class Registry(Generic[T]):
         return declare
 
     def add(self, name: str, entry: T, *, after: str | None = None) -> None:
-        items = [(k, v) for k, v in self.entries.items() if k != name]
-        position = len(items)
+        """Declare `name` (again: the new entry replaces the old and moves to the end).
+
+        `after` holds even when that entry is declared later, so the order never depends
+        on which module happened to be imported first.
+        """
+        self.declared.pop(name, None)
+        self.declared[name] = entry
+        self.placed.pop(name, None)
         if after is not None:
-            position = next((i + 1 for i, (k, _) in enumerate(items) if k == after), position)
-        items.insert(position, (name, entry))
-        self.entries = dict(items)
+            self.placed[name] = after
+        self.entries = {key: self.declared[key] for key in self.order()}
+
+    def order(self) -> list[str]:
+        """Declared names in declaration order, each placed entry right behind its anchor
+        (entries placed behind one anchor keep their declaration order)."""
+        order = [n for n in self.declared if self.placed.get(n) not in self.declared]
+        pending = [n for n in self.declared if n not in order]
+        while pending:
+            ready = [n for n in pending if self.placed[n] in order]
+            if not ready:  # entries placed behind each other in a loop: declaration order
+                return order + pending
+            for name in reversed(ready):
+                order.insert(order.index(self.placed[name]) + 1, name)
+            pending = [n for n in pending if n not in ready]
+        return order
 
     def load(self) -> dict[str, T]:
         """Every entry, after importing the modules that declare them."""
