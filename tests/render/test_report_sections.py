@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
@@ -22,7 +23,7 @@ from presswatch.model import (
     Story,
     document_id,
 )
-from presswatch.render import html as report
+from presswatch.render import contents
 from presswatch.render.html import add_link, add_section, render_report
 from presswatch.render.sections import mention_anchor
 
@@ -160,12 +161,11 @@ def meeting_record() -> Record:
 
 
 @pytest.fixture
-def sections() -> Iterator[None]:
-    """Restore the module's section and link lists after a test extends them."""
-    saved_sections, saved_links = list(report.SECTIONS), list(report.LINKS)
+def sections(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Let a test extend the report's sections and links on copies of the registries."""
+    monkeypatch.setattr(contents, "SECTIONS", copy.deepcopy(contents.SECTIONS))
+    monkeypatch.setattr(contents, "LINKS", copy.deepcopy(contents.LINKS))
     yield
-    report.SECTIONS[:] = saved_sections
-    report.LINKS[:] = saved_links
 
 
 def test_every_quote_id_is_on_its_highlight_with_the_speakers_name() -> None:

@@ -1,4 +1,5 @@
-"""The sections of the HTML report, each a function of the record returning one `<section>`.
+"""The sections of the HTML report, each a function of the record returning one `<section>`,
+declared in the report's contents in the order they appear.
 
 Everything taken from an article (text, titles, outlets, names, quotes) is escaped with
 `text` here or inside `highlight`; nothing else reaches the page.
@@ -7,17 +8,12 @@ Everything taken from an article (text, titles, outlets, names, quotes) is escap
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from html import escape
 
 from presswatch.model import Actor, Document, Finding, Quote, Record
+from presswatch.render.contents import report_section
 from presswatch.render.highlight import Annotation, highlight
-
-FINDING_ORDER = ("contradiction", "quote_drift", "alias_conflict", "single_source", "corroboration")
-
-
-def text(value: object) -> str:
-    """Escape anything shown on the page."""
-    return escape("" if value is None else str(value), quote=True)
+from presswatch.render.page import text
+from presswatch.severity import severity
 
 
 def anchor(doc: str, start: int, end: int) -> str:
@@ -50,6 +46,7 @@ class ReportIndex:
         return (document.outlet or document.source) if document else doc_id
 
 
+@report_section("Overview", "overview")
 def overview(record: Record) -> str:
     counts = {
         "documents": len(record.documents),
@@ -64,12 +61,7 @@ def overview(record: Record) -> str:
     return f'<section id="overview"><h2>Overview</h2><p class="counts">{items}</p></section>'
 
 
-def severity(finding: Finding) -> int:
-    """Rank of a finding's kind: contradictions first, unknown kinds last."""
-    kind: str = finding.kind
-    return FINDING_ORDER.index(kind) if kind in FINDING_ORDER else len(FINDING_ORDER)
-
-
+@report_section("Findings", "findings")
 def findings_section(record: Record) -> str:
     index = ReportIndex(record)
     if not record.findings:
@@ -78,9 +70,9 @@ def findings_section(record: Record) -> str:
     for finding in record.findings:
         by_story[finding.story].append(finding)
     for findings in by_story.values():
-        findings.sort(key=severity)
+        findings.sort(key=lambda finding: severity(finding.kind))
     # A story with a contradiction comes before one that only has corroborations.
-    groups = sorted(by_story.items(), key=lambda item: severity(item[1][0]))
+    groups = sorted(by_story.items(), key=lambda item: severity(item[1][0].kind))
     claims = {c.id: c for c in record.claims}
     parts = ['<section id="findings"><h2>Findings</h2>']
     for story, findings in groups:
@@ -123,6 +115,7 @@ def findings_section(record: Record) -> str:
     return "".join(parts)
 
 
+@report_section("Stories", "stories")
 def stories_section(record: Record) -> str:
     index = ReportIndex(record)
     events = {e.id: e for e in record.events}
@@ -154,6 +147,7 @@ def stories_section(record: Record) -> str:
     return "".join(parts)
 
 
+@report_section("Actors", "actors")
 def actors_section(record: Record) -> str:
     index = ReportIndex(record)
     people = [a for a in record.actors if a.kind in ("person", "organization", "group")]
@@ -193,6 +187,7 @@ def quote_item(index: ReportIndex, quote: Quote, note: str = "") -> str:
     )
 
 
+@report_section("Quotes", "quotes")
 def quotes_section(record: Record) -> str:
     index = ReportIndex(record)
     by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
@@ -306,6 +301,7 @@ def document_annotations(record: Record, doc_id: str) -> list[Annotation]:
     return annotations_by_document(record).get(doc_id, [])
 
 
+@report_section("Documents", "documents")
 def documents_section(record: Record) -> str:
     annotations = annotations_by_document(record)
     parts = ['<section id="documents"><h2>Documents</h2>']
