@@ -609,9 +609,16 @@ def read_agents(path: Path) -> list[list[str]]:
     return [[name, code] for name, code in agents.items()]
 
 
+LEFT_OUT_DISCARDS = (
+    "bare years (1914 to 2013): PETRARCH skips sentences naming one as history; presswatch "
+    "dates events instead, and 'the 2006 war' or 'a protocol for 1990' stays codable"
+)
+
+
 def read_discards(path: Path) -> list[list[Any]]:
     """[phrase, scope, whole_word]: scope "story" for `+` lines, else "sentence"; a phrase
-    ending in `_` must end at a word boundary, else it is a stem."""
+    ending in `_` must end at a word boundary, else it is a stem. Bare years are left out
+    (LEFT_OUT_DISCARDS)."""
     discards: list[list[Any]] = []
 
     def read_line(line: Line) -> None:
@@ -620,6 +627,8 @@ def read_discards(path: Path) -> list[list[Any]]:
         phrase = text.lstrip("+").strip()
         if not phrase:
             raise line.fail("empty discard phrase")
+        if re.fullmatch(r"\d{4}", phrase):
+            return
         whole_word = phrase.endswith("_")
         discards.append([" ".join(phrase.rstrip("_").split()).lower(), scope, whole_word])
 
@@ -687,7 +696,10 @@ def convert(source: Path, out: Path) -> list[Path]:
         },
         "discards.json": {
             "header": header(discards_source, "phrases that mark a sentence or story uncodable")
-            | {"format": "discards: [phrase, sentence|story, whole word (else a stem)]"},
+            | {
+                "format": "discards: [phrase, sentence|story, whole word (else a stem)]",
+                "left_out": LEFT_OUT_DISCARDS,
+            },
             "discards": discards,
         },
     }

@@ -60,7 +60,7 @@ def write_source(folder: Path, **replace: str) -> Path:
         "Phoenix.MilNonState.actors.txt": "HAMAS_ [PSEREBHMS]\n",
         "Phoenix.agents.txt": "!PERSON! = MAN, WOMAN\nPOLICE {} [~COP]\nMINISTER [~GOV]\n"
         "CONGRESS!PERSON! [~LEG]\n",
-        "Phoenix.discards.txt": "+WORLD CUP  # sport\nBASEBALL\nGROUP F_\n",
+        "Phoenix.discards.txt": "+WORLD CUP  # sport\nBASEBALL\n1990\nGROUP F_\n",
         "LICENSE": "The MIT License (MIT)\n\nCopyright (c) 2014 Open Event Data\n",
     }
     files.update({name.replace("_txt", ".txt"): text for name, text in replace.items()})
