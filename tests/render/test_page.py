@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from presswatch.model import Document, Record, Story
 from presswatch.render.compare import render_comparison
 from presswatch.render.html import render_report
 from presswatch.render.page import CONTENT_SECURITY_POLICY, render_page
 from presswatch.render.style import STYLE
+from presswatch.web.app import create_app, endpoint_page
 
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(1)>'
 
@@ -27,6 +29,12 @@ def test_the_report_and_the_comparison_page_share_one_shell_and_one_stylesheet()
         assert page.count("<style>") == 1 and f"<style>{STYLE}</style>" in page
         assert f'http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}"' in page
         assert "<script" not in page and "<link" not in page
+
+
+def test_the_endpoint_list_of_serve_uses_the_same_shell(tmp_path: Path) -> None:
+    page = endpoint_page(create_app(tmp_path / "corpus.db"))
+    assert f"<style>{STYLE}</style>" in page and CONTENT_SECURITY_POLICY in page
+    assert '<a href="/">Report</a>' in page
 
 
 def test_the_policy_allows_no_script_and_no_load_from_anywhere() -> None:

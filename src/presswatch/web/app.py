@@ -22,6 +22,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
 from presswatch.errors import PresswatchError
+from presswatch.render.page import render_page
 from presswatch.store import SearchQueryError, Store
 
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
@@ -165,11 +166,9 @@ def endpoint_page(app: FastAPI) -> str:
                 f"<tr><td>{escape(methods)}</td><td><code>{escape(route.path)}</code></td>"
                 f"<td>{escape(what)}</td></tr>"
             )
-    return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
-        "<title>presswatch API</title></head><body><h1>presswatch API</h1>"
+    body = (
+        '<section id="endpoints">'
         f"<table><tr><th>method</th><th>path</th><th>what</th></tr>{''.join(rows)}</table>"
-        '<p>OpenAPI description: <a href="/api/openapi.json">/api/openapi.json</a></p>'
-        "</body></html>\n"
+        '<p>OpenAPI description: <a href="/api/openapi.json">/api/openapi.json</a></p></section>'
     )
+    return render_page("presswatch API", body, navigation=[("Report", "/")])
