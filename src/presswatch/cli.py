@@ -19,7 +19,7 @@ from rich.table import Table
 
 from presswatch.errors import PresswatchError
 from presswatch.evaluate import eval_app
-from presswatch.extract.names import fold_accents
+from presswatch.lang.names import fold_accents
 from presswatch.model import ActorKind, FindingKind, QuoteAct, QuoteKind, Record
 from presswatch.pipeline import RunObserver, RunSummary, run_analysis
 from presswatch.settings import DEFAULT_MODEL, Settings
@@ -411,7 +411,7 @@ def claims(
 
     Example: presswatch claims --subject prisoners
     """
-    from presswatch.extract.quantities import describe
+    from presswatch.lang.quantities import describe
 
     with open_store(db) as store:
         listed = store.claims(subject or None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from presswatch.extract.names import compatible_names, name_key, parse_name
+from presswatch.lang.names import compatible_names, name_key, parse_name
 from presswatch.model import Actor
 from tests.conftest import Analyse
 

@@ -28,7 +28,7 @@ from rich.table import Table
 
 from presswatch.evaluate import DEFAULT_DATA, data_path, eval_app
 from presswatch.extract import analyse_document
-from presswatch.extract.names import fold_accents
+from presswatch.lang.names import fold_accents
 from presswatch.model import Document, document_id
 from presswatch.nlp import load_pipeline
 from presswatch.settings import DEFAULT_MODEL

@@ -7,32 +7,32 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from presswatch.evaluate import eval_app
-from presswatch.extract.lexicon import data_file
+from presswatch.lang.data import QUOTE_ALIGNMENT_PAIRS, AlignmentPair
 from presswatch.link.quotes import same_statement, sentence_embedder
 
 
-def score_method(pairs: list[dict[str, Any]], method: str) -> dict[str, float]:
+def score_method(pairs: list[AlignmentPair], method: str) -> dict[str, float]:
     """Precision, recall, F1 of `same_statement` under one method over labelled pairs."""
     vectors: dict[str, list[float]] = {}
     if method == "embedding":
         embed = sentence_embedder()
         if embed is None:
             raise typer.BadParameter("embedding: the `embeddings` extra is not installed")
-        texts = sorted({str(p[side]) for p in pairs for side in ("a", "b")})
+        texts = sorted({text for p in pairs for text in (p.a, p.b)})
         vectors = dict(zip(texts, embed(texts), strict=True))
     tp = fp = fn = 0
     for pair in pairs:
-        predicted = same_statement(str(pair["a"]), str(pair["b"]), method, vectors) is not None
-        tp += predicted and pair["same"]
-        fp += predicted and not pair["same"]
-        fn += (not predicted) and pair["same"]
+        predicted = same_statement(pair.a, pair.b, method, vectors) is not None
+        tp += predicted and pair.same
+        fp += predicted and not pair.same
+        fn += (not predicted) and pair.same
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -59,7 +59,7 @@ def quote_alignment(
 
     Example: presswatch eval quote-alignment --method lexical
     """
-    pairs: list[dict[str, Any]] = data_file("quote_alignment_pairs.yaml")
+    pairs = QUOTE_ALIGNMENT_PAIRS.load()
     methods = method or (["lexical", "embedding"] if sentence_embedder() else ["lexical"])
     scores = {name: score_method(pairs, name) for name in methods}
     table = Table(title=f"quote alignment ({len(pairs)} pairs)")

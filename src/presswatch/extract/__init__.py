@@ -86,7 +86,7 @@ def extractor_version() -> str:
     """A digest of the extraction code and data: a stored analysis made by other code is redone."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for folder in ("extract", "data"):
+    for folder in ("extract", "lang", "data"):
         for path in sorted((package / folder).rglob("*")):
             if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".tsv", ".txt", ".json"}:
                 digest.update(path.relative_to(package).as_posix().encode())

@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import pairwise
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,8 +28,8 @@ from presswatch.extract import DocumentContext, extractor
 from presswatch.extract.doc_index import doc_text
 from presswatch.extract.doc_index import entities as document_entities
 from presswatch.extract.doc_index import sentences as document_sentences
-from presswatch.extract.lexicon import data_file
-from presswatch.extract.names import (
+from presswatch.lang.data import PLACE_PREPOSITIONS, PRONOUNS, ROLE_NOUNS, PronounEntry
+from presswatch.lang.names import (
     ParsedName,
     compatible_names,
     is_kunya,
@@ -63,15 +62,14 @@ CLARIFIED_NAME = re.compile(
 
 @lru_cache(maxsize=1)
 def role_nouns() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
-    data: dict[str, Any] = data_file("role_nouns.yaml")
-    return frozenset(data["person"]), frozenset(data["group"]), dict(data["binding_verbs"])
+    data = ROLE_NOUNS.load()
+    return frozenset(data.person), frozenset(data.group), dict(data.binding_verbs)
 
 
 @cache
 def same_rank_heads(head: str) -> frozenset[str]:
     """Role heads naming the same rank of office as `head` ("head", "chairman", "chief")."""
-    data: dict[str, Any] = data_file("role_nouns.yaml")
-    for ranks in data.get("same_rank", []):
+    for ranks in ROLE_NOUNS.load().same_rank:
         if head in ranks:
             return frozenset(ranks)
     return frozenset({head})
@@ -79,14 +77,12 @@ def same_rank_heads(head: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def place_prepositions() -> frozenset[str]:
-    words: list[str] = data_file("place_prepositions.yaml")
-    return frozenset(words)
+    return frozenset(PLACE_PREPOSITIONS.load())
 
 
 @lru_cache(maxsize=1)
-def pronouns() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = data_file("pronouns.yaml")
-    return data
+def pronouns() -> dict[str, PronounEntry]:
+    return PRONOUNS.load()
 
 
 def mention_holds(offset: int, mention: tuple[int, int, str, str]) -> bool:
@@ -589,8 +585,8 @@ class DocumentActors:
                 self.add_mention(
                     actor, token.idx, token.idx + len(token), token.text, "pronoun", None
                 )
-                if actor.gender is None and entry.get("gender"):
-                    actor.gender = entry["gender"]
+                if actor.gender is None and entry.gender:
+                    actor.gender = entry.gender
                 insort(
                     anchors,
                     (token.i, actor, token.dep_ in ("nsubj", "nsubjpass")),
@@ -614,11 +610,11 @@ class DocumentActors:
     def antecedent(
         self,
         pronoun: Token,
-        entry: dict[str, str],
+        entry: PronounEntry,
         anchors: list[tuple[int, LocalActor, bool]],
         sentence_of: dict[int, int],
     ) -> LocalActor | None:
-        wanted = entry["kind"]
+        wanted = entry.kind
         here = sentence_of[pronoun.i]
         best: tuple[tuple[int, int, int], LocalActor] | None = None
         # Anchors stand in token order: read back from the pronoun to the window's edge.
@@ -633,7 +629,7 @@ class DocumentActors:
                 continue
             if wanted == "organization":
                 continue  # "it" refers to too many things to resolve safely
-            if entry.get("gender") and actor.gender and actor.gender != entry["gender"]:
+            if entry.gender and actor.gender and actor.gender != entry.gender:
                 continue
             rank = (int(is_subject) * 2 - distance, -distance, index)
             if best is None or rank > best[0]:

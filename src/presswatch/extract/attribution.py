@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Span, Token
 
 from presswatch.extract.doc_index import doc_text
-from presswatch.extract.lexicon import data_file, word_list
 from presswatch.extract.quote_marks import quote_characters
+from presswatch.lang.data import CUE_PATTERNS, REPORTING_VERBS, CuePatterns
 
 # Most tokens a cue runs over towards its report ("said in an interview on Monday").
 CUE_REACH_TOKENS = 8
@@ -25,21 +24,20 @@ NOT_REPORTED = ("conj", "cc", "punct", "mark", "aux", "auxpass", "neg")
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, Any]:
+def cues() -> CuePatterns:
     """Cue patterns, stance verbs, cue nouns and the other attribution word lists."""
-    data: dict[str, Any] = data_file("cue_patterns.yaml")
-    return data
+    return CUE_PATTERNS.load()
 
 
 def lemma_of(token: Token) -> str:
     """The token's lemma, lowercased, with the pipeline's known wrong lemmas repaired
     ("hopes", "hoped", "hoping" come out as "hop"): the repairs are data, by word form."""
-    repairs: dict[str, str] = cues()["lemma_repairs"]
+    repairs: dict[str, str] = cues().lemma_repairs
     return repairs.get(token.lower_, token.lemma_.lower())
 
 
 def reporting_verbs() -> frozenset[str]:
-    return word_list("reporting_verbs.txt")
+    return REPORTING_VERBS.load()
 
 
 def reported_words(content: Token) -> tuple[int, int]:
@@ -177,7 +175,7 @@ def subject_of(verb: Token, inside: set[int]) -> Span | None:
         for child in current.children:
             if child.dep_ in SUBJECTS and child.i not in inside:
                 if child.dep_ == "nsubjpass" and lemma_of(current) not in set(
-                    cues()["passive_speakers"]
+                    cues().passive_speakers
                 ):
                     return None  # "the plan was announced": what was said, not who said it
                 return noun_phrase(child, inside)
@@ -236,7 +234,7 @@ def source_after_cue(
     sentence: Span, inside: set[int], only: Iterable[str] | None = None
 ) -> tuple[Token, Span] | None:
     """ "according to X", "quoting X": the cue's first token and X."""
-    patterns: list[list[str]] = cues()["source_after"]
+    patterns: list[list[str]] = cues().source_after
     words = [t.lower_ for t in sentence]
     allowed = set(only) if only is not None else None
     found: list[tuple[Token, Span]] = []

@@ -13,16 +13,13 @@ speaker when the claim lies inside a quote, else null (the outlet's own voice).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from presswatch.extract import DocumentContext, extractor
 from presswatch.extract.doc_index import Holders, entities
-from presswatch.extract.lexicon import data_file
-from presswatch.extract.quantities import (
+from presswatch.lang.claim_subjects import group_of, subject_lexicon
+from presswatch.lang.quantities import (
     lexicon,
     normalise_date,
     normalise_duration,
@@ -34,60 +31,6 @@ from presswatch.model import Claim, ClaimValue, Quote
 # Dependency labels that attach a modifier we keep in a counted noun phrase.
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 _HOPS = 8  # how far up the parse a claim looks for its verb, action and frame
-
-
-@dataclass(frozen=True)
-class SubjectLexicon:
-    nouns: dict[str, str]
-    verbs: dict[str, str]
-    adjectives: dict[str, str]
-    people: frozenset[str]
-    actions: dict[str, str]
-    not_subjects: frozenset[str]
-    place_prepositions: frozenset[str]
-    not_counted: frozenset[str]
-    currency: frozenset[str]
-
-
-@cache
-def subject_lexicon() -> SubjectLexicon:
-    data: dict[str, Any] = data_file("claim_subjects.yaml")
-    units: dict[str, Any] = data_file("units.yaml")
-    nouns: dict[str, str] = {}
-    verbs: dict[str, str] = {}
-    adjectives: dict[str, str] = {}
-    for group, spec in data["groups"].items():
-        for noun in spec.get("nouns", []):
-            nouns.setdefault(str(noun).casefold(), group)
-        for verb in spec.get("verbs", []):
-            verbs.setdefault(str(verb), group)
-        for adjective in spec.get("adjectives", []):
-            adjectives.setdefault(str(adjective), group)
-    actions = {verb: action for action, listed in data["actions"].items() for verb in listed}
-    return SubjectLexicon(
-        nouns=nouns,
-        verbs=verbs,
-        adjectives=adjectives,
-        people=frozenset(data["general_people"]),
-        actions=actions,
-        not_subjects=frozenset(data["not_subjects"]),
-        place_prepositions=frozenset(data["place_prepositions"]),
-        not_counted=frozenset(str(u).casefold() for u in units["not_counted"]),
-        currency=frozenset(str(c).casefold() for c in units["currency"]),
-    )
-
-
-def group_of(subject: str) -> str | None:
-    """The synonym group of a subject phrase: whole phrase, then its head noun."""
-    lex = subject_lexicon()
-    words = [w for w in words_of(subject) if w.isalpha()]
-    if not words:
-        return None
-    for size in range(min(3, len(words)), 0, -1):
-        tail = " ".join(words[-size:])
-        if tail in lex.nouns:
-            return lex.nouns[tail]
-    return None
 
 
 def _is_figure_token(token: Token) -> bool:

@@ -11,17 +11,15 @@ date made absolute against the publication date (or a dateline) and a place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Span, Token
 
 from presswatch.extract import DocumentContext, extractor
 from presswatch.extract.actors import organisation_in, resolve_span
-from presswatch.extract.dates import iso_date, resolve_date
 from presswatch.extract.doc_index import CharIntervals, doc_text, entities
-from presswatch.extract.lexicon import data_file
 from presswatch.ingest.datelines import read_dateline
+from presswatch.lang.data import CAMEO_PATTERNS, CameoPattern, CameoPatterns
+from presswatch.lang.dates import iso_date, resolve_date
 from presswatch.model import Event, EventDate, Participant
 from presswatch.model import Span as TextSpan
 
@@ -29,10 +27,8 @@ _SUBJECTS = ("nsubj",)
 _OBJECTS = ("dobj", "obj", "attr")
 
 
-@lru_cache(maxsize=1)
-def patterns() -> dict[str, Any]:
-    data: dict[str, Any] = data_file("cameo_patterns.yaml")
-    return data
+def patterns() -> CameoPatterns:
+    return CAMEO_PATTERNS.load()
 
 
 @dataclass
@@ -70,10 +66,10 @@ class DocumentEvents:
             if self.in_quote(token):
                 continue
             lemma = token.lemma_.lower()
-            if token.pos_ == "VERB" and lemma in table["verbs"]:
-                event = self.verb_event(token, table["verbs"][lemma])
-            elif token.pos_ == "NOUN" and lemma in table["nouns"]:
-                event = self.noun_event(token, table["nouns"][lemma])
+            if token.pos_ == "VERB" and lemma in table.verbs:
+                event = self.verb_event(token, table.verbs[lemma])
+            elif token.pos_ == "NOUN" and lemma in table.nouns:
+                event = self.noun_event(token, table.nouns[lemma])
             else:
                 continue
             if event is not None:
@@ -110,7 +106,7 @@ class DocumentEvents:
     def conjuncts(self, token: Token | None) -> list[Token]:
         return [] if token is None else [token, *token.conjuncts]
 
-    def verb_event(self, verb: Token, pattern: dict[str, Any]) -> Event | None:
+    def verb_event(self, verb: Token, pattern: CameoPattern) -> Event | None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next(
@@ -130,7 +126,7 @@ class DocumentEvents:
         participants = [Participant(actor=a, role="source") for a in self.resolved(sources)] + [
             Participant(actor=a, role="target") for a in self.resolved(targets)
         ]
-        if pattern.get("needs_person_target") and not any(
+        if pattern.needs_person_target and not any(
             p.role == "target" and p.actor not in self.places for p in participants
         ):
             return None  # "received criticism", "welcomed the decision": no one was hosted
@@ -138,7 +134,7 @@ class DocumentEvents:
             return None
         return self.event(verb, pattern, participants)
 
-    def noun_event(self, noun: Token, pattern: dict[str, Any]) -> Event | None:
+    def noun_event(self, noun: Token, pattern: CameoPattern) -> Event | None:
         targets = self.conjuncts(self.prepositional_object(noun))
         owners = [c for c in noun.children if c.dep_ == "poss"]
         participants = [Participant(actor=a, role="target") for a in self.resolved(targets)]
@@ -170,7 +166,7 @@ class DocumentEvents:
         return tokens
 
     def prepositional_object(self, head: Token) -> Token | None:
-        allowed = set(patterns()["target_prepositions"])
+        allowed = set(patterns().target_prepositions)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in allowed:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -189,15 +185,15 @@ class DocumentEvents:
     # -- when and where -----------------------------------------------------------------------
 
     def event(
-        self, trigger: Token, pattern: dict[str, Any], participants: list[Participant]
+        self, trigger: Token, pattern: CameoPattern, participants: list[Participant]
     ) -> Event:
         sentence = trigger.sent
         return Event(
             id="",
-            type=pattern["type"],
-            cameo=pattern["cameo"],
-            root=pattern["cameo"][:2],
-            label=pattern["label"],
+            type=pattern.type,
+            cameo=pattern.cameo,
+            root=pattern.cameo[:2],
+            label=pattern.label,
             participants=participants,
             date=self.date_of(trigger, sentence),
             place=self.place_of(trigger, sentence),

@@ -7,7 +7,6 @@ quote, found by the quotes extractor) is framing too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -17,41 +16,12 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from presswatch.extract import DocumentContext, extractor
-from presswatch.extract.lexicon import data_file
+from presswatch.lang.data import LOADED_TERMS
+from presswatch.lang.loaded_terms import loaded_terms, term_words
 from presswatch.model import FramingSpan
 
 # The quotes extractor marks scare quotes as unattributed "mixed" quotes of a few words.
 SCARE_QUOTE_MAX_WORDS = 4
-
-
-@dataclass(frozen=True)
-class LoadedTerm:
-    category: str
-    neutral: str | None
-    referent: str | None
-
-
-@lru_cache(maxsize=1)
-def loaded_terms() -> tuple[LoadedTerm, ...]:
-    entries: list[dict[str, Any]] = data_file("loaded_terms.yaml")
-    return tuple(LoadedTerm(e["category"], e.get("neutral"), e.get("referent")) for e in entries)
-
-
-def term_words(phrase: str) -> list[str]:
-    """A phrase's words as spaCy's English tokenizer splits them (hyphens, possessives)."""
-    words: list[str] = []
-    for word in phrase.split():
-        if word.endswith("'s"):
-            words.extend([word[:-2], "'s"])
-        elif "-" in word.strip("-"):
-            parts = word.split("-")
-            for i, part in enumerate(parts):
-                if i:
-                    words.append("-")
-                words.append(part)
-        else:
-            words.append(word)
-    return words
 
 
 def token_patterns(phrase: str) -> list[list[dict[str, Any]]]:
@@ -73,9 +43,8 @@ def token_patterns(phrase: str) -> list[list[dict[str, Any]]]:
 def term_matcher(vocab: Vocab) -> Matcher:
     """Built once per process (per vocabulary); the match id is the entry's index."""
     matcher = Matcher(vocab)
-    entries: list[dict[str, Any]] = data_file("loaded_terms.yaml")
-    for index, entry in enumerate(entries):
-        patterns = [p for term in entry["terms"] for p in token_patterns(str(term))]
+    for index, entry in enumerate(LOADED_TERMS.load()):
+        patterns = [p for term in entry.terms for p in token_patterns(term)]
         matcher.add(f"loaded-{index}", patterns)
     return matcher
 
@@ -103,18 +72,6 @@ def find_loaded_terms(doc: Doc, doc_id: str) -> list[FramingSpan]:
             )
         )
     return found
-
-
-def referent_of(span: FramingSpan) -> str | None:
-    """The referent a framing span names, looked up again from the data (not stored)."""
-    folded = " ".join(term_words(span.text.lower()))
-    entries: list[dict[str, Any]] = data_file("loaded_terms.yaml")
-    for entry in entries:
-        for term in entry["terms"]:
-            words = " ".join(term_words(str(term).lower()))
-            if folded == words or folded.rstrip("s") == words.rstrip("s"):
-                return str(entry.get("referent")) if entry.get("referent") else None
-    return None
 
 
 @extractor("framing")

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
-from presswatch.extract.lexicon import data_file
+from presswatch.lang.data import QUOTE_MARKS
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“«„‘])")
 
@@ -60,14 +59,14 @@ class Marks:
 
 @lru_cache(maxsize=1)
 def marks() -> Marks:
-    data: dict[str, Any] = data_file("quote_marks.yaml")
+    data = QUOTE_MARKS.load()
     return Marks(
-        frozenset(data["double"]["open"]),
-        frozenset(data["double"]["close"]),
-        frozenset(data["double"]["either"]),
-        frozenset(data["single"]["open"]),
-        frozenset(data["single"]["close"]),
-        frozenset(data["single"]["either"]),
+        frozenset(data.double.open),
+        frozenset(data.double.close),
+        frozenset(data.double.either),
+        frozenset(data.single.open),
+        frozenset(data.single.close),
+        frozenset(data.single.either),
     )
 
 

@@ -274,11 +274,11 @@ class DocumentQuotes:
 
     def indirect_quotes(self) -> None:
         verbs = reporting_verbs()
-        avoid = set(cues()["not_speech"])
-        stances = set(cues()["stance_verbs"])
+        avoid = set(cues().not_speech)
+        stances = set(cues().stance_verbs)
         # "talked about …", "pointed to …": speech through a preposition only.
-        through_objects = {pattern[0] for pattern in cues()["object_reports"]}
-        cue_only = set(cues()["cue_only"])
+        through_objects = {pattern[0] for pattern in cues().object_reports}
+        cue_only = set(cues().cue_only)
         covered = list(self.quotes)
         for token in self.doc:
             if token.pos_ not in ("VERB", "AUX"):
@@ -349,7 +349,7 @@ class DocumentQuotes:
         """ "Clinton is confident that she will win", "he was critical of the deal": an
         adjective of attitude after "be", with its clause or object as the position held.
         The adjectives and their prepositions are data (`stance_adjectives`)."""
-        adjectives: dict[str, list[str]] = cues()["stance_adjectives"]
+        adjectives: dict[str, list[str]] = cues().stance_adjectives
         for token in self.doc:
             prepositions = adjectives.get(token.lower_)
             if prepositions is None or token.dep_ != "acomp" or lemma_of(token.head) != "be":
@@ -378,9 +378,9 @@ class DocumentQuotes:
         "his criticism of the deal": a noun of saying or intending, with its owner as the
         speaker and its clause or object as what was said. Nouns are data (`cue_nouns`)."""
         nouns: dict[str, QuoteAct] = {
-            noun: act for act, listed in cues()["cue_nouns"].items() for noun in listed
+            noun: act for act, listed in cues().cue_nouns.items() for noun in listed
         }
-        prepositions = set(cues()["cue_noun_prepositions"])
+        prepositions = set(cues().cue_noun_prepositions)
         for token in self.doc:
             act = nouns.get(lemma_of(token))
             if act is None or token.pos_ != "NOUN":
@@ -462,13 +462,13 @@ class DocumentQuotes:
         """
         data = cues()
         lemma = lemma_of(verb)
-        if lemma in data["clause_only"]:
+        if lemma in data.clause_only:
             return
-        prepositions = {p[1] for p in data["object_reports"] if p[0] == lemma and len(p) > 1}
+        prepositions = {p[1] for p in data.object_reports if p[0] == lemma and len(p) > 1}
         takes_object = (
             act == "stance"
-            or any(p == [lemma] for p in data["object_reports"])
-            or lemma in data["partial_quote_verbs"]
+            or any(p == [lemma] for p in data.object_reports)
+            or lemma in data.partial_quote_verbs
         )
         complements = []
         for child in verb.children:
@@ -480,7 +480,7 @@ class DocumentQuotes:
                 if any(c.dep_ in ("pobj", "pcomp") for c in child.children):
                     complements.append(child)
             elif child.dep_ in ("dobj", "obj", "dative", "oprd") and (
-                takes_object or lemma in data["addressee_verbs"]
+                takes_object or lemma in data.addressee_verbs
             ):
                 complements.append(child)
             elif child.dep_ == "prep" and child.lower_ == "as" and complements:
@@ -494,7 +494,7 @@ class DocumentQuotes:
             complements = [c for c in verb.children if c.dep_ == "nsubjpass"][:1]
         if not complements:
             return
-        if lemma in data["addressee_verbs"] and all(
+        if lemma in data.addressee_verbs and all(
             c.dep_ in ("dobj", "obj", "dative") for c in complements
         ):
             return  # "told reporters": whom X spoke to, not what X said
@@ -606,14 +606,14 @@ class DocumentQuotes:
         """Names, pronouns and nouns report speech; expletives ("it", "there") and
         relative pronouns do not. `speaker_nouns` rescues heads the tagger mislabels."""
         head = speaker.root
-        if head.lower_ in set(cues()["non_speakers"]):
+        if head.lower_ in set(cues().non_speakers):
             return False
         if head.pos_ in ("PROPN", "PRON", "NOUN") or self.resolve(speaker) is not None:
             return True
-        if head.pos_ == "NUM" or head.lower_ in set(cues()["speaker_quantifiers"]):
+        if head.pos_ == "NUM" or head.lower_ in set(cues().speaker_quantifiers):
             # "Nine in 10 voters say", "Most of them said", "Many say": a share of people.
             return True
-        return lemma_of(head) in set(cues()["speaker_nouns"])
+        return lemma_of(head) in set(cues().speaker_nouns)
 
     def make_quote(
         self,

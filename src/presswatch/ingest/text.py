@@ -8,14 +8,12 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 import charset_normalizer
-import yaml
 
 from presswatch.ingest.dates import date_in_title, leading_date, parse_date
 from presswatch.ingest.documents import build_document
+from presswatch.lang.data import METADATA_KEYS
 from presswatch.model import Document
 from presswatch.settings import Settings
 
@@ -85,17 +83,16 @@ class HeaderKeys:
 
 @lru_cache(maxsize=1)
 def header_keys() -> HeaderKeys:
-    raw = resources.files("presswatch.data").joinpath("metadata_keys.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
-    fields = {str(k).lower(): str(v) for k, v in data["keys"].items()}
+    data = METADATA_KEYS.load()
+    fields = {k.lower(): str(v) for k, v in data.keys.items()}
     alternatives = "|".join(re.escape(k) for k in sorted(fields, key=len, reverse=True))
     # "Title: …", "Outlet - Tehran Times", "date 2025-02-12" (the plain space is checked
     # against the bare keys after matching).
     line = re.compile(rf"^\s*({alternatives})(\s*:\s*|\s+[-–—]\s+|\s+)(\S.*?)\s*$", re.IGNORECASE)
     return HeaderKeys(
         fields=fields,
-        bare=frozenset(str(k).lower() for k in data.get("bare_keys", [])),
-        particles=frozenset(str(w).lower() for w in data.get("byline_particles", [])),
+        bare=frozenset(k.lower() for k in data.bare_keys),
+        particles=frozenset(w.lower() for w in data.byline_particles),
         line=line,
     )
 

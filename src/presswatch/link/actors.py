@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from presswatch.errors import PresswatchError
-from presswatch.extract.names import compatible_names, is_kunya, name_key, parse_name
+from presswatch.lang.names import compatible_names, is_kunya, name_key, parse_name
 from presswatch.link import CorpusContext, linker
 from presswatch.model import Actor, ActorKind, Finding, Mention, Record, Span
 

@@ -21,8 +21,9 @@ from typing import Any
 import yaml
 
 from presswatch.errors import PresswatchError
-from presswatch.extract.lexicon import data_file
-from presswatch.extract.quantities import (
+from presswatch.lang.claim_subjects import group_of
+from presswatch.lang.data import CLAIM_SUBJECTS
+from presswatch.lang.quantities import (
     agree,
     compatible,
     describe,
@@ -51,15 +52,13 @@ class ClaimKey:
 
 @cache
 def _subjects() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data: dict[str, Any] = data_file("claim_subjects.yaml")
-    groups = frozenset(data["groups"])
+    data = CLAIM_SUBJECTS.load()
+    groups = frozenset(data.groups)
     # Nouns and adjectives of the groups stand for the whole group ("martyrs", "killed").
     nouns = frozenset(
-        str(n).casefold()
-        for spec in data["groups"].values()
-        for n in [*spec.get("nouns", []), *spec.get("adjectives", [])]
+        n.casefold() for spec in data.groups.values() for n in [*spec.nouns, *spec.adjectives]
     )
-    return groups, nouns, frozenset(data["general_people"])
+    return groups, nouns, frozenset(data.general_people)
 
 
 def _singular(word: str) -> str:
@@ -302,8 +301,6 @@ def _near(fact_date: str | None, document: Document, value: ClaimValue) -> bool:
 
 
 def _check_fact(fact: dict[str, Any], items: Sequence[CheckedClaim], writer: FindingWriter) -> None:
-    from presswatch.extract.claims import group_of
-
     subject = str(fact.get("subject", ""))
     value = _fact_value(fact.get("value"))
     group = str(fact.get("group") or group_of(subject) or "")

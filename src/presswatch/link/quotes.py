@@ -16,13 +16,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Any
 
 import numpy
 from rapidfuzz import fuzz
-from spacy.lang.en.stop_words import STOP_WORDS
 
-from presswatch.extract.lexicon import data_file
+from presswatch.lang.data import DRIFT_MARKERS, NUMBER_WORDS
+from presswatch.lang.stop_words import stop_words
 from presswatch.link import CorpusContext, linker
 from presswatch.model import Document, Finding, Quote, QuoteGroup, Record, Span
 
@@ -69,7 +68,7 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> set[str]:
     # A possessive is the same word: "Gaza's people" and "the people of Gaza".
-    return {stem(w.removesuffix("'s")) for w in words(text) if w not in STOP_WORDS}
+    return {stem(w.removesuffix("'s")) for w in words(text) if w not in stop_words()}
 
 
 @dataclass(frozen=True)
@@ -337,12 +336,9 @@ def renderings(units: Sequence[Unit]) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def drift_markers() -> dict[str, frozenset[str]]:
-    data: dict[str, list[str]] = data_file("drift_markers.yaml")
-    classes = {name: frozenset(str(w).lower() for w in values) for name, values in data.items()}
-    numbers: dict[str, Any] = data_file("number_words.yaml")
-    number_words = {
-        str(w).lower() for table in numbers.values() if isinstance(table, dict) for w in table
-    }
+    data = DRIFT_MARKERS.load()
+    classes = {name: frozenset(w.lower() for w in values) for name, values in data.items()}
+    number_words = {w.lower() for w in NUMBER_WORDS.load().words()}
     # "a"/"an" count as one in quantities but are not a claim about a number in speech.
     classes["number"] = frozenset(number_words - {"a", "an"})
     return classes

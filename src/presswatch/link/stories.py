@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
 
-from presswatch.extract.dates import iso_date
-from presswatch.extract.lexicon import data_file
+from presswatch.lang.data import CAMEO_PATTERNS
+from presswatch.lang.dates import iso_date
 from presswatch.link import CorpusContext, linker
 from presswatch.model import Event, EventDate, Record, Story
 
@@ -31,11 +30,11 @@ SLACK_DAYS = {"day": 1, "week": 3, "month": 0, "year": 0, "approximate": 7}
 
 @lru_cache(maxsize=1)
 def families() -> dict[str, str]:
-    table: dict[str, Any] = data_file("cameo_patterns.yaml")
+    table = CAMEO_PATTERNS.load()
     found: dict[str, str] = {}
-    for section in ("verbs", "nouns"):
-        for pattern in table[section].values():
-            found[pattern["cameo"]] = pattern["family"]
+    for section in (table.verbs, table.nouns):
+        for pattern in section.values():
+            found[pattern.cameo] = pattern.family
     return found
 
 

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from presswatch.extract.framing import referent_of
+from presswatch.lang.loaded_terms import referent_of
 from presswatch.link.quotes import statements, words
 from presswatch.model import Document, Quote, Record
 from presswatch.render.contents import report_section

@@ -10,9 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
-from presswatch.extract.lexicon import data_file
+from presswatch.lang.data import HONORIFICS, TRANSLITERATION
 
 _BRACKETED = re.compile(r"\s*[\[(]([^\])]{1,40})[\])]\s*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -46,21 +45,20 @@ class ParsedName:
 @lru_cache(maxsize=1)
 def honorifics() -> list[tuple[tuple[str, ...], Honorific]]:
     """Honorifics as token tuples, longest first so "grand ayatollah" beats "ayatollah"."""
-    entries: list[dict[str, Any]] = data_file("honorifics.yaml")
     found: list[tuple[tuple[str, ...], Honorific]] = []
-    for entry in entries:
-        for words in entry["words"]:
+    for entry in HONORIFICS.load():
+        for words in entry.words:
             tokens = tuple(words.lower().split())
-            found.append((tokens, Honorific(tokens, entry.get("gender"), bool(entry.get("role")))))
+            found.append((tokens, Honorific(tokens, entry.gender, entry.role)))
     return sorted(found, key=lambda item: -len(item[0]))
 
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[list[re.Pattern[str]], list[tuple[re.Pattern[str], str]], set[str], str]:
-    data: dict[str, Any] = data_file("transliteration.yaml")
-    prefixes = [re.compile(p) for p in data["prefixes"]]
-    rules = [(re.compile(pattern), replacement) for pattern, replacement in data["rules"]]
-    return prefixes, rules, set(data["particles"]), str(data["drop_vowels"])
+    data = TRANSLITERATION.load()
+    prefixes = [re.compile(p) for p in data.prefixes]
+    rules = [(re.compile(pattern), replacement) for pattern, replacement in data.rules]
+    return prefixes, rules, set(data.particles), data.drop_vowels
 
 
 def fold_accents(text: str) -> str:

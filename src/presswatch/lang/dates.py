@@ -10,10 +10,8 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from functools import lru_cache
-from typing import Any
 
-from presswatch.extract.lexicon import data_file
+from presswatch.lang.data import RELATIVE_DATES, RelativeDates, RelativeDay
 from presswatch.model import DatePrecision, EventDate
 
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
@@ -25,18 +23,16 @@ _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _AGO = re.compile(r"\b(\w+)\s+(days?|weeks?|months?|years?)\s+ago\b")
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, Any]:
-    data: dict[str, Any] = data_file("relative_dates.yaml")
-    return data
+def _table() -> RelativeDates:
+    return RELATIVE_DATES.load()
 
 
 def month_number(word: str) -> int | None:
     table = _table()
     lowered = word.lower().rstrip(".")
-    if lowered in table["months"]:
-        return int(table["months"].index(lowered)) + 1
-    value = table["month_abbreviations"].get(lowered)
+    if lowered in table.months:
+        return table.months.index(lowered) + 1
+    value = table.month_abbreviations.get(lowered)
     return int(value) if value is not None else None
 
 
@@ -84,19 +80,19 @@ def resolve_date(text: str, published: date | None) -> EventDate | None:
             value = int(year.group(1))
             return _range(date(value, 1, 1), date(value, 12, 31), text, "year")
         return None
-    for phrase, rule in sorted(table["days"].items(), key=lambda item: -len(item[0])):
+    for phrase, rule in sorted(table.days.items(), key=lambda item: -len(item[0])):
         if re.search(rf"\b{re.escape(phrase)}\b", lowered):
             return _relative(rule, published, text)
     match = _AGO.search(lowered)
     if match:
-        count = table["numbers"].get(match.group(1)) or (
+        count = table.numbers.get(match.group(1)) or (
             int(match.group(1)) if match.group(1).isdigit() else None
         )
         if count is not None:
-            offset = count * int(table["units"][match.group(2)])
+            offset = count * table.units[match.group(2)]
             precision: DatePrecision = "day" if match.group(2).startswith("day") else "approximate"
             return _day(published - timedelta(days=offset), text, precision)
-    for number, weekday in enumerate(table["weekdays"]):
+    for number, weekday in enumerate(table.weekdays):
         if re.search(rf"\b{weekday}\b", lowered):
             back = (published.weekday() - number) % 7
             if "next" in lowered:
@@ -124,7 +120,7 @@ def resolve_date(text: str, published: date | None) -> EventDate | None:
         if month is None:
             continue
         before = words[position - 1] if position else ""
-        if word in table["ambiguous_months"] and before not in (
+        if word in table.ambiguous_months and before not in (
             "in",
             "last",
             "early",
@@ -143,17 +139,15 @@ def resolve_date(text: str, published: date | None) -> EventDate | None:
     return None
 
 
-def _relative(rule: dict[str, Any], published: date, text: str) -> EventDate:
-    precision: DatePrecision = rule["precision"]
-    if "month" in rule:
-        year, month = _shift_month(published, int(rule["month"]))
+def _relative(rule: RelativeDay, published: date, text: str) -> EventDate:
+    if rule.month is not None:
+        year, month = _shift_month(published, rule.month)
         return _month(year, month, text)
-    if "year" in rule:
-        value = published.year + int(rule["year"])
+    if rule.year is not None:
+        value = published.year + rule.year
         return _range(date(value, 1, 1), date(value, 12, 31), text, "year")
-    start = published + timedelta(days=int(rule["days"]))
-    span = int(rule.get("span", 1))
-    return _range(start, start + timedelta(days=span - 1), text, precision)
+    start = published + timedelta(days=rule.days or 0)
+    return _range(start, start + timedelta(days=rule.span - 1), text, rule.precision)
 
 
 def iso_date(value: str | None) -> date | None:

@@ -21,9 +21,8 @@ import calendar
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from presswatch.extract.lexicon import data_file
+from presswatch.lang.data import NUMBER_WORDS, QUALIFIERS, UNITS, QualifierWord
 from presswatch.model import ClaimValue, Qualifier
 
 _WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+\.?|%|[-–—]|'")
@@ -43,7 +42,7 @@ class NumberLexicon:
     standalone: dict[str, float]
     fractions: dict[str, float]
     vague: dict[str, tuple[float, float]]
-    qualifiers: list[tuple[list[str], str]]
+    qualifiers: list[tuple[list[str], QualifierWord]]
     verb_qualifiers: dict[str, Qualifier]
     range_joiners: frozenset[str]
     range_openers: frozenset[str]
@@ -66,40 +65,36 @@ class NumberLexicon:
 
 @cache
 def lexicon() -> NumberLexicon:
-    numbers: dict[str, Any] = data_file("number_words.yaml")
-    quals: dict[str, Any] = data_file("qualifiers.yaml")
-    units: dict[str, Any] = data_file("units.yaml")
+    numbers = NUMBER_WORDS.load()
+    quals = QUALIFIERS.load()
+    units = UNITS.load()
     phrases = [
         (words_of(phrase), qualifier)
-        for qualifier, listed in quals["before"].items()
+        for qualifier, listed in quals.before.items()
         for phrase in listed
     ]
     # Longest phrase first, so "close to about" wins over "close to".
     phrases.sort(key=lambda item: -len(item[0]))
     verbs: dict[str, Qualifier] = {}
-    for qualifier, listed in quals["verbs"].items():
+    for qualifier, listed in quals.verbs.items():
         for verb in listed:
             verbs[verb] = _as_qualifier(qualifier)
     return NumberLexicon(
-        units={k: float(v) for k, v in numbers["units"].items()},
-        tens={k: float(v) for k, v in numbers["tens"].items()},
-        multipliers={k: float(v) for k, v in numbers["multipliers"].items()},
-        standalone={k: float(v) for k, v in numbers["standalone"].items()},
-        fractions={k: float(v) for k, v in numbers["fractions"].items()},
-        vague={
-            k: (float(v["lower"]), float(v["upper"])) for k, v in numbers["vague_plurals"].items()
-        },
+        units=dict(numbers.units),
+        tens=dict(numbers.tens),
+        multipliers=dict(numbers.multipliers),
+        standalone=dict(numbers.standalone),
+        fractions=dict(numbers.fractions),
+        vague={k: (v.lower, v.upper) for k, v in numbers.vague_plurals.items()},
         qualifiers=phrases,
         verb_qualifiers=verbs,
-        range_joiners=frozenset(str(j) for j in quals["range_joiners"]),
-        range_openers=frozenset(quals["range_openers"]),
-        tolerance=float(quals["approximate_tolerance"]),
-        percent=[words_of(p) for p in units["percent"]],
-        durations={
-            k: (float(v["months"]), float(v["days"])) for k, v in units["durations"].items()
-        },
-        months={k: int(v) for k, v in units["months"].items()},
-        weekdays=frozenset(units["weekdays"]),
+        range_joiners=frozenset(quals.range_joiners),
+        range_openers=frozenset(quals.range_openers),
+        tolerance=quals.approximate_tolerance,
+        percent=[words_of(p) for p in units.percent],
+        durations={k: (v.months, v.days) for k, v in units.durations.items()},
+        months=dict(units.months),
+        weekdays=frozenset(units.weekdays),
     )
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from presswatch.extract.dates import resolve_date
+from presswatch.lang.dates import resolve_date
 
 PUBLISHED = date(2025, 2, 8)  # a Saturday
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presswatch.extract.quantities import (
+from presswatch.lang.quantities import (
     agree,
     compatible,
     describe,
