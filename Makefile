@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install eval eval-polnear eval-cameo eval-ecb bench bench-long clean
+.PHONY: demo test lint install eval eval-polnear eval-cameo eval-ecb bench bench-long wheel-check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,5 +45,9 @@ bench: $(STAMP)
 bench-long: $(STAMP)
 	$(BIN)/python benchmarks/long_documents.py
 
+# The wheel in a fresh virtualenv, no dev extras: `presswatch --help` works and starts fast.
+wheel-check: $(STAMP)
+	PYTHON=$(PYTHON) .ci/wheel-check
+
 clean:
-	rm -rf $(VENV) presswatch.db presswatch.db-wal presswatch.db-shm report.html report.json
+	rm -rf $(VENV) dist presswatch.db presswatch.db-wal presswatch.db-shm report.html report.json

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -12,6 +13,7 @@ from presswatch.link import link_corpus
 from presswatch.model import Document, DocumentAnalysis, Record, document_id
 from presswatch.nlp import load_pipeline
 from presswatch.settings import Settings
+from presswatch.store import Store
 
 Analyse = Callable[..., DocumentAnalysis]
 
@@ -52,3 +54,12 @@ def link(analyse: Analyse) -> Callable[..., Record]:
         return link_corpus(analyses, settings or Settings())
 
     return run
+
+
+def save_linked(db: Path, analyses: Sequence[DocumentAnalysis]) -> Record:
+    """Link the analyses and store them and their record at `db`, as `analyze` does."""
+    record = link_corpus(analyses, Settings())
+    with Store.open(db) as store:
+        store.save_analyses(analyses)
+        store.save_corpus(record)
+    return record

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, get_args
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
 from rich.console import Console
@@ -21,9 +21,11 @@ from presswatch.errors import PresswatchError
 from presswatch.evaluate import eval_app
 from presswatch.lang.names import fold_accents
 from presswatch.model import ActorKind, FindingKind, QuoteAct, QuoteKind, Record
-from presswatch.pipeline import RunObserver, RunSummary, run_analysis
 from presswatch.settings import DEFAULT_MODEL, Settings
 from presswatch.store import Store
+
+if TYPE_CHECKING:
+    from presswatch.pipeline import RunSummary
 
 app = typer.Typer(
     help="presswatch: turn news reports into a verifiable record.",
@@ -118,6 +120,14 @@ def write_output(path: Path | None, write: Callable[[Path], None], kept: str) ->
         raise typer.Exit(2) from error
 
 
+def run_analysis(inputs: Sequence[str], **options: Any) -> tuple[Record, RunSummary]:
+    """`presswatch.pipeline.run_analysis`, imported when a command analyses: the pipeline
+    loads spaCy, which reading the store or printing help never needs."""
+    from presswatch.pipeline import run_analysis as run
+
+    return run(inputs, **options)
+
+
 def load_corpus(db: Path) -> Record:
     """The whole stored corpus record, for `show` (listings query the store instead)."""
     with open_store(db) as store:
@@ -166,6 +176,8 @@ def analyze(
 
     Example: presswatch analyze examples/ --json out.json --html report.html
     """
+    from presswatch.pipeline import RunObserver
+
     # Mistakes in where results go are reported now, not after the analysis.
     check_output(json_out)
     check_output(html_out)
@@ -467,6 +479,7 @@ def compare(
     examples/tehran-times-leader-receives-hamas.txt --html compare.html
     """
     from presswatch.compare import compare_reports
+    from presswatch.pipeline import RunObserver
     from presswatch.render.compare import write_comparison
 
     check_output(html_out)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
-from scipy.optimize import linear_sum_assignment
+from presswatch.errors import PresswatchError
 
 Clustering = Mapping[Hashable, Hashable]
 
@@ -64,6 +64,12 @@ def ceaf_e(key: Clustering, response: Clustering) -> PRF:
     similarity = [
         [2 * len(k & r) / (len(k) + len(r)) for r in response_clusters] for k in key_clusters
     ]
+    # scipy is in the `eval` extra: imported here, so a plain install never needs it.
+    try:
+        from scipy.optimize import linear_sum_assignment
+    except ImportError as error:
+        raise PresswatchError("CEAF-e needs scipy: pip install 'presswatch[eval]'") from error
+
     rows, columns = linear_sum_assignment([[-s for s in row] for row in similarity])
     best = sum(similarity[r][c] for r, c in zip(rows, columns, strict=True))
     return PRF(precision=best / len(response_clusters), recall=best / len(key_clusters))
