@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install eval eval-polnear eval-cameo eval-ecb bench bench-long wheel-check clean
+.PHONY: demo test lint install eval eval-polnear eval-cameo eval-ecb bench bench-long bench-store \
+	wheel-check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +45,10 @@ bench: $(STAMP)
 # Cost per character of one document from 10k to 1M characters (a few minutes).
 bench-long: $(STAMP)
 	$(BIN)/python benchmarks/long_documents.py
+
+# Read commands and the web API on a store of 3,000 reports (a few minutes).
+bench-store: $(STAMP)
+	$(BIN)/python benchmarks/store_reads.py
 
 # The wheel in a fresh virtualenv, no dev extras: `presswatch --help` works and starts fast.
 wheel-check: $(STAMP)

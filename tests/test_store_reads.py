@@ -12,12 +12,10 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from presswatch.cli import app
-from presswatch.link import link_corpus
 from presswatch.model import Record
-from presswatch.settings import Settings
 from presswatch.store import Store
 from presswatch.web.app import create_app
-from tests.conftest import Analyse
+from tests.conftest import Analyse, save_linked
 
 MUSCAT = (
     "Omani Foreign Minister Badr Albusaidi received Iran's Abbas Araghchi in Muscat on "
@@ -37,12 +35,8 @@ def stored(tmp_path: Path, analyse: Analyse) -> tuple[Path, Record]:
         analyse(MUSCAT, outlet="Times of Oman", source="muscat.txt", published="2025-03-02"),
         analyse(ROME, outlet="Tiber Post", source="rome.txt", published="2025-03-03"),
     ]
-    record = link_corpus(analyses, Settings())
     db = tmp_path / "p.db"
-    with Store.open(db) as store:
-        store.save_analyses(analyses)
-        store.save_corpus(record)
-    return db, record
+    return db, save_linked(db, analyses)
 
 
 def test_listings_hold_what_filtering_the_whole_record_gives(

@@ -510,21 +510,15 @@ class Store:
         if row is None:
             return None
         in_document = ("WHERE document = ?", (doc_id,))
+
+        def listed_in(table: str, column: str) -> tuple[str, tuple[str]]:
+            return f"WHERE id IN (SELECT {column} FROM {table} WHERE document = ?)", (doc_id,)
+
         return Record(
             documents=[Document.model_validate_json(row[0])],
-            actors=self._load(
-                Actor,
-                "actors",
-                "WHERE id IN (SELECT actor FROM mentions WHERE document = ?)",
-                (doc_id,),
-            ),
+            actors=self._load(Actor, "actors", *listed_in("mentions", "actor")),
             quotes=self._load(Quote, "quotes", *in_document),
-            events=self._load(
-                Event,
-                "events",
-                "WHERE id IN (SELECT event FROM event_documents WHERE document = ?)",
-                (doc_id,),
-            ),
+            events=self._load(Event, "events", *listed_in("event_documents", "event")),
             claims=self._load(Claim, "claims", *in_document),
             framing=self._load(FramingSpan, "framing", *in_document),
         )
