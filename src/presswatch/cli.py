@@ -22,6 +22,7 @@ from presswatch.evaluate import eval_app
 from presswatch.lang.names import fold_accents
 from presswatch.model import ActorKind, FindingKind, QuoteAct, QuoteKind, Record
 from presswatch.settings import DEFAULT_MODEL, Settings
+from presswatch.severity import FINDING_ORDER
 from presswatch.store import Store
 
 if TYPE_CHECKING:
@@ -44,8 +45,6 @@ QUOTE_ALIGNMENTS = ("lexical", "embedding")
 # Ids a user copies from a listing: a story (s3) or a document (d + 12 hex digits).
 STORY_ID = re.compile(r"^s\d+$")
 DOCUMENT_ID = re.compile(r"^d[0-9a-f]{12}$")
-# `presswatch findings` lists these kinds first, in this order; any other kind after them.
-LISTED_FINDING_ORDER = ("contradiction", "quote_drift", "alias_conflict", "corroboration")
 
 
 def fail(message: str) -> None:
@@ -452,7 +451,7 @@ def findings(
     Example: presswatch findings --kind contradiction
     """
     with open_store(db) as store:
-        chosen = store.findings(kind, order=LISTED_FINDING_ORDER)
+        chosen = store.findings(kind, order=FINDING_ORDER)
     for finding in chosen:
         if as_json:
             sys.stdout.write(finding.model_dump_json() + "\n")
