@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from presswatch.extract import DocumentContext, load_extractors
+from presswatch.extract import document_doc, extraction_pipes
 from presswatch.ingest import read_inputs
 from presswatch.model import Document, document_id
 from presswatch.nlp import load_pipeline
@@ -71,26 +71,26 @@ def main() -> None:
     bare = best_of(options.runs, lambda: list(nlp.pipe(texts, batch_size=settings.batch_size)))
     ours = best_of(options.runs, lambda: analyse_batch(documents, settings, "bench"))
 
-    parsed = list(nlp.pipe(texts, batch_size=settings.batch_size))
+    full = load_pipeline(options.model, settings.extractors)
+    pipes = extraction_pipes(full)
+    parsed = list(
+        full.pipe(
+            (document_doc(full, d) for d in documents),
+            batch_size=settings.batch_size,
+            disable=pipes,
+        )
+    )
     shares: dict[str, float] = {}
-    for name, extractor in load_extractors().items():
-        if name not in settings.extractors:
-            continue
-        contexts = [
-            DocumentContext(document=d, doc=doc) for d, doc in zip(documents, parsed, strict=True)
-        ]
-        # Later extractors read earlier results: fill them first, time only this one.
-        for context in contexts:
-            for earlier in settings.extractors[: settings.extractors.index(name)]:
-                if earlier in load_extractors():
-                    produced = load_extractors()[earlier](context)
-                    target = getattr(context, earlier)
-                    if produced is not target:  # as analyse_document: some fill in place
-                        target.extend(produced)
+    for position, name in enumerate(pipes):
+        # Later components read earlier results: hang those on the Docs, time only this one.
+        for doc in parsed:
+            for earlier in pipes[:position]:
+                full.get_pipe(earlier)(doc)
+        component = full.get_pipe(name)
         start = time.perf_counter()
-        for context in contexts:
-            extractor(context)
-        shares[name] = time.perf_counter() - start
+        for doc in parsed:
+            component(doc)
+        shares[name.removeprefix("presswatch_")] = time.perf_counter() - start
 
     with tempfile.TemporaryDirectory() as folder:
         for number, document in enumerate(documents):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from presswatch.extract import analyse_document
+from presswatch.extract import analysis_of, document_doc
 from presswatch.link import link_corpus
 from presswatch.model import Document, DocumentAnalysis, Record, document_id
 from presswatch.nlp import load_pipeline
@@ -34,13 +34,14 @@ def make_document(text: str, **meta: str) -> Document:
 
 
 @pytest.fixture(scope="session")
-def analyse(nlp: Language) -> Analyse:
+def analyse() -> Analyse:
     """Run the per-document stage over one text: `analyse(text, outlet=..., published=...)`."""
 
     def run(
         text: str, extractors: Sequence[str] = Settings().extractors, **meta: str
     ) -> DocumentAnalysis:
-        return analyse_document(make_document(text, **meta), nlp(text), extractors)
+        pipeline = load_pipeline(Settings().model, tuple(extractors))
+        return analysis_of(pipeline(document_doc(pipeline, make_document(text, **meta))))
 
     return run
 

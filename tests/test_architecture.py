@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import graphlib
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,26 @@ def test_link_render_ingest_store_and_cli_never_import_the_extractors(path: Path
 def test_the_core_imports_neither_spacy_nor_the_extractors(path: Path) -> None:
     names = imported(path)
     assert reaches(names, "spacy") == [] and reaches(names, "presswatch.extract") == []
+
+
+def test_importing_link_render_store_and_cli_loads_no_spacy() -> None:
+    every = [
+        ".".join(("presswatch", *p.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(
+            ".__init__"
+        )
+        for p in modules("link", "render", "lang", "store.py", "cli.py")
+    ]
+    script = (
+        "import importlib, sys\n"
+        f"for name in {every!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('spacy.')"
+        " or m.startswith('presswatch.extract')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 # No import cycle. Edges come from `import` statements (those under `if TYPE_CHECKING:` run

@@ -11,8 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 import presswatch
+from presswatch.nlp import load_pipeline
 from presswatch.pipeline import run_analysis
 from presswatch.settings import Settings
 from presswatch.store import Store
@@ -123,14 +125,12 @@ def test_python_api_analyzes_a_folder(tmp_path: Path) -> None:
 def test_an_extractor_error_is_a_warning_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from presswatch import extract
-
-    def broken(context: object) -> list[object]:
+    def broken(doc: object) -> list[object]:
         raise IndexError("span index out of range")
 
     corpus = write_corpus(tmp_path / "in", 2, paragraphs=2)
-    extract.load_extractors()
-    monkeypatch.setitem(extract.EXTRACTORS, "events", broken)
+    events = load_pipeline(Settings().model, Settings().extractors).get_pipe("presswatch_events")
+    monkeypatch.setattr(events, "extract", broken)
     record, summary = run_analysis([str(corpus)], settings=Settings())
     assert len(record.documents) == 2 and record.events == []
     assert len(summary.warnings) == 2
@@ -142,18 +142,17 @@ def test_an_extractor_error_is_a_warning_and_the_batch_goes_on(
 def test_a_document_over_its_time_budget_is_stored_without_records_and_the_run_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from presswatch import extract
+    component = load_pipeline(Settings().model, Settings().extractors).get_pipe("presswatch_quotes")
+    quotes = component.extract
 
-    quotes = extract.load_extractors()["quotes"]
-
-    def runaway_on_report_0(context: extract.DocumentContext) -> object:
-        if "day 0-" in context.document.text:
+    def runaway_on_report_0(doc: Doc) -> object:
+        if "day 0-" in doc.text:
             while True:  # a pathological text: extraction never ends on its own
                 time.sleep(0.01)
-        return quotes(context)
+        return quotes(doc)
 
     corpus = write_corpus(tmp_path / "in", 2, paragraphs=2)
-    monkeypatch.setitem(extract.EXTRACTORS, "quotes", runaway_on_report_0)
+    monkeypatch.setattr(component, "extract", runaway_on_report_0)
     db = tmp_path / "pw.db"
     record, summary = run_analysis([str(corpus)], settings=Settings(doc_timeout=0.5), db=db)
     assert summary.warnings == [

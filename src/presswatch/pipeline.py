@@ -15,7 +15,13 @@ from pathlib import Path
 
 from presswatch.budget import BudgetExceeded, time_budget
 from presswatch.errors import InputError
-from presswatch.extract import analyse_document, extractor_version
+from presswatch.extract import (
+    analysis_of,
+    document_doc,
+    extraction_pipes,
+    extractor_version,
+    run_extractors,
+)
 from presswatch.ingest import read_inputs
 from presswatch.ingest.language import EXTRACTION_LANGUAGES, detect_language
 from presswatch.link import link_corpus
@@ -76,7 +82,7 @@ def run_analysis(
     summary.inputs = len(sources)
     documents = _unique_documents(read_inputs(sources, settings), summary, observer)
     summary.documents = len(documents)
-    version = f"{pipeline_key(settings.model)}/{extractor_version()}"
+    version = f"{pipeline_key(settings.model, settings.extractors)}/{extractor_version()}"
     store = Store.open(db) if db is not None else None
     try:
         analyses: dict[str, DocumentAnalysis] = {}
@@ -150,7 +156,9 @@ def _analyse_in_batches(
         yield from _reporting_warnings(results, summary, observer)
         return
     with ProcessPoolExecutor(
-        max_workers=settings.workers, initializer=load_pipeline, initargs=(settings.model,)
+        max_workers=settings.workers,
+        initializer=load_pipeline,
+        initargs=(settings.model, settings.extractors),
     ) as pool:
         futures = [pool.submit(analyse_batch, batch, settings, version) for batch in batches]
         yield from _reporting_warnings((f.result() for f in futures), summary, observer)
@@ -186,12 +194,17 @@ def analyse_batch(
         document.warnings.append(note)
         warnings.append(f"{document.source}: {note}")
         results[document.id] = DocumentAnalysis(document=document, pipeline=version)
-    nlp = load_pipeline(settings.model)
-    parsed = nlp.pipe((d.text for d in english), batch_size=settings.batch_size)
+    nlp = load_pipeline(settings.model, settings.extractors)
+    # The parse runs in batches; the presswatch components run per document, in its budget.
+    parsed = nlp.pipe(
+        (document_doc(nlp, d) for d in english),
+        batch_size=settings.batch_size,
+        disable=extraction_pipes(nlp),
+    )
     for document, doc in zip(english, parsed, strict=True):
         try:
             with time_budget(settings.doc_timeout):
-                analysis = analyse_document(document, doc, settings.extractors)
+                analysis = analysis_of(run_extractors(nlp, doc))
         except BudgetExceeded:
             note = (
                 f"extraction stopped after {settings.doc_timeout:g} s (--doc-timeout); "

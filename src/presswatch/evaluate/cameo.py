@@ -27,7 +27,7 @@ from rich.console import Console
 from rich.table import Table
 
 from presswatch.evaluate import DEFAULT_DATA, data_path, eval_app
-from presswatch.extract import analyse_document
+from presswatch.extract import analyse_documents
 from presswatch.lang.names import fold_accents
 from presswatch.model import Document, document_id
 from presswatch.nlp import load_pipeline
@@ -132,17 +132,19 @@ def actor_code(names: list[str], codes: dict[str, str]) -> str:
 
 
 def evaluate(records: list[GoldRecord], codes: dict[str, str], model: str) -> Result:
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, ("actors", "quotes", "events"))
     result = Result()
-    for record, doc in zip(records, nlp.pipe(r.text for r in records), strict=True):
-        document = Document(
+    documents = [
+        Document(
             id=document_id(record.text),
             source=record.id,
             language="en",
             published=record.date or None,
             text=record.text,
         )
-        analysis = analyse_document(document, doc, ("actors", "quotes", "events"))
+        for record in records
+    ]
+    for record, analysis in zip(records, analyse_documents(nlp, documents), strict=True):
         names = {a.id: [a.name, *a.aliases] for a in analysis.actors}
         predicted_codes = [e.cameo for e in analysis.events]
         full = []

@@ -24,7 +24,7 @@ from rich.table import Table
 
 from presswatch.evaluate import DEFAULT_DATA, data_path, eval_app
 from presswatch.evaluate.coref_metrics import b_cubed, ceaf_e, conll_f1, muc
-from presswatch.extract import analyse_document
+from presswatch.extract import analyse_documents
 from presswatch.link import CorpusContext, merge_analyses
 from presswatch.link.actors import merge_actors
 from presswatch.model import Document, DocumentAnalysis
@@ -158,7 +158,7 @@ def scores(key: dict[Hashable, Hashable], response: dict[Hashable, Hashable]) ->
 
 
 def evaluate(topics: dict[str, list[EcbDocument]], model: str) -> dict[str, object]:
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, ("actors",))
     within_key: dict[Hashable, Hashable] = {}
     cross_key: dict[Hashable, Hashable] = {}
     ours_within: dict[Hashable, Hashable] = {}
@@ -166,10 +166,13 @@ def evaluate(topics: dict[str, list[EcbDocument]], model: str) -> dict[str, obje
     mentions_all: list[GoldMention] = []
     found = 0
     for topic, documents in topics.items():
-        analyses: dict[str, DocumentAnalysis] = {}
-        for ecb, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True):
-            document = Document(id=ecb.name, source=ecb.name, language="en", text=ecb.text)
-            analyses[ecb.name] = analyse_document(document, doc, ("actors",))
+        analyses: dict[str, DocumentAnalysis] = {
+            analysis.document.id: analysis
+            for analysis in analyse_documents(
+                nlp,
+                (Document(id=d.name, source=d.name, language="en", text=d.text) for d in documents),
+            )
+        }
         context = CorpusContext(record=merge_analyses(list(analyses.values())), settings=Settings())
         merge_actors(context)
         corpus_of = {

@@ -26,7 +26,7 @@ from rich.table import Table
 from presswatch.evaluate import DEFAULT_DATA, data_path, eval_app
 from presswatch.evaluate.coref_metrics import b_cubed
 from presswatch.evaluate.ecb_entities import EcbDocument, read_topics
-from presswatch.extract import analyse_document
+from presswatch.extract import analyse_documents
 from presswatch.link import link_corpus
 from presswatch.model import Document
 from presswatch.nlp import load_pipeline
@@ -52,11 +52,12 @@ def pairwise(
 
 
 def story_partition(documents: list[EcbDocument], model: str) -> dict[Hashable, Hashable]:
-    nlp = load_pipeline(model)
-    analyses = []
-    for ecb, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True):
-        document = Document(id=ecb.name, source=ecb.name, language="en", text=ecb.text)
-        analyses.append(analyse_document(document, doc, ("actors", "quotes", "events")))
+    nlp = load_pipeline(model, ("actors", "quotes", "events"))
+    analyses = list(
+        analyse_documents(
+            nlp, (Document(id=d.name, source=d.name, language="en", text=d.text) for d in documents)
+        )
+    )
     record = link_corpus(analyses, Settings(linkers=("actors", "stories")))
     events_of = {e.id: e.mentions[0].doc for e in record.events if e.mentions}
     votes: dict[str, Counter[str]] = {d.name: Counter() for d in documents}

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from presswatch.evaluate import DEFAULT_DATA, data_path, eval_app
-from presswatch.extract import analyse_document
+from presswatch.extract import analyse_documents
 from presswatch.model import Document, Quote, document_id
 from presswatch.nlp import load_pipeline
 from presswatch.settings import DEFAULT_MODEL
@@ -156,14 +156,14 @@ def score(predicted: list[tuple[int, int]], gold: list[tuple[int, int]], exact: 
 
 
 def evaluate(articles: list[Article], model: str = DEFAULT_MODEL) -> Result:
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, ("actors", "quotes"))
     result = Result()
-    texts = [a.text for a in articles]
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
-        document = Document(
-            id=document_id(article.text), source=article.name, language="en", text=article.text
-        )
-        analysis = analyse_document(document, doc, ("actors", "quotes"))
+    documents = [
+        Document(id=document_id(a.text), source=a.name, language="en", text=a.text)
+        for a in articles
+    ]
+    analyses = analyse_documents(nlp, documents, batch_size=16)
+    for article, analysis in zip(articles, analyses, strict=True):
         predicted = predicted_spans(article.text, analysis.quotes)
         for element in ELEMENTS:
             result.exact[element].add(score(predicted[element], article.gold[element], True))

@@ -22,12 +22,14 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import pairwise
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from presswatch.extract import DocumentContext, extractor
+from presswatch.extract import actors_of, document_of, mentions_of
 from presswatch.extract.doc_index import doc_text
 from presswatch.extract.doc_index import entities as document_entities
 from presswatch.extract.doc_index import sentences as document_sentences
+from presswatch.extract.mentions import MentionIndex
 from presswatch.lang.data import PLACE_PREPOSITIONS, PRONOUNS, ROLE_NOUNS, PronounEntry
 from presswatch.lang.names import (
     ParsedName,
@@ -152,11 +154,12 @@ class LocalActor:
 class DocumentActors:
     """Resolves the mentions of one parsed document to local actors."""
 
-    def __init__(self, context: DocumentContext) -> None:
-        self.context = context
-        self.doc: Doc = context.doc
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
         self.actors: list[LocalActor] = []
         self.covered: dict[int, LocalActor] = {}  # token index → actor of a name mention
+        # Filled by `records`: every mention by offsets, for the components after this one.
+        self.mentions = MentionIndex()
 
     # -- public ---------------------------------------------------------------------
 
@@ -665,7 +668,7 @@ class DocumentActors:
             actor.add_alias(text)
 
     def records(self) -> list[Actor]:
-        doc_id = self.context.document.id
+        doc_id = document_of(self.doc).id
         live = [a for a in self.actors if a.mentions]
         numbering = {
             a.number: f"{doc_id}.a{i}"
@@ -679,7 +682,7 @@ class DocumentActors:
             name = actor.best_name or actor.mentions[0][2]
             mentions = sorted(actor.mentions)
             for start, end, _text, kind in mentions:
-                self.context.mentions.add(start, end, actor_id, kind)
+                self.mentions.add(start, end, actor_id, kind)
             records.append(
                 Actor(
                     id=actor_id,
@@ -698,24 +701,40 @@ class DocumentActors:
         return records
 
 
-@extractor("actors")
-def extract_actors(context: DocumentContext) -> list[Actor]:
-    """Every person, organisation, place and group mentioned, with all their mentions."""
-    return DocumentActors(context).resolve()
+class ActorsComponent:
+    """Hangs every person, organisation, place and group mentioned on the Doc, with all
+    their mentions (`doc._.pw_actors`) and the index of those mentions by offset
+    (`doc._.pw_mentions`), which later components resolve speakers and participants by."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = DocumentActors(doc)
+        doc._.pw_actors = resolver.resolve()
+        doc._.pw_mentions = resolver.mentions
+        return doc
 
 
-def resolve_span(context: DocumentContext, start: int, end: int) -> str | None:
+@Language.factory(
+    "presswatch_actors",
+    requires=["doc.ents", "doc.sents", "token.pos", "token.dep", "token.lemma"],
+    assigns=["doc._.pw_actors", "doc._.pw_mentions"],
+)
+def make_actors(nlp: Language, name: str) -> ActorsComponent:
+    return ActorsComponent()
+
+
+def resolve_span(doc: Doc, start: int, end: int) -> str | None:
     """The actor a phrase (a subject, a speaker) stands for, by its syntactic head.
 
     A phrase headed by a resolved mention is that actor ("the Leader of the Islamic
     Revolution, Ayatollah Khamenei"); one headed by a collective noun is the organisation
     inside it ("a Hamas delegation"); anything else is None, never a guess.
     """
-    span = context.doc.char_span(start, end, alignment_mode="expand")
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    mentions = mentions_of(doc)
     head = span.root
-    found = context.mentions.actor_at(head.idx, head.idx + len(head))
+    found = mentions.actor_at(head.idx, head.idx + len(head))
     if found is not None:
         return found
     person_nouns, group_nouns, _ = role_nouns()
@@ -724,32 +743,31 @@ def resolve_span(context: DocumentContext, start: int, end: int) -> str | None:
         candidates = {
             item.actor
             for token in span
-            for item in context.mentions.overlapping(token.idx, token.idx + 1)
+            for item in mentions.overlapping(token.idx, token.idx + 1)
             if item.kind in ("name", "surname")
         }
-        named = {a.id for a in context.actors if a.id in candidates and a.kind == "person"}
+        named = {a.id for a in actors_of(doc) if a.id in candidates and a.kind == "person"}
         if len(named) == 1:
             return named.pop()
     if head.lemma_.lower() in group_nouns:
         # "a delegation of the Palestinian movement Hamas": the organisation, not the
         # nationality or the place named beside it.
-        return organisation_in(context, span)
+        return organisation_in(doc, span)
     if head.pos_ == "PROPN":
-        return context.mentions.actor_at(span.start_char, span.end_char)
+        return mentions.actor_at(span.start_char, span.end_char)
     return None
 
 
-def organisation_in(context: DocumentContext, span: Span) -> str | None:
+def organisation_in(doc: Doc, span: Span) -> str | None:
     """The organisation (else group) named inside a phrase, if exactly one kind is there."""
+    mentions = mentions_of(doc)
     named = [
-        item.actor
-        for token in span
-        for item in context.mentions.overlapping(token.idx, token.idx + 1)
+        item.actor for token in span for item in mentions.overlapping(token.idx, token.idx + 1)
     ]
     if not named:
         return None
     wanted_ids = set(named)
-    kinds = {a.id: a.kind for a in context.actors if a.id in wanted_ids}
+    kinds = {a.id: a.kind for a in actors_of(doc) if a.id in wanted_ids}
     for wanted in ("organization", "group"):
         for actor in named:
             if kinds.get(actor) == wanted:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from presswatch.extract import DocumentContext, extractor
+from presswatch.extract import RecordsComponent, document_of, quotes_of
 from presswatch.extract.doc_index import Holders, entities
 from presswatch.lang.claim_subjects import group_of, subject_lexicon
 from presswatch.lang.quantities import (
@@ -401,10 +402,7 @@ def _sentence_bounds(span: Span) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
-def _quantity_claims(
-    context: DocumentContext, taken: set[int]
-) -> Iterator[tuple[Span, ClaimValue, str, str]]:
-    doc = context.doc
+def _quantity_claims(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, ClaimValue, str, str]]:
     verb_qualifiers = lexicon().verb_qualifiers
     for start, end in _figure_runs(doc):
         if any(i in taken for i in range(start, end)) or _skip_figure(doc, start, end):
@@ -503,11 +501,9 @@ def _date_subject(span: Span) -> tuple[str, str] | None:
     return None
 
 
-@extractor("claims")
-def extract_claims(context: DocumentContext) -> list[Claim]:
+def extract_claims(doc: Doc) -> list[Claim]:
     """Every quantity, dated event and duration in the document that has a subject."""
-    doc = context.doc
-    document = context.document
+    document = document_of(doc)
     found: list[tuple[int, int, ClaimValue, str, str]] = []
     taken: set[int] = set()
     for ent in doc.ents:
@@ -538,10 +534,10 @@ def extract_claims(context: DocumentContext) -> list[Claim]:
             about = _date_subject(ent)
             if about is not None:
                 found.append((ent.start_char, ent.end_char, date, about[0], about[1]))
-    for span, value, subject, facets in _quantity_claims(context, taken):
+    for span, value, subject, facets in _quantity_claims(doc, taken):
         found.append((span.start_char, span.end_char, value, subject, facets))
     found.sort(key=lambda item: item[0])
-    speakers = quoted_speakers(context.quotes)
+    speakers = quoted_speakers(quotes_of(doc))
     claims: list[Claim] = []
     for n, (start, end, value, subject, facets) in enumerate(found, 1):
         claims.append(
@@ -559,3 +555,12 @@ def extract_claims(context: DocumentContext) -> list[Claim]:
             )
         )
     return claims
+
+
+@Language.factory(
+    "presswatch_claims",
+    requires=["doc.ents", "token.pos", "token.dep", "token.lemma", "doc._.pw_quotes"],
+    assigns=["doc._.pw_claims"],
+)
+def make_claims(nlp: Language, name: str) -> RecordsComponent:
+    return RecordsComponent("pw_claims", extract_claims)

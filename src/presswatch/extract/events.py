@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
-from presswatch.extract import DocumentContext, extractor
+from presswatch.extract import RecordsComponent, actors_of, document_of, quotes_of
 from presswatch.extract.actors import organisation_in, resolve_span
 from presswatch.extract.doc_index import CharIntervals, doc_text, entities
 from presswatch.ingest.datelines import read_dateline
@@ -48,16 +49,17 @@ def dateline_of(text: str, published: str | None) -> Dateline:
 
 
 class DocumentEvents:
-    def __init__(self, context: DocumentContext) -> None:
-        self.context = context
-        self.doc = context.doc
-        self.published = iso_date(context.document.published)
-        self.dateline = dateline_of(doc_text(self.doc), context.document.published)
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.document = document_of(doc)
+        self.published = iso_date(self.document.published)
+        self.dateline = dateline_of(doc_text(doc), self.document.published)
         self.quoted = CharIntervals(
-            (s, e) for q in context.quotes if q.kind in ("direct", "mixed") for s, e in q.spans
+            (s, e) for q in quotes_of(doc) if q.kind in ("direct", "mixed") for s, e in q.spans
         )
-        self.people = {a.id for a in context.actors if a.kind == "person"}
-        self.places = {a.id: a.name for a in context.actors if a.kind == "place"}
+        actors = actors_of(doc)
+        self.people = {a.id for a in actors if a.kind == "person"}
+        self.places = {a.id: a.name for a in actors if a.kind == "place"}
 
     def extract(self) -> list[Event]:
         events: list[Event] = []
@@ -73,7 +75,7 @@ class DocumentEvents:
             else:
                 continue
             if event is not None:
-                event.id = f"{self.context.document.id}.e{len(events) + 1}"
+                event.id = f"{self.document.id}.e{len(events) + 1}"
                 events.append(event)
         return events
 
@@ -99,9 +101,9 @@ class DocumentEvents:
             if child.i > token.i and (child.dep_ in ("relcl", "acl", "appos") or child.is_punct):
                 end = min(end, child.left_edge.i)
         phrase = self.doc[phrase.start : max(end, token.i + 1)]
-        found = resolve_span(self.context, phrase.start_char, phrase.end_char)
+        found = resolve_span(self.doc, phrase.start_char, phrase.end_char)
         # "the head and members of the council of Hamas": the organisation they stand for.
-        return found if found is not None else organisation_in(self.context, phrase)
+        return found if found is not None else organisation_in(self.doc, phrase)
 
     def conjuncts(self, token: Token | None) -> list[Token]:
         return [] if token is None else [token, *token.conjuncts]
@@ -199,7 +201,7 @@ class DocumentEvents:
             place=self.place_of(trigger, sentence),
             mentions=[
                 TextSpan(
-                    doc=self.context.document.id,
+                    doc=self.document.id,
                     start=sentence.start_char,
                     end=sentence.end_char,
                     text=sentence.text,
@@ -234,10 +236,27 @@ class DocumentEvents:
             )
             if entity.root.dep_ == "pobj" and preposition.lower_ in ("in", "at") and near:
                 return entity.text
-        return self.dateline.place
+        # The dateline in the text, else the place the document was given ("TEHRAN –").
+        return self.dateline.place or self.document.place
 
 
-@extractor("events")
-def extract_events(context: DocumentContext) -> list[Event]:
+def extract_events(doc: Doc) -> list[Event]:
     """Coded events with participants, absolute dates and places."""
-    return DocumentEvents(context).extract()
+    return DocumentEvents(doc).extract()
+
+
+@Language.factory(
+    "presswatch_events",
+    requires=[
+        "doc.ents",
+        "doc.sents",
+        "token.pos",
+        "token.dep",
+        "token.lemma",
+        "doc._.pw_actors",
+        "doc._.pw_quotes",
+    ],
+    assigns=["doc._.pw_events"],
+)
+def make_events(nlp: Language, name: str) -> RecordsComponent:
+    return RecordsComponent("pw_events", extract_events)

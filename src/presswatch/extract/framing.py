@@ -10,12 +10,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from presswatch.extract import DocumentContext, extractor
+from presswatch.extract import RecordsComponent, document_of, quotes_of
 from presswatch.lang.data import LOADED_TERMS
 from presswatch.lang.loaded_terms import loaded_terms, term_words
 from presswatch.model import FramingSpan
@@ -74,11 +75,12 @@ def find_loaded_terms(doc: Doc, doc_id: str) -> list[FramingSpan]:
     return found
 
 
-@extractor("framing")
-def extract_framing(context: DocumentContext) -> list[FramingSpan]:
-    found = find_loaded_terms(context.doc, context.document.id)
+def extract_framing(doc: Doc) -> list[FramingSpan]:
+    """Loaded terms, and scare quotes that hold none, in text order."""
+    doc_id = document_of(doc).id
+    found = find_loaded_terms(doc, doc_id)
     taken = [(f.start, f.end) for f in found]
-    for quote in context.quotes:
+    for quote in quotes_of(doc):
         if quote.speaker is not None or quote.kind != "mixed" or quote.confidence > 0.3:
             continue
         if len(quote.text.split()) > SCARE_QUOTE_MAX_WORDS:
@@ -88,7 +90,7 @@ def extract_framing(context: DocumentContext) -> list[FramingSpan]:
             continue
         found.append(
             FramingSpan(
-                doc=context.document.id,
+                doc=doc_id,
                 start=quote.start,
                 end=quote.end,
                 text=quote.text,
@@ -98,3 +100,12 @@ def extract_framing(context: DocumentContext) -> list[FramingSpan]:
         )
     found.sort(key=lambda f: (f.start, f.end))
     return found
+
+
+@Language.factory(
+    "presswatch_framing",
+    requires=["token.lemma", "doc._.pw_quotes"],
+    assigns=["doc._.pw_framing"],
+)
+def make_framing(nlp: Language, name: str) -> RecordsComponent:
+    return RecordsComponent("pw_framing", extract_framing)

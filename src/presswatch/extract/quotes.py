@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from presswatch.extract import DocumentContext, extractor
+from presswatch.extract import RecordsComponent, actors_of, document_of
 from presswatch.extract.actors import resolve_span
 from presswatch.extract.attribution import (
     COMPLEMENTS,
@@ -55,10 +56,10 @@ class Attribution:
 
 
 class DocumentQuotes:
-    def __init__(self, context: DocumentContext) -> None:
-        self.context = context
-        self.doc: Doc = context.doc
-        self.text = doc_text(context.doc)
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.doc_id = document_of(doc).id
+        self.text = doc_text(doc)
         self.quotes: list[Quote] = []
         self.quoted_tokens: set[int] = set()
 
@@ -86,8 +87,7 @@ class DocumentQuotes:
         # One report found by two routes (a verb and its noun, two layers) is kept once.
         unique = {(q.start, q.end, q.cue_start, q.kind, q.source_of): q for q in self.quotes}
         self.quotes = sorted(unique.values(), key=lambda q: (q.start, q.end))
-        doc_id = self.context.document.id
-        renumber = {q.id: f"{doc_id}.q{i}" for i, q in enumerate(self.quotes, start=1)}
+        renumber = {q.id: f"{self.doc_id}.q{i}" for i, q in enumerate(self.quotes, start=1)}
         for quote in self.quotes:
             quote.id = renumber[quote.id]
             if quote.source_of is not None:
@@ -201,7 +201,7 @@ class DocumentQuotes:
 
     def interviewee(self) -> Span | None:
         """In a question-and-answer text, the person mentioned most is the one answering."""
-        people = [a for a in self.context.actors if a.kind == "person"]
+        people = [a for a in actors_of(self.doc) if a.kind == "person"]
         if not people:
             return None
         person = max(people, key=lambda a: len(a.mentions))
@@ -235,7 +235,7 @@ class DocumentQuotes:
             self.quotes.append(
                 Quote(
                     id=f"inner-{start}",
-                    doc=self.context.document.id,
+                    doc=self.doc_id,
                     start=start,
                     end=end,
                     text=self.text[start:end],
@@ -572,7 +572,7 @@ class DocumentQuotes:
         self.quotes.append(
             Quote(
                 id=f"indirect-{start}-{words.start_char}",
-                doc=self.context.document.id,
+                doc=self.doc_id,
                 start=start,
                 end=end,
                 text=self.text[start:end],
@@ -594,7 +594,7 @@ class DocumentQuotes:
 
     def resolve(self, speaker: Span) -> str | None:
         naming = noun_phrase(speaker.root, set(), whole=False) if len(speaker) > 1 else speaker
-        found = resolve_span(self.context, naming.start_char, naming.end_char)
+        found = resolve_span(self.doc, naming.start_char, naming.end_char)
         if found is None and len(speaker) == 1 and speaker[0].lower_ in ("he", "she"):
             # A pronoun the actors layer could not place: the current speaker, if any.
             earlier = [q for q in self.quotes if q.speaker and q.end <= speaker.start_char]
@@ -627,7 +627,7 @@ class DocumentQuotes:
         words = cue_span(cue, start) if cue is not None else None
         return Quote(
             id=f"direct-{start}",
-            doc=self.context.document.id,
+            doc=self.doc_id,
             start=start,
             end=end,
             text=quoted_words(self.text, quotation.spans),
@@ -717,7 +717,15 @@ def joined_by_cue(doc: Doc, first: Quotation, second: Quotation) -> bool:
     )
 
 
-@extractor("quotes")
-def extract_quotes(context: DocumentContext) -> list[Quote]:
+def extract_quotes(doc: Doc) -> list[Quote]:
     """Every quotation and reported statement in the document, with its speaker."""
-    return DocumentQuotes(context).extract()
+    return DocumentQuotes(doc).extract()
+
+
+@Language.factory(
+    "presswatch_quotes",
+    requires=["doc.sents", "token.pos", "token.dep", "token.lemma", "doc._.pw_actors"],
+    assigns=["doc._.pw_quotes"],
+)
+def make_quotes(nlp: Language, name: str) -> RecordsComponent:
+    return RecordsComponent("pw_quotes", extract_quotes)
