@@ -21,7 +21,7 @@ from presswatch.errors import PresswatchError
 from presswatch.evaluate import eval_app
 from presswatch.lang.names import fold_accents
 from presswatch.model import ActorKind, FindingKind, QuoteAct, QuoteKind, Record
-from presswatch.settings import DEFAULT_MODEL, Settings
+from presswatch.settings import DEFAULT_MODEL, QUOTE_ALIGNMENTS, Settings
 from presswatch.severity import FINDING_ORDER
 from presswatch.store import Store
 
@@ -41,9 +41,9 @@ out = Console()
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store.")]
 DEFAULT_DB = Path("presswatch.db")
 DEFAULTS = Settings()
-QUOTE_ALIGNMENTS = ("lexical", "embedding")
-# Ids a user copies from a listing: a story (s3) or a document (d + 12 hex digits).
-STORY_ID = re.compile(r"^s\d+$")
+# Ids a user copies from a listing: a story (s + 10 hex digits; s3 in stores linked before
+# ids were content-derived) or a document (d + 12 hex digits).
+STORY_ID = re.compile(r"^s(\d+|[0-9a-f]{10}(-\d+)?)$")
 DOCUMENT_ID = re.compile(r"^d[0-9a-f]{12}$")
 
 
@@ -147,14 +147,26 @@ def analyze(
         int, typer.Option(min=1, help="Documents per batch; each batch is stored at once.")
     ] = DEFAULTS.batch_size,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for every input.")] = None,
-    actors: Annotated[Path | None, typer.Option("--actors", help="Known-actors YAML file.")] = None,
-    facts: Annotated[Path | None, typer.Option("--facts", help="Reference facts YAML.")] = None,
+    actors: Annotated[
+        Path | None,
+        typer.Option(
+            "--actors", help="Known-actors YAML file (default: as stored with the corpus)."
+        ),
+    ] = None,
+    facts: Annotated[
+        Path | None,
+        typer.Option("--facts", help="Reference facts YAML (default: as stored with the corpus)."),
+    ] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow URLs on private/loopback addresses.")
     ] = False,
     quote_alignment: Annotated[
-        str,
-        choice(QUOTE_ALIGNMENTS, "lexical, or embedding (needs the `embeddings` extra installed)."),
+        str | None,
+        choice(
+            QUOTE_ALIGNMENTS,
+            "lexical, or embedding (needs the `embeddings` extra installed). "
+            "Default: as stored with the corpus, else lexical.",
+        ),
     ] = DEFAULTS.quote_alignment,
     timeout: Annotated[
         float, typer.Option(help="Seconds per URL fetch.", callback=seconds)

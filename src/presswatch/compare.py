@@ -53,6 +53,8 @@ def compare_reports(
         found.extend(d.id for d in analysed.documents if d.id not in found)
     with Store.read(db) as store:
         analyses: list[DocumentAnalysis] = store.load_analyses(found)
+        # Linked as the stored corpus is, so actors keep the ids the store gives them.
+        link = store.link_settings()
     if not analyses:
         raise PresswatchError("compare: none of the inputs could be read")
-    return link_corpus(analyses, settings)
+    return link_corpus(analyses, settings, link)

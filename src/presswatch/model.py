@@ -27,6 +27,15 @@ Qualifier = Literal[">", ">=", "<", "<=", "~", "="]
 FindingKind = Literal[
     "contradiction", "corroboration", "single_source", "alias_conflict", "quote_drift"
 ]
+FindingBasis = Literal[
+    "claims",
+    "reference",
+    "omitted_actor",
+    "actor_titles",
+    "unshared_quote",
+    "quote_rendering",
+    "alias",
+]
 DatePrecision = Literal["day", "week", "month", "year", "approximate"]
 
 
@@ -191,6 +200,14 @@ class Finding(RecordModel):
     evidence: list[Span] = Field(default_factory=list)
     diff: str | None = None
     reference: dict[str, str] | None = None
+    basis: FindingBasis | None = Field(
+        default=None,
+        description="What the finding rests on, refining its kind: claims (figures compared "
+        "across reports), reference (a figure against a reference fact), omitted_actor (an "
+        "actor some reports of a story name and others omit), actor_titles (one actor titled "
+        "differently across outlets), unshared_quote (a quote only one outlet carries), "
+        "quote_rendering (renderings of one statement), alias (one alias for several actors).",
+    )
 
 
 class FramingSpan(RecordModel):

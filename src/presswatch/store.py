@@ -35,6 +35,7 @@ from presswatch.model import (
     Story,
     content_hash,
 )
+from presswatch.settings import QUOTE_ALIGNMENTS, LinkFile, LinkSettings
 
 _Row = TypeVar("_Row", Actor, Quote, Event, Claim, Finding, FramingSpan, Story, QuoteGroup)
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
@@ -294,6 +295,40 @@ class Store:
                 "INSERT INTO failures(source, reason) VALUES (?, ?) "
                 "ON CONFLICT(source, reason) DO UPDATE SET seen_at = datetime('now')",
                 list(failures),
+            )
+
+    # -- link settings ---------------------------------------------------------------------
+
+    def link_settings(self) -> LinkSettings | None:
+        """The link settings the corpus was last linked with (None before any were saved)."""
+        rows = {
+            name: (source, value)
+            for name, source, value in self.connection.execute(
+                "SELECT name, source, value FROM link_settings"
+            )
+        }
+        if not rows:
+            return None
+
+        def file(name: str) -> LinkFile | None:
+            return LinkFile(*rows[name]) if name in rows else None
+
+        return LinkSettings(
+            known_actors=file("known_actors"),
+            facts=file("facts"),
+            quote_alignment=rows.get("quote_alignment", (None, QUOTE_ALIGNMENTS[0]))[1],
+        )
+
+    def save_link_settings(self, link: LinkSettings) -> None:
+        """Keep these link settings with the corpus, replacing those kept before."""
+        rows: list[tuple[str, str | None, str]] = [("quote_alignment", None, link.quote_alignment)]
+        for name, file in (("known_actors", link.known_actors), ("facts", link.facts)):
+            if file is not None:
+                rows.append((name, file.source, file.text))
+        with self._transaction():
+            self.connection.execute("DELETE FROM link_settings")
+            self.connection.executemany(
+                "INSERT INTO link_settings(name, source, value) VALUES (?, ?, ?)", rows
             )
 
     # -- the corpus record -----------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,13 +40,16 @@ def test_haniyeh_never_merges_with_darwish(link: Link) -> None:
     assert {"Mohammad Ismail Darwish", "Ismail Haniyeh"} <= set(people(record))
 
 
-def test_sinwar_and_deif_stay_apart_and_ids_are_stable(link: Link) -> None:
-    record = link(
-        ("Yahya Sinwar and Muhammad Deif were named in the statement.", {"outlet": "A"}),
-    )
+def test_sinwar_and_deif_stay_apart_and_ids_come_from_their_names(link: Link) -> None:
+    statement = ("Yahya Sinwar and Muhammad Deif were named in the statement.", {"outlet": "A"})
+    record = link(statement)
     names = [a.name for a in record.actors if a.kind == "person"]
     assert names == ["Yahya Sinwar", "Muhammad Deif"]
-    assert [a.id for a in record.actors][:2] == ["a1", "a2"]
+    ids = {a.name: a.id for a in record.actors}
+    assert all(re.fullmatch(r"a[0-9a-f]{10}", i) for i in ids.values())
+    # Read after another report, each keeps its id: an id is not a position.
+    later = link(("Ismail Haniyeh was killed in Tehran last July.", {"outlet": "B"}), statement)
+    assert {a.name: a.id for a in later.actors if a.name in ids} == ids
 
 
 def test_bare_surname_joins_only_an_unambiguous_person(link: Link) -> None:

@@ -18,7 +18,7 @@ CLAIMS_ONLY = Settings(linkers=("actors", "claims"))
 
 
 def findings(record: Record, kind: str) -> list[Finding]:
-    return [f for f in record.findings if f.kind == kind and f.id.startswith("f-claim-")]
+    return [f for f in record.findings if f.kind == kind and f.basis in ("claims", "reference")]
 
 
 def texts(record: Record, finding: Finding) -> set[str]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from presswatch.link.coverage import COVERAGE_BASES
 from presswatch.model import Record
 from presswatch.pipeline import analyze
 from presswatch.settings import Settings
@@ -57,7 +58,7 @@ def test_the_trimmed_goals_quote_is_not_drift(record: Record) -> None:
 def test_coverage_names_the_members_some_reports_omit_and_darwishs_titles(
     record: Record,
 ) -> None:
-    coverage = [f for f in record.findings if f.id.startswith("f-cov-")]
+    coverage = [f for f in record.findings if f.basis in COVERAGE_BASES]
     summaries = " | ".join(f.summary for f in coverage)
     assert "Zaher Jabarin is named by" in summaries
     assert "Nizar Awadallah is named by" in summaries

@@ -37,7 +37,7 @@ def three_reports() -> object:
 def test_a_participant_named_by_some_reports_and_not_others_is_a_finding() -> None:
     findings = coverage_findings(three_reports())  # type: ignore[arg-type]
     (missing,) = [f for f in findings if f.actors == ["a4"]]
-    assert missing.kind == "single_source" and missing.id.startswith("f-cov-")
+    assert missing.kind == "single_source" and missing.basis == "omitted_actor"
     assert "2 of 3" in missing.summary and "tv" in missing.summary
     assert {s.doc for s in missing.evidence} == {"d1", "d2"}
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from presswatch.link.quotes import align_statements, find_drift, meaning_changes, word_diff
 from tests.link.quote_records import corpus
 
@@ -31,7 +33,8 @@ def test_a_changed_unit_next_to_a_number_is_drift_with_a_word_diff() -> None:
         ]
     )
     (finding,) = find_drift(record, align_statements(record))
-    assert finding.kind == "quote_drift" and finding.id == "f-drift-1"
+    assert finding.kind == "quote_drift" and finding.basis == "quote_rendering"
+    assert re.fullmatch(r"f[0-9a-f]{10}", finding.id)
     assert finding.quotes == ["q1", "q2"]
     assert "[-months-] {+years+}" in (finding.diff or "")
     assert {s.text for s in finding.evidence} >= {"months", "years"}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from presswatch.link.quotes import align_quotes, same_statement, similarity
 from presswatch.model import Quote, Story
 from tests.link.quote_records import corpus
@@ -19,7 +21,7 @@ def test_verbatim_and_trimmed_renderings_form_one_group() -> None:
     )
     groups = align_quotes(record)
     assert [g.quotes for g in groups] == [["q1", "q2", "q3"]]
-    assert groups[0].id == "g1" and groups[0].method == "lexical"
+    assert re.fullmatch(r"g[0-9a-f]{10}", groups[0].id) and groups[0].method == "lexical"
 
 
 def test_a_reworded_translation_sharing_content_words_is_the_same_statement() -> None:

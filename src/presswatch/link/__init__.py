@@ -1,44 +1,42 @@
 """Corpus-level linking: merge actors, group stories, align quotes, check claims.
 
-Linkers run once over all per-document analyses, in the order `Settings.linkers` names.
-Each linker is one module that registers itself with `@linker("name")` and edits the
-`CorpusContext` it is given: the record under construction plus the run's settings.
+Linkers run once over all per-document analyses, in the order `Settings.linkers` names;
+a name no linker has is an `UnknownName` error before any runs. Each linker is one module
+that registers itself with `@linker("name")` and edits the `CorpusContext` it is given:
+the record under construction, the run's settings and its link settings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import Any
 
 from presswatch.model import DocumentAnalysis, Record
-from presswatch.registry import import_members
-from presswatch.settings import Settings
+from presswatch.registry import Registry
+from presswatch.settings import LinkSettings, Settings
 
 
 @dataclass
 class CorpusContext:
+    """What a linker edits (`record`) and reads: the run's settings and `link`, the link
+    settings given (those stored with the corpus) or else read from the files `settings` names."""
+
     record: Record
     settings: Settings
     scratch: dict[str, Any] = field(default_factory=dict)
+    link_settings: InitVar[LinkSettings | None] = None
+    link: LinkSettings = field(init=False)
+
+    def __post_init__(self, link_settings: LinkSettings | None) -> None:
+        self.link = link_settings if link_settings is not None else LinkSettings.read(self.settings)
 
 
 Linker = Callable[[CorpusContext], None]
-LINKERS: dict[str, Linker] = {}
-LINKER_MODULES = ("actors", "stories", "quotes", "claims", "coverage")
-
-
-def linker(name: str) -> Callable[[Linker], Linker]:
-    def register(function: Linker) -> Linker:
-        LINKERS[name] = function
-        return function
-
-    return register
-
-
-def load_linkers() -> dict[str, Linker]:
-    import_members(__name__, LINKER_MODULES)
-    return LINKERS
+LINKERS: Registry[Linker] = Registry(
+    "linker", __name__, ("actors", "stories", "quotes", "claims", "coverage")
+)
+linker = LINKERS.register
 
 
 def merge_analyses(analyses: Sequence[DocumentAnalysis]) -> Record:
@@ -54,11 +52,15 @@ def merge_analyses(analyses: Sequence[DocumentAnalysis]) -> Record:
     return record
 
 
-def link_corpus(analyses: Sequence[DocumentAnalysis], settings: Settings) -> Record:
-    """Build the corpus record from per-document analyses."""
-    context = CorpusContext(record=merge_analyses(analyses), settings=settings)
-    registry = load_linkers()
+def link_corpus(
+    analyses: Sequence[DocumentAnalysis],
+    settings: Settings,
+    link_settings: LinkSettings | None = None,
+) -> Record:
+    """Build the corpus record from per-document analyses, with `link_settings` when given
+    (else those `settings` names)."""
+    LINKERS.check(settings.linkers)
+    context = CorpusContext(merge_analyses(analyses), settings, link_settings=link_settings)
     for name in settings.linkers:
-        if name in registry:
-            registry[name](context)
+        LINKERS.get(name)(context)
     return context.record

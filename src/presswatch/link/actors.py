@@ -19,7 +19,9 @@ import yaml
 from presswatch.errors import PresswatchError
 from presswatch.lang.names import compatible_names, is_kunya, name_key, parse_name
 from presswatch.link import CorpusContext, linker
+from presswatch.link.ids import assign_ids, member_key
 from presswatch.model import Actor, ActorKind, Finding, Mention, Record, Span
+from presswatch.settings import LinkFile
 
 
 @dataclass
@@ -37,10 +39,16 @@ class KnownActor:
 
 
 def load_known_actors(path: str | Path) -> list[KnownActor]:
+    """Curated actors from a YAML file (see `parse_known_actors`)."""
+    return parse_known_actors(LinkFile.read(str(path), "known actors"))
+
+
+def parse_known_actors(file: LinkFile) -> list[KnownActor]:
     """Curated actors from YAML: a list of {name, kind, aliases, roles, affiliations, wikidata}."""
+    path = file.source
     try:
-        entries: Any = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+        entries: Any = yaml.safe_load(file.text)
+    except yaml.YAMLError as error:
         raise PresswatchError(f"{path}: cannot read known actors ({error})") from error
     if not isinstance(entries, list):
         raise PresswatchError(f"{path}: known actors must be a YAML list")
@@ -179,30 +187,42 @@ def alias_conflicts(record: Record) -> list[Finding]:
                 )
                 bound[normalised].setdefault(actor.id, mention)
     findings: list[Finding] = []
+    keys: list[str] = []
     names = {a.id: a.name for a in record.actors}
-    for owners in bound.values():
+    for alias, owners in bound.items():
         if len(owners) < 2:
             continue
         evidence = [Span(doc=m.doc, start=m.start, end=m.end, text=m.text) for m in owners.values()]
         who = " and ".join(names[a] for a in owners)
         findings.append(
             Finding(
-                id=f"f-alias-{len(findings) + 1}",
+                id="",
                 kind="alias_conflict",
+                basis="alias",
                 summary=f"“{next(iter(owners.values())).text}” is used for {who}",
                 actors=list(owners),
                 evidence=evidence,
             )
         )
+        keys.append(member_key("alias_conflict", alias, members=owners))
+    assign_ids(findings, "f", keys, taken={f.id for f in record.findings})
     return findings
+
+
+def actor_key(cluster: Cluster) -> str:
+    """What an actor is, for its id: the known actor it is (its Wikidata id, else its kind
+    and name), or its kind and name key."""
+    if cluster.known is not None and cluster.known.wikidata:
+        return member_key("wikidata", cluster.known.wikidata)
+    if cluster.known is not None:
+        return member_key("known", cluster.kind, cluster.known.name)
+    return member_key(cluster.kind, " ".join(cluster.key))
 
 
 @linker("actors")
 def merge_actors(context: CorpusContext) -> None:
     record = context.record
-    known = (
-        load_known_actors(context.settings.known_actors) if context.settings.known_actors else []
-    )
+    known = parse_known_actors(context.link.known_actors) if context.link.known_actors else []
     clusters = cluster_actors(record.actors, known)
     first_seen = {d.id: i for i, d in enumerate(record.documents)}
 
@@ -213,11 +233,20 @@ def merge_actors(context: CorpusContext) -> None:
         )
 
     clusters.sort(key=first_mention)
+    merged = [merged_actor(cluster, "") for cluster in clusters]
+    published = {d.id: d.published or "9999-99-99" for d in record.documents}
+    # Two clusters with one key (a name too ambiguous to merge) are told apart by where
+    # each is first named: publication date, document id, offset.
+    founding = [
+        min(
+            (f"{published.get(m.doc, '')}\t{m.doc}\t{m.start:012d}" for m in actor.mentions),
+            default="",
+        )
+        for actor in merged
+    ]
+    assign_ids(merged, "a", [actor_key(c) for c in clusters], order=founding)
     mapping: dict[str, str] = {}
-    merged: list[Actor] = []
-    for number, cluster in enumerate(clusters, start=1):
-        actor = merged_actor(cluster, f"a{number}")
-        merged.append(actor)
+    for cluster, actor in zip(clusters, merged, strict=True):
         for member in cluster.members:
             mapping[member.id] = actor.id
     record.actors = merged

@@ -33,7 +33,9 @@ from presswatch.lang.quantities import (
     words_of,
 )
 from presswatch.link import CorpusContext, linker
+from presswatch.link.ids import assign_ids, member_key
 from presswatch.model import Claim, ClaimValue, Document, Finding, FindingKind, Record, Span
+from presswatch.settings import LinkFile
 
 FACT_WINDOW_DAYS = 31  # a cumulative figure is compared with a fact only near its date
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n")
@@ -165,30 +167,42 @@ def _voice(checked: CheckedClaim) -> str:
 class FindingWriter:
     def __init__(self, record: Record) -> None:
         self.record = record
-        self.count = 0
+        self.findings: list[Finding] = []
+        self.keys: list[str] = []
 
     def add(
-        self, kind: FindingKind, claims: Sequence[CheckedClaim], summary: str, **extra: Any
+        self,
+        kind: FindingKind,
+        claims: Sequence[CheckedClaim],
+        summary: str,
+        reference: dict[str, str] | None = None,
     ) -> None:
-        self.count += 1
         evidence: list[Span] = []
         for checked in claims:
             span = _sentence(checked.document, checked.claim.start, checked.claim.end)
             if span not in evidence:
                 evidence.append(span)
         stories = {c.story for c in claims}
-        self.record.findings.append(
-            Finding(
-                id=f"f-claim-{self.count}",
-                kind=kind,
-                claims=[c.claim.id for c in claims],
-                summary=summary,
-                story=stories.pop() if len(stories) == 1 else None,
-                actors=sorted({c.claim.speaker for c in claims if c.claim.speaker}),
-                evidence=evidence,
-                **extra,
-            )
+        finding = Finding(
+            id="",
+            kind=kind,
+            basis="reference" if reference else "claims",
+            claims=[c.claim.id for c in claims],
+            summary=summary,
+            story=stories.pop() if len(stories) == 1 else None,
+            actors=sorted({c.claim.speaker for c in claims if c.claim.speaker}),
+            evidence=evidence,
+            reference=reference,
         )
+        self.findings.append(finding)
+        facts = sorted(f"{k}={v}" for k, v in (reference or {}).items())
+        self.keys.append(member_key(kind, finding.basis, *facts, members=finding.claims))
+
+    def finish(self) -> list[Finding]:
+        """The findings written, with ids from their claims, appended to the record."""
+        assign_ids(self.findings, "f", self.keys, taken={f.id for f in self.record.findings})
+        self.record.findings.extend(self.findings)
+        return self.findings
 
 
 def _components(items: Sequence[CheckedClaim], pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
@@ -226,7 +240,6 @@ def check_claims(record: Record, facts: Sequence[dict[str, Any]] = ()) -> list[F
             CheckedClaim(claim, key, documents[claim.doc], story_of.get(claim.doc), speaker)
         )
     writer = FindingWriter(record)
-    before = len(record.findings)
     related: list[tuple[int, int]] = []
     agreeing: list[tuple[int, int]] = []
     # Only claims of one type and group can compare: bucket first, so a large corpus
@@ -278,7 +291,7 @@ def check_claims(record: Record, facts: Sequence[dict[str, Any]] = ()) -> list[F
             )
     for fact in facts:
         _check_fact(fact, items, writer)
-    return record.findings[before:]
+    return writer.finish()
 
 
 def _fact_value(value: object) -> ClaimValue | None:
@@ -337,10 +350,16 @@ def _check_fact(fact: dict[str, Any], items: Sequence[CheckedClaim], writer: Fin
 
 
 def load_facts(path: str | Path) -> list[dict[str, Any]]:
+    """Reference facts from a YAML file (see `parse_facts`)."""
+    return parse_facts(LinkFile.read(str(path), "facts"))
+
+
+def parse_facts(file: LinkFile) -> list[dict[str, Any]]:
     """Reference facts from YAML: a list of {subject, value, date, source, group?}."""
+    path = file.source
     try:
-        loaded = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+        loaded = yaml.safe_load(file.text)
+    except yaml.YAMLError as error:
         raise PresswatchError(f"{path}: cannot read facts ({error})") from error
     if loaded is None:
         return []
@@ -355,7 +374,7 @@ def load_facts(path: str | Path) -> list[dict[str, Any]]:
 @linker("claims")
 def link_claims(context: CorpusContext) -> None:
     """Add claim findings to the record: contradictions, corroborations, single sources."""
-    facts = load_facts(context.settings.facts) if context.settings.facts else []
+    facts = parse_facts(context.link.facts) if context.link.facts else []
     check_claims(context.record, facts)
 
 

@@ -5,9 +5,10 @@ the spans that show it, so an analyst sees what a report adds or leaves out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from presswatch.link import CorpusContext, linker
+from presswatch.link.ids import assign_ids, member_key
 from presswatch.link.quotes import comparison_scopes
 from presswatch.model import Actor, Document, Finding, Record, Span
 
@@ -16,6 +17,7 @@ TITLE_KINDS = frozenset({"title", "role"})
 # An actor named by only one report of a story is not a "missing participant" in the
 # others unless the story's events name it: minor names in one report are normal.
 MIN_REPORTS_NAMING = 2
+COVERAGE_BASES = frozenset({"omitted_actor", "actor_titles", "unshared_quote"})
 
 
 def outlet(document: Document) -> str:
@@ -52,6 +54,7 @@ def missing_participants(
             Finding(
                 id="",
                 kind="single_source",
+                basis="omitted_actor",
                 story=story,
                 actors=[actor.id],
                 summary=(
@@ -97,6 +100,7 @@ def differing_titles(record: Record, story: str | None, documents: list[str]) ->
             Finding(
                 id="",
                 kind="single_source",
+                basis="actor_titles",
                 story=story,
                 actors=[actor.id],
                 summary=f"{actor.name} is titled differently across outlets: {described}",
@@ -130,6 +134,7 @@ def unshared_quotes(record: Record, story: str | None, documents: list[str]) -> 
             Finding(
                 id="",
                 kind="single_source",
+                basis="unshared_quote",
                 story=story,
                 quotes=[quote.id],
                 actors=[quote.speaker],
@@ -143,7 +148,8 @@ def unshared_quotes(record: Record, story: str | None, documents: list[str]) -> 
     return findings
 
 
-def coverage_findings(record: Record) -> list[Finding]:
+def coverage_findings(record: Record, taken: Collection[str] = ()) -> list[Finding]:
+    """Coverage differences within each story, with ids from what each one is about."""
     findings: list[Finding] = []
     stories = {s.id: s for s in record.stories}
     for story, documents in comparison_scopes(record):
@@ -158,13 +164,14 @@ def coverage_findings(record: Record) -> list[Finding]:
         findings.extend(missing_participants(record, story, documents, participants))
         findings.extend(differing_titles(record, story, documents))
         findings.extend(unshared_quotes(record, story, documents))
-    for number, finding in enumerate(findings, start=1):
-        finding.id = f"f-cov-{number}"
+    # An unshared quote is about its quote (whoever it is attributed to); the rest, an actor.
+    keys = [member_key(f.kind, f.basis, f.story, members=f.quotes or f.actors) for f in findings]
+    assign_ids(findings, "f", keys, taken=taken)
     return findings
 
 
 @linker("coverage")
 def link_coverage(context: CorpusContext) -> None:
     record = context.record
-    record.findings = [f for f in record.findings if not f.id.startswith("f-cov-")]
-    record.findings.extend(coverage_findings(record))
+    record.findings = [f for f in record.findings if f.basis not in COVERAGE_BASES]
+    record.findings.extend(coverage_findings(record, {f.id for f in record.findings}))

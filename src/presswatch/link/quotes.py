@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from presswatch.lang.data import DRIFT_MARKERS, NUMBER_WORDS
 from presswatch.lang.stop_words import stop_words
 from presswatch.link import CorpusContext, linker
+from presswatch.link.ids import assign_ids, member_key
 from presswatch.model import Document, Finding, Quote, QuoteGroup, Record, Span
 
 # Thresholds set on the renderings in examples/ before the evaluation pairs were written.
@@ -311,8 +312,10 @@ def align_statements(
                 )
                 found.append((group, group_units))
     found.sort(key=lambda item: (order[item[1][0].quote.doc], item[1][0].quote.start))
-    for number, (group, _) in enumerate(found, start=1):
-        group.id = f"g{number}"
+    # A group is the sentences it aligns within its story: two sentences of one long quote
+    # can be rendered by the same two reports and still be two groups.
+    keys = [member_key(group.story, members=[u.key for u in units]) for group, units in found]
+    assign_ids([group for group, _ in found], "g", keys)
     return found
 
 
@@ -475,12 +478,17 @@ def changed_word_spans(quote: Quote, changed: Sequence[str], document: Document)
     return spans
 
 
-def find_drift(record: Record, aligned: Sequence[tuple[QuoteGroup, list[Unit]]]) -> list[Finding]:
+def find_drift(
+    record: Record,
+    aligned: Sequence[tuple[QuoteGroup, list[Unit]]],
+    taken: Collection[str] = (),
+) -> list[Finding]:
     """One `quote_drift` finding per rendering that changes the meaning of the first one."""
     documents = {d.id: d for d in record.documents}
     actors = {a.id: a for a in record.actors}
     names = actor_names(record)
     findings: list[Finding] = []
+    keys: list[str] = []
     for group, units in aligned:
         reference = units[0]
         for unit in units[1:]:
@@ -509,10 +517,12 @@ def find_drift(record: Record, aligned: Sequence[tuple[QuoteGroup, list[Unit]]])
                     or [quote_span(quote)]
                 ),
             ]
+            keys.append(member_key("quote_drift", group.story, reference.key, unit.key))
             findings.append(
                 Finding(
-                    id=f"f-drift-{len(findings) + 1}",
+                    id="",
                     kind="quote_drift",
+                    basis="quote_rendering",
                     quotes=[first.id, quote.id],
                     story=group.story,
                     actors=[group.speaker] if group.speaker else [],
@@ -521,14 +531,15 @@ def find_drift(record: Record, aligned: Sequence[tuple[QuoteGroup, list[Unit]]])
                     evidence=evidence,
                 )
             )
+    assign_ids(findings, "f", keys, taken=taken)
     return findings
 
 
 @linker("quotes")
 def link_quotes(context: CorpusContext) -> None:
     record = context.record
-    method = alignment_method(context.settings.quote_alignment)
+    method = alignment_method(context.link.quote_alignment)
     aligned = align_statements(record, method)
     record.quote_groups = [group for group, _ in aligned]
     record.findings = [f for f in record.findings if f.kind != "quote_drift"]
-    record.findings.extend(find_drift(record, aligned))
+    record.findings.extend(find_drift(record, aligned, {f.id for f in record.findings}))

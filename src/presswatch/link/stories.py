@@ -18,6 +18,7 @@ from functools import lru_cache
 from presswatch.lang.data import CAMEO_PATTERNS
 from presswatch.lang.dates import iso_date
 from presswatch.link import CorpusContext, linker
+from presswatch.link.ids import assign_ids, member_key
 from presswatch.model import Event, EventDate, Record, Story
 
 # How far before publication a dated event still counts as the report's news.
@@ -65,6 +66,7 @@ class StoryBuilder:
         self.documents = {d.id: d for d in record.documents}
         self.people = {a.id for a in record.actors if a.kind == "person"}
         self.places = {a.id for a in record.actors if a.kind == "place"}
+        self.event_doc = {e.id: e.mentions[0].doc for e in record.events if e.mentions}
 
     def is_news(self, event: Event) -> bool:
         """Whether an event is what its report reports, not something it recalls."""
@@ -126,9 +128,22 @@ class StoryBuilder:
         stories = [self.story(group) for group in groups]
         # Stories told by several reports first, then in the order their news appeared.
         stories.sort(key=lambda s: (-len(s.documents), order[s.events[0]]))
-        for number, story in enumerate(stories, start=1):
-            story.id = f"s{number}"
+        assign_ids(stories, "s", [self.founding_key(s) for s in stories])
         return stories
+
+    def founding_key(self, story: Story) -> str:
+        """A story's founding report (earliest published, then by id) and its first event
+        of the story there: what the story's id derives from."""
+
+        def published(doc: str) -> str:
+            document = self.documents.get(doc)
+            return (document.published if document else None) or "9999-99-99"
+
+        founding = min(story.documents, key=lambda d: (published(d), d), default=None)
+        event = next(
+            (e for e in story.events if self.event_doc.get(e) == founding), story.events[0]
+        )
+        return member_key(founding, event)
 
     def story(self, events: list[Event]) -> Story:
         documents = list(dict.fromkeys(e.mentions[0].doc for e in events if e.mentions))
