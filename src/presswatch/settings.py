@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
 
 from presswatch.errors import PresswatchError
 from presswatch.registry import UnknownName
@@ -33,8 +38,10 @@ class Settings:
     # Link settings. None: the ones stored with the corpus (`LinkSettings`), else none
     # and "lexical".
     quote_alignment: str | None = None
-    known_actors: str | None = None
-    facts: str | None = None
+    # A YAML file, or its entries given in Python: dicts, pydantic models or dataclasses
+    # with the file's keys ({name, kind, aliases, …}; {subject, value, date, source}).
+    known_actors: str | Path | Sequence[object] | None = None
+    facts: str | Path | Sequence[object] | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,28 @@ class LinkFile:
             return cls(path, Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as error:
             raise PresswatchError(f"{path}: cannot read {what} ({error})") from error
+
+    @classmethod
+    def given(cls, value: str | Path | Sequence[object], what: str) -> LinkFile:
+        """The file at a path, or entries given in Python written out as that file's YAML."""
+        if isinstance(value, str | Path):
+            return cls.read(str(value), what)
+        source = f"({len(value)} {what} given in Python)"
+        entries = [_plain(entry) for entry in value]
+        try:
+            text = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False)
+        except yaml.YAMLError as error:
+            raise PresswatchError(f"{source}: not data a file could hold ({error})") from error
+        return cls(source, text)
+
+
+def _plain(entry: object) -> object:
+    """A pydantic model or dataclass as a dict; anything else as it is."""
+    if isinstance(entry, BaseModel):
+        return entry.model_dump(mode="json", exclude_none=True)
+    if dataclasses.is_dataclass(entry) and not isinstance(entry, type):
+        return dataclasses.asdict(entry)
+    return entry
 
 
 @dataclass(frozen=True)
@@ -71,11 +100,11 @@ class LinkSettings:
             raise UnknownName("quote alignment", alignment, QUOTE_ALIGNMENTS)
         return cls(
             known_actors=(
-                LinkFile.read(settings.known_actors, "known actors")
+                LinkFile.given(settings.known_actors, "known actors")
                 if settings.known_actors
                 else None
             ),
-            facts=LinkFile.read(settings.facts, "facts") if settings.facts else None,
+            facts=LinkFile.given(settings.facts, "facts") if settings.facts else None,
             quote_alignment=alignment,
         )
 
