@@ -31,7 +31,7 @@ from presswatch.ingest.language import EXTRACTION_LANGUAGES, detect_language
 from presswatch.link import link_corpus
 from presswatch.model import Document, DocumentAnalysis, Record
 from presswatch.nlp import build_pipeline, load_pipeline, pipeline_key
-from presswatch.settings import Settings
+from presswatch.settings import Settings, link_settings_for
 from presswatch.store import Store
 
 
@@ -126,6 +126,11 @@ def run_analysis(
     version = analysis_version(settings)
     store = Store.open(db) if db is not None else None
     try:
+        stored_link = store.link_settings() if store is not None else None
+        link, notes = link_settings_for(settings, stored_link, str(db))
+        for note in notes:
+            summary.warnings.append(note)
+            observer.on_warning(note)
         analyses: dict[str, DocumentAnalysis] = {}
         pending: list[Document] = []
         for document in documents:
@@ -146,13 +151,14 @@ def run_analysis(
         if store is not None and summary.failures:
             store.record_failures(summary.failed_inputs)
         ordered = [analyses[d.id] for d in documents if d.id in analyses]
-        record = link_corpus(ordered, settings)
+        record = link_corpus(ordered, settings, link)
         if store is not None:
             corpus_ids = store.document_ids()
             if set(corpus_ids) == set(analyses):
                 store.save_corpus(record)
             else:
-                store.save_corpus(link_corpus(store.load_analyses(corpus_ids), settings))
+                store.save_corpus(link_corpus(store.load_analyses(corpus_ids), settings, link))
+            store.save_link_settings(link)
         return record, summary
     finally:
         if store is not None:
