@@ -61,3 +61,28 @@ def test_schema_rejects_a_record_that_breaks_the_contract() -> None:
         assert "paraphrase" in error.message
     else:
         raise AssertionError("a quote kind outside direct|indirect|mixed validated")
+
+
+def test_mention_kinds_event_types_and_framing_categories_are_closed_sets() -> None:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    span = {"doc": "d1", "start": 0, "end": 7}
+    for field, record in (
+        (
+            "actors",
+            {
+                "id": "a1",
+                "name": "Darwish",
+                "kind": "person",
+                "mentions": [{**span, "text": "Darwish", "kind": "nickname"}],
+            },
+        ),
+        ("events", {"id": "e1", "type": "meeting", "cameo": "040", "label": "Consult"}),
+        ("framing", {**span, "text": "regime", "category": "loaded"}),
+    ):
+        payload = {"schema": "presswatch.record/1", field: [record]}
+        try:
+            jsonschema.validate(payload, schema)
+        except jsonschema.ValidationError as error:
+            assert error.validator == "enum", field
+        else:
+            raise AssertionError(f"{field}: a value outside the contract validated")

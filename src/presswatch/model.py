@@ -37,6 +37,51 @@ FindingBasis = Literal[
     "alias",
 ]
 DatePrecision = Literal["day", "week", "month", "year", "approximate"]
+# How a mention names its actor: a full name, a surname alone, a kunya, a title or role
+# phrase, a collective phrase standing for an organisation ("the delegation"), a pronoun,
+# another alias.
+MentionKind = Literal["name", "surname", "kunya", "title", "role", "group", "pronoun", "alias"]
+# What an event is, below its CAMEO code (the `type` of data/cameo_patterns.yaml).
+EventType = Literal[
+    "meet",
+    "consult",
+    "discuss",
+    "host",
+    "visit",
+    "attend",
+    "negotiate",
+    "mediate",
+    "praise",
+    "criticize",
+    "accuse",
+    "appeal",
+    "demand",
+    "intend",
+    "agree",
+    "reject",
+    "threaten",
+    "protest",
+    "release",
+    "arrest",
+    "expel",
+    "assault",
+    "fight",
+    "kill",
+    "assassinate",
+    "abduct",
+    "mass_violence",
+    "ceasefire",
+]
+# Why a span is framing: the categories of data/loaded_terms.yaml, and a scare quote.
+FramingCategory = Literal[
+    "loaded_label",
+    "honorific_glorifying",
+    "euphemism",
+    "dysphemism",
+    "attribution_label",
+    "contested_legal",
+    "scare_quote",
+]
 
 
 class RecordModel(BaseModel):
@@ -67,8 +112,8 @@ class Mention(RecordModel):
     start: int
     end: int
     text: str
-    kind: str | None = Field(
-        default=None, description="name, surname, title, role, pronoun, alias, …"
+    kind: MentionKind | None = Field(
+        default=None, description="How the mention names its actor: name, surname, kunya, …"
     )
 
 
@@ -151,7 +196,7 @@ class Span(RecordModel):
 
 class Event(RecordModel):
     id: str
-    type: str
+    type: EventType
     cameo: str
     label: str
     root: str | None = Field(default=None, description="Two-digit CAMEO root code.")
@@ -215,7 +260,7 @@ class FramingSpan(RecordModel):
     start: int
     end: int
     text: str
-    category: str
+    category: FramingCategory
     neutral: str | None = None
 
 

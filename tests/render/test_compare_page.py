@@ -76,8 +76,10 @@ def test_framing_counts_tell_the_outlets_own_voice_from_a_quoted_speaker() -> No
     record = drifted()
     quote = record.quotes[0]
     record.framing = [
-        FramingSpan(doc="d1", start=quote.start, end=quote.start + 7, text="Fifteen", category="x"),
-        FramingSpan(doc="d1", start=0, end=3, text="The", category="x"),
+        FramingSpan(
+            doc="d1", start=quote.start, end=quote.start + 7, text="Fifteen", category="euphemism"
+        ),
+        FramingSpan(doc="d1", start=0, end=3, text="The", category="euphemism"),
     ]
-    counts = framing_counts(record)["x"]["d1"]
+    counts = framing_counts(record)["euphemism"]["d1"]
     assert counts == {"fifteen (in a quote)": 1, "the": 1}

@@ -39,7 +39,7 @@ from presswatch.lang.names import (
     parse_name,
     token_key,
 )
-from presswatch.model import Actor, ActorKind, Mention
+from presswatch.model import Actor, ActorKind, Mention, MentionKind
 
 ENTITY_KINDS: dict[str, ActorKind] = {
     "PERSON": "person",
@@ -49,6 +49,8 @@ ENTITY_KINDS: dict[str, ActorKind] = {
     "FAC": "place",
     "NORP": "group",
 }
+# A mention while actors are assembled: start, end, text, kind.
+LocalMention = tuple[int, int, str, MentionKind]
 # How far back (in sentences) a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
 _TITLE_RUN_TAGS = {"PROPN", "NOUN", "ADJ"}
@@ -87,7 +89,7 @@ def pronouns() -> dict[str, PronounEntry]:
     return PRONOUNS.load()
 
 
-def mention_holds(offset: int, mention: tuple[int, int, str, str]) -> bool:
+def mention_holds(offset: int, mention: LocalMention) -> bool:
     return mention[0] <= offset < mention[1]
 
 
@@ -104,16 +106,16 @@ class LocalActor:
     aliases: list[str] = field(default_factory=list)
     affiliations: list[int] = field(default_factory=list)
     gender: str | None = None
-    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start end text kind
+    mentions: list[LocalMention] = field(default_factory=list)
     # (start, end, kind) of every mention, so a repeated one is found without a scan; the
     # methods below change `mentions` and keep this in step.
     mention_keys: set[tuple[int, int, str]] = field(default_factory=set)
 
-    def keep_mention(self, mention: tuple[int, int, str, str]) -> None:
+    def keep_mention(self, mention: LocalMention) -> None:
         self.mentions.append(mention)
         self.mention_keys.add((mention[0], mention[1], mention[3]))
 
-    def drop_mentions(self, dropped: Callable[[tuple[int, int, str, str]], bool]) -> None:
+    def drop_mentions(self, dropped: Callable[[LocalMention], bool]) -> None:
         self.mentions = [m for m in self.mentions if not dropped(m)]
         self.mention_keys = {(m[0], m[1], m[3]) for m in self.mentions}
 
@@ -252,7 +254,7 @@ class DocumentActors:
                 spans.append(span)
         return spans
 
-    def add_person_mention(self, span: Span, kind: str = "name") -> LocalActor | None:
+    def add_person_mention(self, span: Span, kind: MentionKind = "name") -> LocalActor | None:
         parsed = parse_name(span.text)
         if not parsed.core:
             return None
@@ -647,7 +649,13 @@ class DocumentActors:
         return actor
 
     def add_mention(
-        self, actor: LocalActor, start: int, end: int, text: str, kind: str, span: Span | None
+        self,
+        actor: LocalActor,
+        start: int,
+        end: int,
+        text: str,
+        kind: MentionKind,
+        span: Span | None,
     ) -> None:
         if (start, end, kind) in actor.mention_keys:
             return

@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from presswatch.errors import PresswatchError
-from presswatch.model import DatePrecision, QuoteAct
+from presswatch.model import DatePrecision, EventType, FramingCategory, QuoteAct
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -293,7 +293,7 @@ class CuePatterns(Schema):
 
 
 class CameoPattern(Schema):
-    type: str
+    type: EventType
     cameo: str = Field(pattern=r"^\d{3,4}$")
     label: str
     family: str
@@ -315,7 +315,7 @@ class CameoPatterns(Schema):
 
 class LoadedTermEntry(Schema):
     terms: list[str]
-    category: str
+    category: FramingCategory
     neutral: str | None = None
     referent: str | None = None
 

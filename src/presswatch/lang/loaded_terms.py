@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from presswatch.lang.data import LOADED_TERMS
-from presswatch.model import FramingSpan
+from presswatch.model import FramingCategory, FramingSpan
 
 
 @dataclass(frozen=True)
 class LoadedTerm:
-    category: str
+    category: FramingCategory
     neutral: str | None
     referent: str | None
 
