@@ -8,15 +8,7 @@ from pathlib import Path
 import pytest
 
 from presswatch.lang import data
-from presswatch.lang.data import (
-    CAMEO_PATTERNS,
-    HONORIFICS,
-    PRONOUNS,
-    REPORTING_VERBS,
-    TRANSLITERATION,
-    DataFile,
-    DataFileError,
-)
+from presswatch.lang.data import PRONOUNS, DataFile, DataFileError
 
 LOADERS = [value for value in vars(data).values() if isinstance(value, DataFile)]
 DATA = Path(data.__file__).resolve().parent.parent / "data"
@@ -42,44 +34,58 @@ def broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
     return copy
 
 
-def test_a_missing_field_names_the_file_and_the_entry(tmp_path: Path) -> None:
-    copy = broken_copy(tmp_path, "cameo_patterns.yaml", 'cameo: "040", ', "")
-    with pytest.raises(DataFileError) as error:
-        CAMEO_PATTERNS.read(copy)
-    assert str(error.value).startswith(f"{copy}: entry verbs.meet.cameo: Field required")
-
-
-def test_a_misspelt_key_is_an_error_not_ignored(tmp_path: Path) -> None:
-    copy = broken_copy(tmp_path, "pronouns.yaml", "he: {gender: m,", "he: {gendr: m,")
-    with pytest.raises(DataFileError, match=r"entry he\.gendr: Extra inputs are not permitted"):
-        PRONOUNS.read(copy)
-
-
-def test_an_unquoted_yaml_boolean_is_refused_where_a_word_belongs(tmp_path: Path) -> None:
+# (data file, text in it, broken text, where and what the error says)
+BROKEN = {
+    "a missing field": (
+        "cameo_patterns.yaml",
+        'cameo: "040", ',
+        "",
+        "verbs.meet.cameo: Field required",
+    ),
+    "a misspelt key": (
+        "pronouns.yaml",
+        "he: {gender: m,",
+        "he: {gendr: m,",
+        "he.gendr: Extra inputs are not permitted",
+    ),
     # YAML reads a bare `on` or `no` as a boolean: the word would silently never match.
-    copy = broken_copy(tmp_path, "cameo_patterns.yaml", '"on"', "on")
-    with pytest.raises(DataFileError, match=r"entry target_prepositions\.#4: .*string"):
-        CAMEO_PATTERNS.read(copy)
+    "a YAML boolean for a word": (
+        "cameo_patterns.yaml",
+        '"on"',
+        "on",
+        "target_prepositions.#4: Input should be a valid string",
+    ),
+    "a list entry, counted from 1": (
+        "honorifics.yaml",
+        "{words: [hajj, haj, hajji]}",
+        "{words: hajj}",
+        "#5.words: Input should be a valid list",
+    ),
+    "a pattern that does not compile": (
+        "transliteration.yaml",
+        '["ph", "f"]',
+        '["(ph", "f"]',
+        "rules.#3.#1: Value error, not a regular expression",
+    ),
+    "a word list's line": (
+        "reporting_verbs.txt",
+        "\nwarn\n",
+        "\nwarn loudly\n",
+        "line 13: Value error, a reporting verb is one lowercase lemma (found 'warn loudly')",
+    ),
+}
 
 
-def test_a_list_entry_is_counted_from_one(tmp_path: Path) -> None:
-    copy = broken_copy(tmp_path, "honorifics.yaml", "{words: [hajj, haj, hajji]}", "{words: hajj}")
-    with pytest.raises(DataFileError, match=r"entry #5\.words: Input should be a valid list"):
-        HONORIFICS.read(copy)
-
-
-def test_a_pattern_that_does_not_compile_is_named(tmp_path: Path) -> None:
-    copy = broken_copy(tmp_path, "transliteration.yaml", '["ph", "f"]', '["(ph", "f"]')
-    with pytest.raises(DataFileError, match=r"entry rules\.#3\.#1: Value error, not a regular"):
-        TRANSLITERATION.read(copy)
-
-
-def test_a_word_list_names_the_line(tmp_path: Path) -> None:
-    copy = broken_copy(tmp_path, "reporting_verbs.txt", "\nwarn\n", "\nwarn loudly\n")
+@pytest.mark.parametrize(("name", "old", "new", "says"), BROKEN.values(), ids=list(BROKEN))
+def test_a_broken_copy_is_one_line_naming_the_file_and_the_entry(
+    tmp_path: Path, name: str, old: str, new: str, says: str
+) -> None:
+    copy = broken_copy(tmp_path, name, old, new)
+    loader = next(loader for loader in LOADERS if loader.name == name)
     with pytest.raises(DataFileError) as error:
-        REPORTING_VERBS.read(copy)
-    assert str(error.value).startswith(f"{copy}: entry line ")
-    assert "'warn loudly'" in str(error.value)
+        loader.read(copy)
+    assert str(error.value).startswith(f"{copy}: entry {says}")
+    assert "\n" not in str(error.value)
 
 
 def test_a_file_that_is_not_yaml_says_so(tmp_path: Path) -> None:
