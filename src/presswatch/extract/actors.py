@@ -769,8 +769,14 @@ def resolve_span(doc: Doc, start: int, end: int) -> str | None:
 def organisation_in(doc: Doc, span: Span) -> str | None:
     """The organisation (else group) named inside a phrase, if exactly one kind is there."""
     mentions = mentions_of(doc)
+    text = doc_text(doc)
+    # "the Hamas-run health ministry": a name joined by a hyphen to what follows says who
+    # runs, leads or backs the thing; it is not the thing.
     named = [
-        item.actor for token in span for item in mentions.overlapping(token.idx, token.idx + 1)
+        item.actor
+        for token in span
+        for item in mentions.overlapping(token.idx, token.idx + 1)
+        if text[item.end : item.end + 1] != "-"
     ]
     if not named:
         return None

@@ -184,7 +184,17 @@ def subject_of(verb: Token, inside: set[int]) -> Span | None:
             current.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp")
             and current.head is not current
         ):
-            current = current.head
+            climbed_from, current = current, current.head
+            # "The Leader said the Resistance had changed …, adding that …": a reporting
+            # verb hung on the reported clause is the reporter's, not the clause's subject's.
+            if (
+                climbed_from.dep_ in ("advcl", "conj")
+                and lemma_of(climbed_from) in reporting_verbs()
+                and lemma_of(current) not in reporting_verbs()
+                and current.dep_ == "ccomp"
+                and lemma_of(current.head) in reporting_verbs()
+            ):
+                current = current.head
         else:
             return None
     return None

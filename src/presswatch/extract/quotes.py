@@ -62,6 +62,7 @@ class DocumentQuotes:
         self.text = doc_text(doc)
         self.quotes: list[Quote] = []
         self.quoted_tokens: set[int] = set()
+        self._kinds: dict[str, str] | None = None
 
     # -- direct quotations -----------------------------------------------------------
 
@@ -84,6 +85,16 @@ class DocumentQuotes:
             if quote.speaker_text is not None:
                 previous = quote
         self.indirect_quotes()
+        for quote in self.quotes:
+            # Reported speech is found after the quotations: a pronoun is checked again
+            # once every unnamed speaker before it is known.
+            if (
+                quote.speaker is not None
+                and quote.speaker_start is not None
+                and (quote.speaker_text or "").lower() in ("he", "she")
+                and self.unnamed_speaker_between(quote.speaker, quote.speaker_start)
+            ):
+                quote.speaker = None
         # One report found by two routes (a verb and its noun, two layers) is kept once.
         unique = {(q.start, q.end, q.cue_start, q.kind, q.source_of): q for q in self.quotes}
         self.quotes = sorted(unique.values(), key=lambda q: (q.start, q.end))
@@ -162,7 +173,14 @@ class DocumentQuotes:
                     continue
                 distance = min(abs(token.idx - quotation.start), abs(token.idx - quotation.end))
                 candidates.append((distance, token))
-        for _, verb in sorted(candidates, key=lambda c: c[0]):
+        ordered = [verb for _, verb in sorted(candidates, key=lambda c: c[0])]
+        if self.is_embedded(quotation):
+            # A partial quote is the words of the verb it hangs from ("Darwish said Iran
+            # had stood by Hamas 'in the hardest days,' while Al-Hayya insisted …"); a
+            # verb it does not hang from comes only after.
+            governing = {a for i in inside for a in governing_verbs(self.doc[i])}
+            ordered.sort(key=lambda verb: verb.i not in governing)
+        for verb in ordered:
             speaker = subject_of(verb, inside)
             if speaker is not None:
                 confidence = 0.9 if self.resolve(speaker) else 0.6
@@ -256,11 +274,28 @@ class DocumentQuotes:
         if inner is not None and len(inner):
             # "Sinwar often repeated the words '…'" — a verb inside the outer quote.
             token = inner[0]
+            inner_end = self.inner_end(quotation, inner_start)
             for ancestor in token.ancestors:
-                if ancestor.idx < quotation.start:
-                    break
+                if not quotation.start <= ancestor.idx < quotation.end:
+                    break  # past the outer quotation: its own cue, not the inner source
+                if inner_start <= ancestor.idx < inner_end:
+                    continue  # a verb of the inner words is theirs ("He will support you")
                 subject = subject_of(ancestor, set())
                 if subject is not None and self.resolve(subject) is not None:
+                    return subject
+            # "The Holy Quran says, '…'": the reporting verb just before the inner words,
+            # inside the outer quotation; a source that is no actor keeps speaker null.
+            verbs = reporting_verbs()
+            before = [
+                t
+                for t in token.sent
+                if quotation.start <= t.idx < inner_start
+                and t.pos_ in ("VERB", "AUX")
+                and lemma_of(t) in verbs
+            ]
+            if before:
+                subject = subject_of(before[-1], set())
+                if subject is not None and subject.root.pos_ in ("PROPN", "NOUN"):
                     return subject
         # "Quoting a verse recited by X, he said: …" — the cue stands before the quotation.
         frame = self.doc.char_span(quotation.start, quotation.start + 1, alignment_mode="expand")
@@ -271,6 +306,10 @@ class DocumentQuotes:
             frame.sent, outside | {t.i for t in frame.sent if t.idx >= quotation.start}
         )
         return source[1] if source else None
+
+    @staticmethod
+    def inner_end(quotation: Quotation, inner_start: int) -> int:
+        return next((end for start, end in quotation.nested if start == inner_start), inner_start)
 
     def indirect_quotes(self) -> None:
         verbs = reporting_verbs()
@@ -593,14 +632,64 @@ class DocumentQuotes:
     # -- plumbing -----------------------------------------------------------------------------
 
     def resolve(self, speaker: Span) -> str | None:
+        """The actor who speaks through a phrase: a person or an organisation, never a
+        place or a nationality; None rather than a guess."""
         naming = noun_phrase(speaker.root, set(), whole=False) if len(speaker) > 1 else speaker
         found = resolve_span(self.doc, naming.start_char, naming.end_char)
-        if found is None and len(speaker) == 1 and speaker[0].lower_ in ("he", "she"):
+        pronoun = len(speaker) == 1 and speaker[0].lower_ in ("he", "she")
+        if found is None and pronoun:
             # A pronoun the actors layer could not place: the current speaker, if any.
             earlier = [q for q in self.quotes if q.speaker and q.end <= speaker.start_char]
             if earlier:
-                return max(earlier, key=lambda q: q.end).speaker
+                found = max(earlier, key=lambda q: q.end).speaker
+        kind = self.kinds().get(found or "")
+        if found is None or kind == "group":
+            return None  # a nationality never speaks; its spokesperson or statement does
+        if kind == "place" and not self.names_itself(found, naming.root):
+            return None  # "the Resistance in Gaza": a place inside the phrase never speaks
+        if pronoun and self.unnamed_speaker_between(found, speaker.start_char):
+            return None
         return found
+
+    def names_itself(self, actor: str, head: Token) -> bool:
+        """The phrase's head word is the actor's own name ("Iran said": a country
+        speaking for its government), not a word beside it."""
+        return any(
+            m.start <= head.idx < m.end
+            for a in actors_of(self.doc)
+            if a.id == actor
+            for m in a.mentions
+        )
+
+    def kinds(self) -> dict[str, str]:
+        if self._kinds is None:
+            self._kinds = {a.id: a.kind for a in actors_of(self.doc)}
+        return self._kinds
+
+    def unnamed_speaker_between(self, actor: str, offset: int) -> bool:
+        """ "One of them, a 64-year-old man, said …. 'I did not …,' he said": a speaker the
+        text names without a name stands between the pronoun and the actor's last name,
+        so the pronoun is that unnamed speaker's, not the actor's."""
+        named = [
+            m.end
+            for a in actors_of(self.doc)
+            if a.id == actor
+            for m in a.mentions
+            if m.kind != "pronoun" and m.end <= offset
+        ]
+        if not named:
+            return False
+        last_name = max(named)
+        return any(
+            q.speaker is None
+            and q.speaker_text is not None
+            and q.speaker_start is not None
+            and last_name <= q.speaker_start < offset
+            and q.speaker_text.lower() not in ("he", "she", "who")
+            and any(c.isalpha() for c in q.speaker_text)
+            and self.text.count("\n\n", q.speaker_start, offset) <= 1
+            for q in self.quotes
+        )
 
     def plausible_speaker(self, speaker: Span) -> bool:
         """Names, pronouns and nouns report speech; expletives ("it", "there") and
@@ -642,6 +731,20 @@ class DocumentQuotes:
             cue_end=words.end_char if words is not None else None,
             confidence=confidence,
         )
+
+
+def governing_verbs(token: Token) -> set[int]:
+    """The tokens a word hangs from, up to the clause that holds it: a relative clause
+    ("his office, which refers to Israel as the 'Zionist regime'") speaks for its noun,
+    not for the verb above that noun."""
+    found: set[int] = set()
+    current = token
+    while current.head.i != current.i and not (
+        current.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in current.children)
+    ):
+        current = current.head
+        found.add(current.i)
+    return found
 
 
 def overlaps_quote(covered: list[Quote], start: int, end: int) -> bool:
