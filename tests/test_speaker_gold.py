@@ -173,10 +173,6 @@ EXCEPTIONS: dict[tuple[str, str], tuple[str | None, str]] = {
         "Hamas",
         "'the Hamas-run health ministry' resolves to the organisation named in it",
     ),
-    ("jerusalem-desk-critical-view.txt", 'Iran would continue what he called its "'): (
-        None,
-        "the relative pronoun 'who' is not yet resolved to its antecedent (Araghchi)",
-    ),
     ("tehran-times-leader-receives-hamas.txt", "patience is the key to relief."): (
         "Ali Khamenei",
         "'he quoted a line the Hamas leader used to repeat, saying …': the line's author "

@@ -635,6 +635,11 @@ class DocumentQuotes:
         """The actor who speaks through a phrase: a person or an organisation, never a
         place or a nationality; None rather than a guess."""
         naming = noun_phrase(speaker.root, set(), whole=False) if len(speaker) > 1 else speaker
+        relative = naming.root
+        if len(naming) == 1 and relative.tag_ == "WP" and relative.head.dep_ == "relcl":
+            # "Abbas Araghchi, who said …": the relative pronoun is its antecedent.
+            antecedent = relative.head.head
+            naming = noun_phrase(antecedent, set(), whole=False)
         found = resolve_span(self.doc, naming.start_char, naming.end_char)
         pronoun = len(speaker) == 1 and speaker[0].lower_ in ("he", "she")
         if found is None and pronoun:
