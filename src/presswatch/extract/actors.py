@@ -198,7 +198,24 @@ class DocumentActors:
             kind = ENTITY_KINDS.get(ent.label_)
             if kind is None or kind == "person" or ent.start in self.covered:
                 continue
+            if self.is_fragment(ent):
+                continue
             self.add_named_mention(ent, kind)
+
+    def is_fragment(self, ent: Span) -> bool:
+        """A one-word entity that names nothing on its own: a verb the tagger took for a
+        name ("Quoting a verse …"), or the last word of a longer name the document or its
+        outlet uses ("the Review" of "Middle East Economic Review")."""
+        if len(ent) != 1:
+            return False
+        word = ent[0]
+        if word.tag_ in ("VBG", "VBD", "VBN"):
+            return True
+        document = document_of(self.doc)
+        longer = [e.text for e in self.doc.ents if len(e) > 1] + [document.outlet or ""]
+        return any(
+            name.split()[-1] == word.text and len(name.split()) > 1 for name in longer if name
+        )
 
     def places_tagged_as_people(self, people: list[Span]) -> list[Span]:
         """PERSON spans that only ever stand after a place preposition ("in Khan Younis"):
