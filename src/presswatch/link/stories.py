@@ -1,25 +1,39 @@
 """Stories: the reports of one real-world event, grouped across documents.
 
-Only a report's own news forms stories: an event dated near the report's publication, or
-undated but told in its opening sentences. An older event a report mentions ("the
-assassination last July") stays an event of that report and never pulls the report into
-another story. Two events are one story when they are of the same family (a meeting
-reported as met/hosted/received/visited), their dates can overlap, their places do not
-differ, they share a participant, and they do not each name a different person the
-other lacks (Hamas meeting the Leader is not Hamas meeting the foreign minister).
+Reports are taken one at a time, by publication date then id, and each joins the existing
+story it scores best with, above a threshold, or opens a new one; a placed report never
+moves, so adding reports leaves earlier stories, and their content-derived ids, as they
+were. A report's score against a story is its best score against one of the story's
+reports: a weighted sum of lexical similarity (TF-IDF cosine over content words and entity
+names), shared resolved actors, shared news events, place (dateline and event places) and
+time (publication and news-event dates, else the year the report names, decaying with
+distance); a rival event (the same kind of event, at the same time, with another person)
+counts against. A report that denies the event ("did not meet") neither joins its story
+nor opens one.
+
+Only a report's own news counts as its events: an event dated near the report's
+publication, or undated but told in its opening sentences, and neither negated nor claimed
+by a speaker. An older event a report mentions ("the assassination last July") never
+pulls the report into another story. A story's events are the news events its reports
+share, none at odds with another (Hamas meeting the Leader is not Hamas meeting the
+foreign minister).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from presswatch.lang.data import CAMEO_PATTERNS
 from presswatch.lang.dates import iso_date
+from presswatch.lang.stop_words import stop_words
 from presswatch.link import CorpusContext, linker
 from presswatch.link.ids import assign_ids, member_key
-from presswatch.model import Event, EventDate, Record, Story
+from presswatch.model import Document, Event, EventDate, Record, Story
 
 # How far before publication a dated event still counts as the report's news.
 NEWS_WINDOW_DAYS = 10
@@ -27,6 +41,28 @@ NEWS_WINDOW_DAYS = 10
 OPENING_SENTENCES_CHARS = 600
 # Slack added to each side of a date range, by how precise the date is.
 SLACK_DAYS = {"day": 1, "week": 3, "month": 0, "year": 0, "approximate": 7}
+_WORD = re.compile(r"[a-z]{3,}")
+# A year a report names ("in 2013", a URL's /2013/): its time when nothing finer is known.
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class StoryWeights:
+    """How much each signal counts in a report's score against a story, and the score a
+    report must pass to join one. Tuned on ECB+ topics 1–25 (docs/EVALUATION.md)."""
+
+    lexical: float = 1.0
+    actors: float = 0.4
+    events: float = 0.05
+    place: float = 0.3
+    time: float = 0.4
+    rival: float = 1.0
+    threshold: float = 0.25
+    # Days over which time similarity falls by a factor e.
+    time_scale_days: float = 30.0
+
+
+WEIGHTS = StoryWeights()
 
 
 @lru_cache(maxsize=1)
@@ -61,15 +97,20 @@ def dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
 
 
 class StoryBuilder:
-    def __init__(self, record: Record) -> None:
+    def __init__(self, record: Record, weights: StoryWeights | None = None) -> None:
         self.record = record
+        self.weights = weights or WEIGHTS
         self.documents = {d.id: d for d in record.documents}
         self.people = {a.id for a in record.actors if a.kind == "person"}
         self.places = {a.id for a in record.actors if a.kind == "place"}
         self.event_doc = {e.id: e.mentions[0].doc for e in record.events if e.mentions}
 
     def is_news(self, event: Event) -> bool:
-        """Whether an event is what its report reports, not something it recalls."""
+        """Whether an event is what its report reports, not something it recalls, denies
+        ("did not meet") or quotes someone claiming."""
+        # getattr: records written before events carried these fields lack them.
+        if getattr(event, "negated", False) or getattr(event, "claimed_by", None) is not None:
+            return False
         doc = event.mentions[0].doc if event.mentions else None
         document = self.documents.get(doc or "")
         published = iso_date(document.published) if document else None
@@ -102,34 +143,26 @@ class StoryBuilder:
             self.conflict(event, o) for o in group
         )
 
+    def rival(self, a: Event, b: Event) -> bool:
+        """Two events of one kind, at one time and place, each naming a person the other
+        lacks: two different meetings, not two reports of one."""
+        if family_of(a) != family_of(b) or not dates_compatible(a.date, b.date):
+            return False
+        if a.place and b.place and a.place.casefold() != b.place.casefold():
+            return False
+        first, second = self.participants(a), self.participants(b)
+        return bool((first - second) & self.people and (second - first) & self.people)
+
+    def denies(self, denial: Event, event: Event) -> bool:
+        """Whether a denied event ("did not meet") is the same event as `event`."""
+        return (
+            family_of(denial) == family_of(event)
+            and dates_compatible(denial.date, event.date)
+            and bool(self.participants(denial) & self.participants(event))
+        )
+
     def build(self) -> list[Story]:
-        news = [e for e in self.record.events if self.is_news(e)]
-        # The most specific events first; an event joins a story only if it is at odds
-        # with none of its events, so a vague "the delegation met …" cannot chain two
-        # different meetings together.
-        ordered = sorted(news, key=lambda e: -len(self.participants(e)))
-        groups: list[list[Event]] = []
-        for event in ordered:
-            fitting = [g for g in groups if self.fits(event, g)]
-            if not fitting:
-                groups.append([event])
-                continue
-            best = max(
-                fitting,
-                key=lambda g: (
-                    len(self.participants(event) & set().union(*(self.participants(o) for o in g))),
-                    len(g),
-                ),
-            )
-            best.append(event)
-        order = {e.id: i for i, e in enumerate(self.record.events)}
-        for group in groups:
-            group.sort(key=lambda e: order[e.id])
-        stories = [self.story(group) for group in groups]
-        # Stories told by several reports first, then in the order their news appeared.
-        stories.sort(key=lambda s: (-len(s.documents), order[s.events[0]]))
-        assign_ids(stories, "s", [self.founding_key(s) for s in stories])
-        return stories
+        return StoryClusterer(self, self.weights).build()
 
     def founding_key(self, story: Story) -> str:
         """A story's founding report (earliest published, then by id) and its first event
@@ -140,29 +173,233 @@ class StoryBuilder:
             return (document.published if document else None) or "9999-99-99"
 
         founding = min(story.documents, key=lambda d: (published(d), d), default=None)
-        event = next(
-            (e for e in story.events if self.event_doc.get(e) == founding), story.events[0]
-        )
+        event = next((e for e in story.events if self.event_doc.get(e) == founding), None)
         return member_key(founding, event)
 
-    def story(self, events: list[Event]) -> Story:
-        documents = list(dict.fromkeys(e.mentions[0].doc for e in events if e.mentions))
+    def story(self, documents: list[str], events: list[Event]) -> Story:
+        """A story of these reports (in time order) and their news events."""
         names = {a.id: a.name for a in self.record.actors}
         participants = Counter(p.actor for e in events for p in e.participants)
         dated = [e.date for e in events if e.date is not None and e.date.start]
-        precise = sorted(dated, key=lambda d: (d.precision != "day", d.start or ""))
+        # The date most of its reports give (the most precise, then the earliest, of a tie).
+        told = Counter(d.start for d in dated)
+        precise = sorted(dated, key=lambda d: (d.precision != "day", -told[d.start], d.start or ""))
         places = Counter(e.place for e in events if e.place)
-        label = Counter(e.label for e in events).most_common(1)[0][0]
+        places.update(d.place for d in (self.documents[i] for i in documents) if d.place)
+        labels = Counter(e.label for e in events if e.label)
+        label = labels.most_common(1)[0][0] if labels else self.documents[documents[0]].title
         who = ", ".join(names.get(a, a) for a, _ in participants.most_common(3))
         return Story(
             id="",
             documents=documents,
             events=[e.id for e in events],
-            label=f"{label}: {who}" if who else label,
+            label=f"{label}: {who}" if who and label else label or who or None,
             date=precise[0] if precise else None,
             place=places.most_common(1)[0][0] if places else None,
             participants=[a for a, _ in participants.most_common()],
         )
+
+
+@dataclass
+class ReportProfile:
+    """What a report brings to story assignment: its news events, the actors it names,
+    its places (dateline and event places) and its dates (publication and news events)."""
+
+    doc: str
+    row: int
+    news: list[Event]
+    denied: list[Event]
+    actors: set[str]
+    places: set[str]
+    dates: list[tuple[date, date]]
+
+
+def term_weights(text: str) -> dict[str, float]:
+    """Sublinear term frequencies of a report's content words and entity-name tokens."""
+    stops = stop_words()
+    bag = Counter(w for w in _WORD.findall(text.lower()) if w not in stops)
+    return {word: 1.0 + math.log(count) for word, count in bag.items()}
+
+
+class LexicalIndex:
+    """TF-IDF cosine over the reports seen so far: the idf a report is placed with counts
+    only it and the reports before it, so a later report never changes an earlier choice."""
+
+    def __init__(self) -> None:
+        self.frequency: Counter[str] = Counter()
+        self.seen = 0
+
+    def add(self, terms: dict[str, float]) -> None:
+        self.frequency.update(terms.keys())
+        self.seen += 1
+
+    def vector(self, terms: dict[str, float]) -> dict[str, float]:
+        idf = {w: math.log((1 + self.seen) / (1 + self.frequency[w])) + 1.0 for w in terms}
+        weighted = {w: tf * idf[w] for w, tf in terms.items()}
+        norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+        return {w: v / norm for w, v in weighted.items()}
+
+    def cosine(self, a: dict[str, float], b: dict[str, float]) -> float:
+        first, second = self.vector(a), self.vector(b)
+        if len(second) < len(first):
+            first, second = second, first
+        return sum(v * second.get(w, 0.0) for w, v in first.items())
+
+
+def named_year(text: str) -> list[tuple[date, date]]:
+    """The year a report names most often (the latest of a tie), as a date range."""
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    if not years:
+        return []
+    year = max(years, key=lambda y: (years[y], y))
+    return [(date(year, 1, 1), date(year, 12, 31))]
+
+
+def gap_days(first: list[tuple[date, date]], second: list[tuple[date, date]]) -> int | None:
+    """Days between the closest of two reports' date ranges (0 when two overlap)."""
+    if not first or not second:
+        return None
+    return min(max((b[0] - a[1]).days, (a[0] - b[1]).days, 0) for a in first for b in second)
+
+
+def combine(signals: dict[str, float], w: StoryWeights) -> tuple[float, float]:
+    """What ties two reports (words, actors, shared events, a shared place), scaled up or
+    down by how close in time they are, less a rival event; and what holds them apart
+    (another place). Time scales rather than adds: two unrelated reports of one day are
+    no story."""
+    ties = (
+        w.lexical * signals["lexical"]
+        + w.actors * signals["actors"]
+        + w.events * signals["events"]
+        + w.place * max(signals["place"], 0.0)
+    )
+    tie = ties * (1 + w.time * signals["time"]) + w.rival * signals["rival"]
+    return tie, w.place * min(signals["place"], 0.0)
+
+
+def story_score(pairs: list[tuple[float, float]]) -> float:
+    """A report's score against a story: its tie to the closest of the story's reports
+    (a story's reports drift, each close to some other), less the worst of what holds it
+    apart from any of them (another place)."""
+    return max(tie for tie, _ in pairs) + min(apart for _, apart in pairs)
+
+
+class StoryClusterer:
+    """Online story assignment: reports in order of publication (then id) each join the
+    existing story they score best with, above the threshold, or open a new one. A
+    report never moves once placed, so adding reports leaves earlier stories as they are."""
+
+    def __init__(self, builder: StoryBuilder, weights: StoryWeights) -> None:
+        self.builder = builder
+        self.weights = weights
+        record = builder.record
+        self.order = sorted(record.documents, key=lambda d: (d.published or "9999-99-99", d.id))
+        names: dict[str, list[str]] = {d.id: [] for d in record.documents}
+        actors: dict[str, set[str]] = {d.id: set() for d in record.documents}
+        for actor in record.actors:
+            for mention in actor.mentions:
+                if mention.doc in actors and actor.kind != "place":
+                    actors[mention.doc].add(actor.id)
+                if mention.doc in names:
+                    names[mention.doc].append("_".join(_WORD.findall(actor.name.lower())))
+        events: dict[str, list[Event]] = {d.id: [] for d in record.documents}
+        for event in record.events:
+            if event.mentions and event.mentions[0].doc in events:
+                events[event.mentions[0].doc].append(event)
+        self.terms = [
+            term_weights(f"{d.title or ''} {d.text} {' '.join(names[d.id])}") for d in self.order
+        ]
+        self.lexical = LexicalIndex()
+        self.profiles = [
+            self.profile(d, row, events[d.id], actors[d.id]) for row, d in enumerate(self.order)
+        ]
+
+    def profile(
+        self, document: Document, row: int, events: list[Event], actors: set[str]
+    ) -> ReportProfile:
+        news = [e for e in events if self.builder.is_news(e)]
+        places = {p.casefold() for p in [document.place, *(e.place for e in news)] if p}
+        dates = [r for r in (date_range(e.date) for e in news) if r is not None]
+        published = iso_date(document.published)
+        if published is not None:
+            dates.append((published, published))
+        if not dates:
+            dates = named_year(document.text)
+        denied = [e for e in events if getattr(e, "negated", False)]
+        return ReportProfile(document.id, row, news, denied, actors, places, dates)
+
+    def signals(self, a: ReportProfile, b: ReportProfile) -> dict[str, float]:
+        """Each signal's similarity of two reports, before weighting."""
+        lexical = self.lexical.cosine(self.terms[a.row], self.terms[b.row])
+        union = a.actors | b.actors
+        actors = len(a.actors & b.actors) / len(union) if union else 0.0
+        events = float(any(self.builder.same_story(x, y) for x in a.news for y in b.news))
+        place = 0.0
+        if a.places and b.places:
+            place = 1.0 if a.places & b.places else -1.0
+        time = 0.0
+        gap = gap_days(a.dates, b.dates)
+        if gap is not None:
+            time = 2 * math.exp(-gap / self.weights.time_scale_days) - 1
+        rival = float(any(self.builder.rival(x, y) for x in a.news for y in b.news))
+        return {
+            "rival": -rival,
+            "lexical": lexical,
+            "actors": actors,
+            "events": events,
+            "place": place,
+            "time": time,
+        }
+
+    def score(self, a: ReportProfile, b: ReportProfile) -> tuple[float, float]:
+        return combine(self.signals(a, b), self.weights)
+
+    def denies(self, report: ReportProfile, story: list[ReportProfile]) -> bool:
+        return any(self.builder.denies(d, e) for d in report.denied for m in story for e in m.news)
+
+    def opens_story(self, report: ReportProfile) -> bool:
+        """A report that only denies what it tells of ("did not meet") opens no story."""
+        return not report.denied or bool(report.news)
+
+    def story_events(self, group: list[ReportProfile]) -> list[Event]:
+        """The story's own events: news events another of its reports also tells (all of a
+        lone report's news); a report's other news stays its own."""
+        if len(group) == 1:
+            return list(group[0].news)
+        shared = [
+            e
+            for p in group
+            for e in p.news
+            if any(self.builder.same_story(e, o) for q in group if q is not p for o in q.news)
+        ]
+        # The most specific first; an event joins only if at odds with none already in,
+        # so a vague "the delegation met …" cannot bring in a different meeting.
+        core: list[Event] = []
+        for event in sorted(shared, key=lambda e: -len(self.builder.participants(e))):
+            if not core or self.builder.fits(event, core):
+                core.append(event)
+        return core or [e for p in group for e in p.news]
+
+    def build(self) -> list[Story]:
+        groups: list[list[ReportProfile]] = []
+        for report in self.profiles:
+            self.lexical.add(self.terms[report.row])
+            best, chosen = self.weights.threshold, None
+            for group in groups:
+                if self.denies(report, group):
+                    continue
+                score = story_score([self.score(report, m) for m in group])
+                if score > best:
+                    best, chosen = score, group
+            if chosen is not None:
+                chosen.append(report)
+            elif self.opens_story(report):
+                groups.append([report])
+        position = {p.doc: p.row for p in self.profiles}
+        stories = [self.builder.story([p.doc for p in g], self.story_events(g)) for g in groups]
+        stories.sort(key=lambda s: (-len(s.documents), position[s.documents[0]]))
+        assign_ids(stories, "s", [self.builder.founding_key(s) for s in stories])
+        return stories
 
 
 @linker("stories")
