@@ -71,6 +71,17 @@ EventType = Literal[
     "abduct",
     "mass_violence",
     "ceasefire",
+    # The CAMEO roots an event coded by the verb dictionary can fall under (cameo_roots.yaml).
+    "statement",
+    "cooperate",
+    "material_cooperation",
+    "aid",
+    "yield",
+    "investigate",
+    "disapprove",
+    "force_posture",
+    "reduce_relations",
+    "coerce",
 ]
 # Why a span is framing: the categories of data/loaded_terms.yaml, and a scare quote.
 FramingCategory = Literal[
@@ -178,6 +189,11 @@ class Quote(RecordModel):
 class Participant(RecordModel):
     actor: str
     role: ParticipantRole
+    code: str | None = Field(
+        default=None,
+        description="CAMEO/Phoenix actor code on the report's date (IRNGOV, PSEREBHMS), "
+        "from the PETRARCH-2 dictionaries; null when they do not know the actor.",
+    )
 
 
 class EventDate(RecordModel):
@@ -205,6 +221,19 @@ class Event(RecordModel):
     place: str | None = None
     mentions: list[Span] = Field(default_factory=list)
     trigger: str | None = None
+    negated: bool = Field(
+        default=False, description="Reported as not having happened ('did not meet')."
+    )
+    claimed_by: str | None = Field(
+        default=None,
+        description="The actor who claims the event, when the report tells it inside a "
+        "quote or a reported clause ('X said Y attacked Z'): a claim, not an observed fact.",
+    )
+    pattern: str | None = Field(
+        default=None,
+        description="The verb-dictionary pattern that gave the code, with its line in the "
+        "source dictionary (CAMEO.2.0.txt): 'line 943: - * (FOR {FINANCIAL AID}) [0231]'.",
+    )
 
 
 class ClaimValue(RecordModel):

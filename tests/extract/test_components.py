@@ -50,7 +50,7 @@ def test_the_document_set_before_the_pipe_gives_ids_and_dates() -> None:
     nlp = build_pipeline(Settings().model, ("actors", "quotes", "events"))
     document = Document(id="d-given", source="report.txt", published="2025-02-08", text=TEXT)
     doc = nlp(document_doc(nlp, document))
-    [event] = doc._.pw_events
+    event = doc._.pw_events[0]
     assert event.id == "d-given.e1" and event.type == "host"
     assert event.date is not None and event.date.start == "2025-02-08"
     assert event.place == "Tehran"

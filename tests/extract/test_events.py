@@ -58,9 +58,54 @@ def test_dateline_gives_the_place(analyse: Analyse) -> None:
     assert event.place == "Muscat"
 
 
-def test_words_inside_a_quotation_are_not_reported_events(analyse: Analyse) -> None:
-    analysis = analyse('"We met the minister and we attacked nobody," Hazem Qassem said.')
-    assert analysis.events == []
+def test_an_event_inside_a_quotation_is_the_speakers_claim(analyse: Analyse) -> None:
+    analysis = analyse("“Hamas attacked Israel yesterday,” Hazem Qassem told reporters.")
+    event = only(analysis, "190")
+    names = {a.id: a.name for a in analysis.actors}
+    assert roles(analysis, event) == {("Hamas", "source"), ("Israel", "target")}
+    assert event.claimed_by is not None and names[event.claimed_by] == "Hazem Qassem"
+
+
+def test_an_event_in_a_reported_clause_is_claimed_not_observed(analyse: Analyse) -> None:
+    analysis = analyse("Iran said Israel attacked Syria on Sunday.", published="2025-02-09")
+    event = only(analysis, "190")
+    names = {a.id: a.name for a in analysis.actors}
+    assert roles(analysis, event) == {("Israel", "source"), ("Syria", "target")}
+    assert event.claimed_by is not None and names[event.claimed_by] == "Iran"
+
+
+def test_a_meeting_that_did_not_happen_is_marked_negated(analyse: Analyse) -> None:
+    analysis = analyse("Abbas Araghchi did not meet Sergey Lavrov in Moscow.")
+    assert only(analysis, "040").negated
+    assert not only(analyse("Abbas Araghchi met Sergey Lavrov in Moscow."), "040").negated
+
+
+def test_participants_carry_their_actor_codes_on_the_reports_date(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Iranian Foreign Minister Abbas Araghchi met Sergey Lavrov in Moscow.",
+        published="2025-02-09",
+    )
+    codes = {p.role: p.code for p in only(analysis, "040").participants}
+    assert codes == {"source": "IRNGOV", "target": "RUSGOV"}
+
+
+def test_the_verb_dictionary_codes_and_names_its_pattern(analyse: Analyse) -> None:
+    event = only(analyse("Egypt asked Israel for financial aid."), "0231")
+    assert event.root == "02" and event.type == "appeal"
+    assert event.pattern == "line 943: - * (FOR {FINANCIAL AID}) [0231]"
+
+
+def test_conjoined_subjects_without_a_target_act_on_each_other(analyse: Analyse) -> None:
+    analysis = analyse("Iran and Saudi Arabia restored diplomatic ties on Friday.")
+    pairs = {tuple(sorted(roles(analysis, e))) for e in analysis.events if e.cameo == "050"}
+    assert pairs == {
+        (("Iran", "source"), ("Saudi Arabia", "target")),
+        (("Iran", "target"), ("Saudi Arabia", "source")),
+    }
+
+
+def test_a_sport_sentence_of_the_discard_list_codes_nothing(analyse: Analyse) -> None:
+    assert analyse("Manchester United attacked Chelsea in the second half.").events == []
 
 
 def test_received_criticism_is_not_hosting(analyse: Analyse) -> None:

@@ -51,3 +51,15 @@ def test_two_meetings_of_one_delegation_stay_two_stories(link: Link) -> None:
         (OTHER, {"outlet": "IRNA", "published": "2025-02-08"}),
     )
     assert all(not {"Tehran Times", "IRNA"} <= outlets for outlets in story_outlets(record))
+
+
+def test_a_denied_meeting_joins_no_story_of_the_meeting(link: Link) -> None:
+    denied = (
+        "Ayatollah Ali Khamenei did not meet a Hamas delegation in Tehran on Saturday, "
+        "his office said."
+    )
+    record = link(
+        (TIMES, {"outlet": "Tehran Times", "published": "2025-02-08"}),
+        (denied, {"outlet": "Wire", "published": "2025-02-09"}),
+    )
+    assert not [s for s in story_outlets(record) if "Wire" in s]

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -49,6 +50,8 @@ class Noun:
     spellings: tuple[tuple[str, ...], ...] = ()
     modifiers: tuple[Noun, ...] = ()
     slot: str | None = None
+    # The last word of every spelling, to turn most tokens away at once.
+    heads: frozenset[str] = frozenset()
 
     def words(self) -> set[str]:
         """Words that must occur near the verb for this noun to match (none for a synset)."""
@@ -106,12 +109,12 @@ class VerbDictionary:
         def noun(spec: Any) -> Noun:
             if isinstance(spec, list):
                 head = noun(spec[-1])
-                return Noun(head.spellings, tuple(noun(s) for s in spec[:-1]), head.slot)
+                modifiers = tuple(noun(s) for s in spec[:-1])
+                return Noun(head.spellings, modifiers, head.slot, head.heads)
             if spec in _SLOTS:
                 return Noun(slot=spec)
-            if spec.startswith("&"):
-                return Noun(synsets[spec])
-            return Noun((tuple(spec.split()),))
+            spelled = synsets[spec] if spec.startswith("&") else (tuple(spec.split()),)
+            return Noun(spelled, heads=frozenset(s[-1] for s in spelled))
 
         dictionary = cls()
         for block, patterns in data["patterns"].items():
@@ -159,11 +162,15 @@ class VerbDictionary:
         return dictionary
 
 
-@lru_cache(maxsize=1)
-def verb_dictionary() -> VerbDictionary:
-    """The shipped dictionary, read once per process."""
-    source = resources.files("presswatch.data").joinpath("cameo_verbs.json")
-    return VerbDictionary.from_data(json.loads(source.read_text(encoding="utf-8")))
+@lru_cache(maxsize=4)
+def verb_dictionary(folder: str = "") -> VerbDictionary:
+    """cameo_verbs.json from a folder of converted dictionaries (scripts/convert_petrarch.py
+    writes one), or the shipped one; read once per process."""
+    if folder:
+        text = (Path(folder) / "cameo_verbs.json").read_text(encoding="utf-8")
+    else:
+        text = resources.files("presswatch.data").joinpath("cameo_verbs.json").read_text("utf-8")
+    return VerbDictionary.from_data(json.loads(text))
 
 
 # -- one event, as the parse gives it --------------------------------------------------------
@@ -183,6 +190,8 @@ class VerbEvent:
     block: str
     pattern: int | None
     matched: tuple[Token, ...] = ()
+    reverse: bool = False  # the event the other way of a paired code (target → source)
+    rule: str | None = None  # the pattern as the dictionary writes it
 
     @property
     def root(self) -> str:
@@ -225,10 +234,16 @@ class VerbContext:
                 if child.dep_ in ("prep", "agent") and child is not verb:
                     objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                     preps.append((child, objects[0] if objects else None))
-        words: set[str] = set()
+        # Each word once, though the phrases overlap (a prepositional object lies in its
+        # object's phrase); a phrase is a run of tokens from its left to its right edge.
+        reach: set[int] = set()
         for token in (*before, *after, *(p for pair in preps for p in pair if p is not None)):
-            for t in token.subtree if token.dep_ != "xcomp" else (token,):
-                words.update(spellings(t))
+            if token.dep_ == "xcomp":
+                reach.add(token.i)
+            else:
+                reach.update(range(token.left_edge.i, token.right_edge.i + 1))
+        doc = verb.doc
+        words = {word for i in reach for word in spellings(doc[i])}
         return cls(verb, passive, subjects, before, after, preps, words)
 
 
@@ -281,6 +296,9 @@ def spelled(token: Token, spelling: tuple[str, ...]) -> bool:
 def noun_matches(noun: Noun, token: Token) -> bool:
     if noun.slot is not None:
         return noun.slot == "%" or token.pos_ in _NOMINAL
+    lower, lemma = spellings(token)
+    if lower not in noun.heads and lemma not in noun.heads:
+        return False
     if not any(spelled(token, s) for s in noun.spellings):
         return False
     if not noun.modifiers:
@@ -414,25 +432,26 @@ def code_verb(token: Token, dictionary: VerbDictionary | None = None) -> list[Ve
     is_negated = negated(token)
     matched = tuple(token.doc[i] for i in sorted(used))
     line = match.pattern.line if match else None
-    for source in with_conjuncts(sources):
-        for target in with_conjuncts(targets):
-            for this_code, backwards in directions:
-                if this_code is None:
-                    continue
-                s, t = (target, source) if backwards else (source, target)
-                events.append(
-                    VerbEvent(
-                        token,
-                        this_code,
-                        s,
-                        t,
-                        is_negated,
-                        context.passive,
-                        entry.block,
-                        line,
-                        matched,
-                    )
+    for source, target in pairs(sources, targets):
+        for this_code, backwards in directions:
+            if this_code is None:
+                continue
+            s, t = (target, source) if backwards else (source, target)
+            events.append(
+                VerbEvent(
+                    token,
+                    this_code,
+                    s,
+                    t,
+                    is_negated,
+                    context.passive,
+                    entry.block,
+                    line,
+                    matched,
+                    backwards,
+                    match.pattern.text if match else None,
                 )
+            )
     return events
 
 
@@ -474,6 +493,23 @@ def free_objects(context: VerbContext, used: set[int], sources: list[Token]) -> 
         ):
             return [candidate]
     return []
+
+
+def pairs(
+    sources: list[Token], targets: list[Token]
+) -> Iterator[tuple[Token | None, Token | None]]:
+    """Each source with each target, conjuncts spelled out. Conjoined subjects with no
+    target act on one another ("Gondor and Osgiliath renewed ties": each with the other)."""
+    heads = list(with_conjuncts(sources))
+    if not targets and len(heads) > 1:
+        for source in heads:
+            for target in heads:
+                if source is not target:
+                    yield source, target
+        return
+    for source in heads:
+        for target in with_conjuncts(targets):
+            yield source, target
 
 
 def with_conjuncts(tokens: list[Token]) -> Iterator[Token | None]:

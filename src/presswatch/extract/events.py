@@ -1,11 +1,14 @@
 """Events: who did what to whom, when and where, coded in CAMEO from the dependency parse.
 
-A trigger (a verb or an event noun from data/cameo_patterns.yaml) takes its source from
-the subject (or the "by" agent of a passive) and its target from the object, a
-prepositional object ("met with X", "a visit to X") or the passive subject. Participants
-are resolved to actors; a trigger with no resolved participant is dropped. Words inside
-a direct quotation are speech, not reported events, and are skipped. Each event gets a
-date made absolute against the publication date (or a dateline) and a place.
+Verbs are coded by PETRARCH-2's CAMEO verb dictionary (extract/cameo_verbs.py): one event
+per source and target pair, both resolved to actors. The short hand list
+(data/cameo_patterns.yaml) adds what the dictionary lacks: event nouns ("a meeting with
+X", "the assassination of X") and hosting a person ("received", "welcomed" a visitor).
+Each participant carries its CAMEO actor code on the report's date. An event told inside
+a quote or a reported clause carries the speaker who claims it; a negated one ("did not
+meet") is marked; a sentence the discard list marks (sport, entertainment) codes nothing.
+Each event gets a date made absolute against the publication date (or a dateline) and a
+place.
 """
 
 from __future__ import annotations
@@ -16,12 +19,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from presswatch.extract import RecordsComponent, actors_of, document_of, quotes_of
-from presswatch.extract.actors import organisation_in, resolve_span
-from presswatch.extract.doc_index import CharIntervals, doc_text, entities
+from presswatch.extract.actors import organisation_in, resolve_span, role_nouns
+from presswatch.extract.cameo_verbs import VerbEvent, code_verb, verb_dictionary
+from presswatch.extract.doc_index import doc_text, entities, sentences
 from presswatch.ingest.datelines import read_dateline
-from presswatch.lang.data import CAMEO_PATTERNS, CameoPattern, CameoPatterns
+from presswatch.lang.actor_codes import actor_codebook
+from presswatch.lang.data import CAMEO_PATTERNS, CAMEO_ROOTS, CameoPattern, CameoPatterns
 from presswatch.lang.dates import iso_date, resolve_date
-from presswatch.model import Event, EventDate, Participant
+from presswatch.lang.discards import discard_list
+from presswatch.model import Event, EventDate, Participant, ParticipantRole
 from presswatch.model import Span as TextSpan
 
 _SUBJECTS = ("nsubj",)
@@ -30,6 +36,26 @@ _OBJECTS = ("dobj", "obj", "attr")
 
 def patterns() -> CameoPatterns:
     return CAMEO_PATTERNS.load()
+
+
+def names_someone(token: Token) -> bool:
+    """The noun names a person or a body of people: a name, or a role or group noun
+    ("the head of …", "a delegation")."""
+    person, group, _ = role_nouns()
+    return token.pos_ == "PROPN" or token.lemma_.lower() in person | group
+
+
+def kind_of(code: str) -> CameoPattern:
+    """What a dictionary-coded event is: the hand list's entry for its code ("043": host a
+    visit), else its CAMEO root's (cameo_roots.yaml)."""
+    table = patterns()
+    for pattern in (*table.verbs.values(), *table.nouns.values()):
+        if pattern.cameo == code:
+            return pattern
+    root = CAMEO_ROOTS.load().get(code[:2])
+    if root is None:
+        return CameoPattern(type="statement", cameo=code, label=code, family=code[:2])
+    return CameoPattern(type=root.type, cameo=code, label=root.label, family=root.family)
 
 
 @dataclass
@@ -49,38 +75,183 @@ def dateline_of(text: str, published: str | None) -> Dateline:
 
 
 class DocumentEvents:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, dictionaries: str = "") -> None:
         self.doc = doc
+        self.dictionaries = dictionaries
+        self.codes: dict[str, str | None] = {}  # actor code of a phrase, on the report's date
         self.document = document_of(doc)
         self.published = iso_date(self.document.published)
+        self.day = self.published.isoformat() if self.published else None
         self.dateline = dateline_of(doc_text(doc), self.document.published)
-        self.quoted = CharIntervals(
-            (s, e) for q in quotes_of(doc) if q.kind in ("direct", "mixed") for s, e in q.spans
+        # Who claims what: the speaker of each quote's words, direct or reported.
+        self.claims = sorted(
+            (start, end, q.speaker)
+            for q in quotes_of(doc)
+            if q.speaker is not None
+            for start, end in (q.spans or [(q.start, q.end)])
         )
         actors = actors_of(doc)
+        self.names = {a.id: [a.name, *a.aliases] for a in actors}
         self.people = {a.id for a in actors if a.kind == "person"}
         self.places = {a.id: a.name for a in actors if a.kind == "place"}
 
     def extract(self) -> list[Event]:
         events: list[Event] = []
         table = patterns()
-        for token in self.doc:
-            if self.in_quote(token):
+        dictionary = verb_dictionary(self.dictionaries)
+        discards = discard_list(self.dictionaries)
+        if discards.in_story(doc_text(self.doc)) is not None:
+            return events
+        for sentence in sentences(self.doc).spans:
+            if discards.in_sentence(sentence.text) is not None:
                 continue
-            lemma = token.lemma_.lower()
-            if token.pos_ == "VERB" and lemma in table.verbs:
-                event = self.verb_event(token, table.verbs[lemma])
-            elif token.pos_ == "NOUN" and lemma in table.nouns:
-                event = self.noun_event(token, table.nouns[lemma])
-            else:
-                continue
-            if event is not None:
-                event.id = f"{self.document.id}.e{len(events) + 1}"
-                events.append(event)
+            for token in sentence:
+                lemma = token.lemma_.lower()
+                found: list[Event] = []
+                hand = table.verbs.get(lemma) if token.pos_ == "VERB" else None
+                if hand is not None and hand.needs_person_target:
+                    # "received the head of the council": hosting a person, which the
+                    # dictionary does not code ("receive" alone is no event there).
+                    found = self.some(self.verb_event(token, hand))
+                if not found and token.pos_ == "VERB":
+                    coded = code_verb(token, dictionary)
+                    found = self.dictionary_events(token, coded)
+                    if not coded and hand is not None and not hand.needs_person_target:
+                        # A verb the dictionary leaves uncoded ("urge"): the hand list's.
+                        found = self.some(self.verb_event(token, hand))
+                elif not found and token.pos_ == "NOUN" and lemma in table.nouns:
+                    found = self.some(self.noun_event(token, table.nouns[lemma]))
+                for event in found:
+                    event.id = f"{self.document.id}.e{len(events) + 1}"
+                    events.append(event)
         return events
 
-    def in_quote(self, token: Token) -> bool:
-        return token.idx in self.quoted
+    @staticmethod
+    def some(event: Event | None) -> list[Event]:
+        return [] if event is None else [event]
+
+    def claimed_by(self, token: Token) -> str | None:
+        """The speaker of the quote whose words hold the token, if any."""
+        for start, end, speaker in self.claims:
+            if start > token.idx:
+                break
+            if token.idx < end:
+                return speaker
+        return None
+
+    # -- events the verb dictionary codes --------------------------------------------
+
+    def dictionary_events(self, verb: Token, coded: list[VerbEvent]) -> list[Event]:
+        """One event per coded pair whose target is an actor ("the agency said" names no
+        one it acts on and is no event); the source may be unnamed ("X was attacked")."""
+        events: list[Event] = []
+        seen: set[tuple[str, str, str]] = set()
+        for found in coded:
+            source = self.subject_actor(found.source)
+            if source is None and found.source is not None:
+                named = self.actors_in(found.source)
+                source = named[0][0] if named else None
+            # The event the other way of a paired code needs both sides: "X attended the
+            # summit" hosts no one.
+            if found.reverse and source is None:
+                continue
+            targets = self.actors_in(found.target)
+            if not targets and found.source is not None:
+                # "Gondor and Osgiliath postponed their meeting": each with the other.
+                targets = [
+                    (actor, token)
+                    for token in found.source.conjuncts
+                    if (actor := self.actor_of(token)) is not None
+                ]
+            for target, target_token in targets:
+                participants = [self.participant(target, "target", target_token)]
+                if source is not None:
+                    participants.insert(0, self.participant(source, "source", found.source))
+                # One actor on both sides is no event, unless the codes tell them apart
+                # ("Russian police arrested Russian students": RUSCOP, RUSEDU).
+                if source == target and participants[0].code == participants[1].code:
+                    continue
+                key = (found.code, source or "", target)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(self.coded_event(verb, found, participants))
+        return events
+
+    def coded_event(self, verb: Token, found: VerbEvent, participants: list[Participant]) -> Event:
+        event = self.event(verb, kind_of(found.code), participants)
+        event.negated = found.negated
+        if found.pattern is not None:
+            # Where the code comes from, as the source dictionary has it (CAMEO.2.0.txt
+            # for the shipped one).
+            event.pattern = f"line {found.pattern}: {found.rule}"
+        return event
+
+    def actors_in(self, head: Token | None) -> list[tuple[str, Token]]:
+        """The actor a phrase names; a phrase that names none stands for the actor named
+        in its modifiers ("the Calenardhon government") or else for the actors of its
+        prepositional phrases ("soldiers from Gondor", "a resumption of ties between
+        Gondor and Osgiliath"), as PETRARCH reads a noun phrase."""
+        if head is None:
+            return []
+        actor = self.actor_of(head)
+        if actor is not None:
+            return [(actor, head)]
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:
+                named = self.actor_of(child)
+                if named is not None:
+                    return [(named, head)]
+        level = [head]
+        for _ in range(3):
+            objects = [
+                g
+                for t in level
+                for c in t.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            found: list[tuple[str, Token]] = []
+            for obj in objects:
+                for token in (obj, *obj.conjuncts):
+                    named = self.actor_of(token)
+                    if named is not None and named not in (a for a, _ in found):
+                        found.append((named, token))
+            if found:
+                return found
+            level = objects
+        return []
+
+    def subject_actor(self, subject: Token | None) -> str | None:
+        """The subject's actor; a dateline parsed as the subject ("TEHRAN – Leader …
+        Khamenei received") leaves the real one in apposition after the place."""
+        actor = self.actor_of(subject)
+        if subject is not None and (actor is None or actor in self.places):
+            for child in subject.children:
+                if child.dep_ == "appos":
+                    named = self.actor_of(child)
+                    if named is not None and named not in self.places:
+                        return named
+        return actor
+
+    def participant(self, actor: str, role: ParticipantRole, token: Token | None) -> Participant:
+        """The participant with its CAMEO actor code on the report's date: from the words
+        that name it here ("Iranian foreign minister"), else from the actor's names."""
+        code = None
+        if token is not None:
+            code = self.code_of(self.doc[token.left_edge.i : token.right_edge.i + 1].text)
+        for name in self.names.get(actor, []) if code is None else []:
+            code = self.code_of(name)
+            if code is not None:
+                break
+        return Participant(actor=actor, role=role, code=code)
+
+    def code_of(self, words: str) -> str | None:
+        if words not in self.codes:
+            found = actor_codebook(self.dictionaries).code(words, self.day)
+            self.codes[words] = found.code if found is not None else None
+        return self.codes[words]
 
     # -- participants ------------------------------------------------------------------
 
@@ -128,10 +299,13 @@ class DocumentEvents:
         participants = [Participant(actor=a, role="source") for a in self.resolved(sources)] + [
             Participant(actor=a, role="target") for a in self.resolved(targets)
         ]
-        if pattern.needs_person_target and not any(
-            p.role == "target" and p.actor not in self.places for p in participants
+        if pattern.needs_person_target and not (
+            any(p.role == "target" and p.actor not in self.places for p in participants)
+            and any(names_someone(t) for t in targets)
         ):
-            return None  # "received criticism", "welcomed the decision": no one was hosted
+            # "received criticism", "welcomed the decision", "welcomed the resumption of
+            # ties with X": no one was hosted.
+            return None
         if not participants:
             return None
         return self.event(verb, pattern, participants)
@@ -190,6 +364,10 @@ class DocumentEvents:
         self, trigger: Token, pattern: CameoPattern, participants: list[Participant]
     ) -> Event:
         sentence = trigger.sent
+        participants = [
+            p if p.code is not None else self.participant(p.actor, p.role, None)
+            for p in participants
+        ]
         return Event(
             id="",
             type=pattern.type,
@@ -208,6 +386,7 @@ class DocumentEvents:
                 )
             ],
             trigger=trigger.text,
+            claimed_by=self.claimed_by(trigger),
         )
 
     def date_of(self, trigger: Token, sentence: Span) -> EventDate | None:
@@ -240,9 +419,9 @@ class DocumentEvents:
         return self.dateline.place or self.document.place
 
 
-def extract_events(doc: Doc) -> list[Event]:
+def extract_events(doc: Doc, dictionaries: str = "") -> list[Event]:
     """Coded events with participants, absolute dates and places."""
-    return DocumentEvents(doc).extract()
+    return DocumentEvents(doc, dictionaries).extract()
 
 
 @Language.factory(
@@ -257,6 +436,10 @@ def extract_events(doc: Doc) -> list[Event]:
         "doc._.pw_quotes",
     ],
     assigns=["doc._.pw_events"],
+    default_config={"dictionaries": ""},
 )
-def make_events(nlp: Language, name: str) -> RecordsComponent:
-    return RecordsComponent("pw_events", extract_events)
+def make_events(nlp: Language, name: str, dictionaries: str) -> RecordsComponent:
+    """`dictionaries`: a folder of PETRARCH dictionaries converted by
+    scripts/convert_petrarch.py (verbs, actors, groups, agents, discards); empty for the
+    shipped ones."""
+    return RecordsComponent("pw_events", lambda doc: extract_events(doc, dictionaries))

@@ -310,6 +310,14 @@ class CameoPatterns(Schema):
     target_prepositions: list[str]
 
 
+class CameoRoot(Schema):
+    """A CAMEO root category (cameo_roots.yaml): what a dictionary-coded event is."""
+
+    type: EventType
+    label: str
+    family: str
+
+
 # -- framing, quote alignment, ingest: loaded_terms.yaml, drift_markers.yaml, … ---------------
 
 
@@ -350,6 +358,9 @@ QUOTE_MARKS: DataFile[QuoteMarks] = DataFile("quote_marks.yaml", QuoteMarks)
 CUE_PATTERNS: DataFile[CuePatterns] = DataFile("cue_patterns.yaml", CuePatterns)
 REPORTING_VERBS = WordListFile("reporting_verbs.txt")
 CAMEO_PATTERNS: DataFile[CameoPatterns] = DataFile("cameo_patterns.yaml", CameoPatterns)
+CAMEO_ROOTS: DataFile[dict[Annotated[str, Field(pattern=r"^\d{2}$")], CameoRoot]] = DataFile(
+    "cameo_roots.yaml", dict[Annotated[str, Field(pattern=r"^\d{2}$")], CameoRoot]
+)
 LOADED_TERMS: DataFile[list[LoadedTermEntry]] = DataFile("loaded_terms.yaml", list[LoadedTermEntry])
 DRIFT_MARKERS: DataFile[dict[str, list[str]]] = DataFile("drift_markers.yaml", dict[str, list[str]])
 QUOTE_ALIGNMENT_PAIRS: DataFile[list[AlignmentPair]] = DataFile(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from presswatch.extract.actor_codes import ActorCodebook, actor_codebook, combine, name_words
+from presswatch.lang.actor_codes import ActorCodebook, actor_codebook, combine, name_words
 
 BOOK = ActorCodebook.from_data(
     actors=[

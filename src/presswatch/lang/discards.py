@@ -9,12 +9,12 @@ A phrase written with a final `_` must end at a word's end; otherwise it is a st
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from presswatch.lang.actor_codes import load_json
 
 
 @dataclass(frozen=True)
@@ -38,15 +38,24 @@ class DiscardList:
 
     def phrase_in(self, sentence: str, story: str = "") -> str | None:
         """The discard phrase that stops this sentence being coded, or None."""
-        for pattern, text in ((self.sentence, sentence), (self.story, story or sentence)):
-            found = pattern.search(text.casefold()) if pattern is not None else None
-            if found is not None:
-                return found.group(0)
-        return None
+        return self.in_story(story or sentence) or self.in_sentence(sentence)
+
+    def in_story(self, story: str) -> str | None:
+        """The phrase that stops the whole report being coded ("World Cup"), or None."""
+        return _search(self.story, story)
+
+    def in_sentence(self, sentence: str) -> str | None:
+        """The phrase that stops this sentence alone being coded, or None."""
+        return _search(self.sentence, sentence)
 
 
-@lru_cache(maxsize=1)
-def discard_list() -> DiscardList:
-    """The shipped discard list, read once per process."""
-    source = resources.files("presswatch.data").joinpath("discards.json")
-    return DiscardList.from_data(json.loads(source.read_text(encoding="utf-8"))["discards"])
+def _search(pattern: re.Pattern[str] | None, text: str) -> str | None:
+    found = pattern.search(text.casefold()) if pattern is not None else None
+    return found.group(0) if found is not None else None
+
+
+@lru_cache(maxsize=4)
+def discard_list(folder: str = "") -> DiscardList:
+    """discards.json from a folder of converted dictionaries, or the shipped one; read once
+    per process."""
+    return DiscardList.from_data(load_json("discards.json", folder)["discards"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from presswatch.extract.discards import DiscardList, discard_list
+from presswatch.lang.discards import DiscardList, discard_list
 
 LIST = DiscardList.from_data(
     [["goalkeep", "sentence", False], ["group f", "sentence", True], ["world cup", "story", False]]

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 _SEPARATORS = re.compile(r"[\s,;:()\"“”«»]+")
@@ -129,9 +130,15 @@ class ActorCodebook:
         found = self.scan(name_words(text))
         named = [(f, f.entry.code_on(day)) for f in found if f.entry.kind != "agent"]
         coded = [(f, code) for f, code in named if code]
-        if not coded:
+        countries = {code for _, code in coded if len(code) == 3}
+        # A name that belongs to another country than the phrase's own country word is a
+        # stray alias ("Palestinian resistance" is not a French group called Resistance).
+        consistent = [
+            (f, code) for f, code in coded if not countries or code[:3] in countries
+        ] or coded
+        if not consistent:
             return None
-        first, code = max(coded, key=lambda item: len(item[1]))
+        first, code = max(consistent, key=lambda item: len(item[1]))
         names = [first.entry.name]
         for agent in (f for f in found if f.entry.kind == "agent"):
             code = combine(code, agent.entry.default or "")
@@ -148,16 +155,20 @@ def combine(code: str, agent: str) -> str:
     return part + code if agent.endswith("~") else code + part
 
 
-def _load(name: str) -> Any:
-    source = resources.files("presswatch.data").joinpath(name)
-    return json.loads(source.read_text(encoding="utf-8"))
+def load_json(name: str, folder: str = "") -> Any:
+    """A converted dictionary from `folder` (scripts/convert_petrarch.py's layout), or the
+    shipped one from presswatch/data."""
+    if folder:
+        return json.loads((Path(folder) / name).read_text(encoding="utf-8"))
+    return json.loads(resources.files("presswatch.data").joinpath(name).read_text("utf-8"))
 
 
-@lru_cache(maxsize=1)
-def actor_codebook() -> ActorCodebook:
-    """The shipped dictionaries, read once per process."""
+@lru_cache(maxsize=4)
+def actor_codebook(folder: str = "") -> ActorCodebook:
+    """The actor, group and agent dictionaries of a folder, or the shipped ones; read once
+    per process."""
     return ActorCodebook.from_data(
-        _load("phoenix_actors.json")["actors"],
-        _load("phoenix_groups.json")["actors"],
-        _load("phoenix_agents.json")["agents"],
+        load_json("phoenix_actors.json", folder)["actors"],
+        load_json("phoenix_groups.json", folder)["actors"],
+        load_json("phoenix_agents.json", folder)["agents"],
     )
