@@ -62,16 +62,21 @@ def test_killed_run_leaves_a_consistent_store_and_a_rerun_resumes(
 ) -> None:
     total = 60
     corpus = write_corpus(tmp_path / "in", total, paragraphs=3)
-    db = tmp_path / "p.db"
-    # Batches of two: many commits in a short run, so the kill lands between batches.
-    command = [*PRESSWATCH, "analyze", str(corpus), "--db", str(db), "--batch-size", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while analysed_count(db) < 4 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert process.poll() is None, "the run finished before it could be interrupted"
-    process.send_signal(stop)
-    _, stderr = process.communicate(timeout=60)
+    for attempt in range(3):
+        db = tmp_path / f"p{attempt}.db"
+        # Batches of two: many commits in a short run, so the kill lands between batches.
+        command = [*PRESSWATCH, "analyze", str(corpus), "--db", str(db), "--batch-size", "2"]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while analysed_count(db) < 4 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert process.poll() is None, "the run finished before it could be interrupted"
+        process.send_signal(stop)
+        _, stderr = process.communicate(timeout=60)
+        # On a loaded machine the run can end between the poll and the signal, which then
+        # reaches no process: that attempt tested nothing, so it is made again.
+        if not (process.returncode == 0 and analysed_count(db) == total):
+            break
     if stop == signal.SIGINT:
         assert process.returncode == 130
         assert b"interrupted: finished batches are stored" in stderr
