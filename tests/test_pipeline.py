@@ -78,7 +78,7 @@ def test_killed_run_leaves_a_consistent_store_and_a_rerun_resumes(
         if not (process.returncode == 0 and analysed_count(db) == total):
             break
     if stop == signal.SIGINT:
-        assert process.returncode == 130
+        assert process.returncode == 130, stderr.decode(errors="replace")[-2000:]
         assert b"interrupted: finished batches are stored" in stderr
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
