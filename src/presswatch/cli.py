@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
@@ -230,7 +233,9 @@ def analyze(
         on_advance=lambda count: progress.advance(task, count),
     )
     try:
-        record, summary = run_analysis(inputs, settings=settings, db=db, observer=observer)
+        with ctrl_c_between_batches() as stop_requested:
+            observer.stop_requested = stop_requested
+            record, summary = run_analysis(inputs, settings=settings, db=db, observer=observer)
     except PresswatchError as error:
         progress.stop()
         fail(str(error))
@@ -244,6 +249,30 @@ def analyze(
     print_summary(record_counts(record), summary)
     if summary.failures:
         raise typer.Exit(1)
+
+
+@contextmanager
+def ctrl_c_between_batches() -> Iterator[Callable[[], bool]]:
+    """Ctrl-C stops the run after the batch being stored; a second Ctrl-C stops it at once.
+
+    Python's own KeyboardInterrupt can land inside a callback whose exception is
+    discarded (a spaCy generator being closed, a function SQLite calls), and the run then
+    goes on to the end; a flag read between batches is never lost.
+    """
+    requested = threading.Event()
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        requested.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield requested.is_set  # signals reach only the main thread
+        return
+    previous = signal.signal(signal.SIGINT, request_stop)
+    try:
+        yield requested.is_set
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def write_record_files(record: Record, json_out: Path | None, html_out: Path | None) -> None:

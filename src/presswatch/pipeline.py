@@ -57,6 +57,9 @@ class RunObserver:
     on_warning: Callable[[str], None] = lambda message: None
     on_total: Callable[[int], None] = lambda total: None
     on_advance: Callable[[int], None] = lambda count: None
+    # Asked after each stored batch: True stops the run there (KeyboardInterrupt), with
+    # every finished batch stored. The CLI answers it from its Ctrl-C handler.
+    stop_requested: Callable[[], bool] = lambda: False
 
 
 def analyze(
@@ -148,6 +151,8 @@ def run_analysis(
                 analyses[analysis.document.id] = analysis
             summary.analysed += len(batch)
             observer.on_advance(len(batch))
+            if observer.stop_requested():
+                raise KeyboardInterrupt
         if store is not None and summary.failures:
             store.record_failures(summary.failed_inputs)
         ordered = [analyses[d.id] for d in documents if d.id in analyses]
