@@ -54,24 +54,6 @@ def sentences(doc: Doc) -> Sentences:
     return index
 
 
-class CharIntervals:
-    """Character ranges (start, end exclusive) asked "does any hold this offset?" in O(log n)."""
-
-    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(ranges):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [start for start, _ in merged]
-        self.ends = [end for _, end in merged]
-
-    def __contains__(self, offset: int) -> bool:
-        at = bisect_right(self.starts, offset) - 1
-        return at >= 0 and offset < self.ends[at]
-
-
 class Entities:
     """The document's named entities in order, found by token position in O(log n).
 

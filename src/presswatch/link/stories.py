@@ -124,15 +124,21 @@ class StoryBuilder:
     def participants(self, event: Event) -> set[str]:
         return {p.actor for p in event.participants if p.actor not in self.places}
 
+    def one_occasion(self, a: Event, b: Event) -> bool:
+        """Events of one kind whose dates and places can be the same."""
+        if family_of(a) != family_of(b) or not dates_compatible(a.date, b.date):
+            return False
+        return not (a.place and b.place and a.place.casefold() != b.place.casefold())
+
+    def other_people(self, a: Event, b: Event) -> bool:
+        """Each event names a person the other lacks."""
+        first, second = self.participants(a), self.participants(b)
+        return bool((first - second) & self.people and (second - first) & self.people)
+
     def conflict(self, a: Event, b: Event) -> bool:
         """Two events that cannot be one: other kind, dates apart, other place, or each
         naming a person the other lacks (two different meetings)."""
-        if family_of(a) != family_of(b) or not dates_compatible(a.date, b.date):
-            return True
-        if a.place and b.place and a.place.casefold() != b.place.casefold():
-            return True
-        first, second = self.participants(a), self.participants(b)
-        return bool((first - second) & self.people and (second - first) & self.people)
+        return not self.one_occasion(a, b) or self.other_people(a, b)
 
     def same_story(self, a: Event, b: Event) -> bool:
         return not self.conflict(a, b) and bool(self.participants(a) & self.participants(b))
@@ -146,12 +152,7 @@ class StoryBuilder:
     def rival(self, a: Event, b: Event) -> bool:
         """Two events of one kind, at one time and place, each naming a person the other
         lacks: two different meetings, not two reports of one."""
-        if family_of(a) != family_of(b) or not dates_compatible(a.date, b.date):
-            return False
-        if a.place and b.place and a.place.casefold() != b.place.casefold():
-            return False
-        first, second = self.participants(a), self.participants(b)
-        return bool((first - second) & self.people and (second - first) & self.people)
+        return self.one_occasion(a, b) and self.other_people(a, b)
 
     def denies(self, denial: Event, event: Event) -> bool:
         """Whether a denied event ("did not meet") is the same event as `event`."""
