@@ -499,7 +499,7 @@ def pairs(
     sources: list[Token], targets: list[Token]
 ) -> Iterator[tuple[Token | None, Token | None]]:
     """Each source with each target, conjuncts spelled out. Conjoined subjects with no
-    target act on one another ("Gondor and Osgiliath renewed ties": each with the other)."""
+    target act on one another ("Qatar and Egypt renewed ties": each with the other)."""
     heads = list(with_conjuncts(sources))
     if not targets and len(heads) > 1:
         for source in heads:

@@ -157,7 +157,7 @@ class DocumentEvents:
                 continue
             targets = self.actors_in(found.target)
             if not targets and found.source is not None:
-                # "Gondor and Osgiliath postponed their meeting": each with the other.
+                # "Qatar and Egypt called off their talks": each with the other.
                 targets = [
                     (actor, token)
                     for token in found.source.conjuncts
@@ -189,9 +189,9 @@ class DocumentEvents:
 
     def actors_in(self, head: Token | None) -> list[tuple[str, Token]]:
         """The actor a phrase names; a phrase that names none stands for the actor named
-        in its modifiers ("the Calenardhon government") or else for the actors of its
-        prepositional phrases ("soldiers from Gondor", "a resumption of ties between
-        Gondor and Osgiliath"), as PETRARCH reads a noun phrase."""
+        in its modifiers ("the Omani government") or else for the actors of its
+        prepositional phrases ("soldiers from Jordan", "a resumption of ties between
+        Qatar and Egypt"), as PETRARCH reads a noun phrase."""
         if head is None:
             return []
         actor = self.actor_of(head)
