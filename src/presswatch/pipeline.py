@@ -8,10 +8,13 @@ resumes with the documents not yet stored.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
+from typing import Any, Protocol
 
 from spacy.language import Language
 
@@ -31,7 +34,7 @@ from presswatch.ingest.language import EXTRACTION_LANGUAGES, detect_language
 from presswatch.link import link_corpus
 from presswatch.model import Document, DocumentAnalysis, Record
 from presswatch.nlp import build_pipeline, load_pipeline, pipeline_key
-from presswatch.settings import Settings, link_settings_for
+from presswatch.settings import LinkSettings, Settings, link_settings_for
 from presswatch.store import Store
 
 
@@ -119,13 +122,20 @@ def run_analysis(
     settings: Settings,
     db: str | Path | None = None,
     observer: RunObserver | None = None,
+    keep_record: bool = True,
 ) -> tuple[Record, RunSummary]:
+    """Analyse the inputs as a stream and link them into the store's corpus.
+
+    Inputs are read lazily and flow to the workers in batches, at most `in_flight(settings)`
+    batches at a time; each finished batch is stored and dropped, so with a store memory
+    depends on the batch size and the worker count, not on the corpus. The record returned
+    is the run's own documents linked together; with `keep_record=False` (and a store) it
+    is left empty, and nothing of the run is held to build it.
+    """
     observer = observer or RunObserver()
     summary = RunSummary()
     sources = [str(item) for item in inputs]
     summary.inputs = len(sources)
-    documents = _unique_documents(read_inputs(sources, settings), summary, observer)
-    summary.documents = len(documents)
     version = analysis_version(settings)
     store = Store.open(db) if db is not None else None
     try:
@@ -134,40 +144,56 @@ def run_analysis(
         for note in notes:
             summary.warnings.append(note)
             observer.on_warning(note)
-        analyses: dict[str, DocumentAnalysis] = {}
-        pending: list[Document] = []
-        for document in documents:
-            stored = store.load_analysis(document.id, version) if store else None
-            if stored is not None:
-                analyses[document.id] = stored
-                summary.reused += 1
-            else:
-                pending.append(document)
-        observer.on_total(len(pending))
-        for batch in _analyse_in_batches(pending, settings, version, summary, observer):
+        # Without a store the analyses are the only copy: they are kept for the record.
+        held: dict[str, DocumentAnalysis] = {}
+        run_ids: list[str] = []
+        new_ids: list[str] = []
+
+        def pending() -> Iterator[Document]:
+            for document in _unique_documents(read_inputs(sources, settings), summary, observer):
+                run_ids.append(document.id)
+                if store is not None and store.has_analysis(document.id, version):
+                    summary.reused += 1
+                    continue
+                yield document
+            summary.documents = len(run_ids)
+            # Known only once every input is read: reading stays one batch ahead of work.
+            observer.on_total(summary.documents - summary.reused)
+
+        for batch in _analyse_in_batches(pending(), settings, version, summary, observer):
             if store is not None:
                 store.save_analyses(batch)
-            for analysis in batch:
-                analyses[analysis.document.id] = analysis
+            else:
+                held.update((a.document.id, a) for a in batch)
+            new_ids.extend(a.document.id for a in batch)
             summary.analysed += len(batch)
             observer.on_advance(len(batch))
             if observer.stop_requested():
                 raise KeyboardInterrupt
-        if store is not None and summary.failures:
+        summary.documents = len(run_ids)
+        if store is None:
+            return link_corpus([held[d] for d in run_ids], settings, link), summary
+        if summary.failures:
             store.record_failures(summary.failed_inputs)
-        ordered = [analyses[d.id] for d in documents if d.id in analyses]
-        record = link_corpus(ordered, settings, link)
-        if store is not None:
-            corpus_ids = store.document_ids()
-            if set(corpus_ids) == set(analyses):
-                store.save_corpus(record)
-            else:
-                store.save_corpus(link_corpus(store.load_analyses(corpus_ids), settings, link))
-            store.save_link_settings(link)
+        record = Record()
+        if keep_record and set(run_ids) == set(store.document_ids()):
+            # The run is the whole corpus: its record is the corpus record.
+            record = link_corpus(store.load_analyses(run_ids), settings, link)
+            store.save_corpus(record)
+        else:
+            relink_store(store, settings, link)
+            if keep_record:
+                record = link_corpus(store.load_analyses(run_ids), settings, link)
+        store.save_link_settings(link)
         return record, summary
     finally:
         if store is not None:
             store.close()
+
+
+def relink_store(store: Store, settings: Settings, link: LinkSettings) -> None:
+    """Link every stored analysis into the corpus record, replacing the stored one."""
+    store.save_corpus(link_corpus(store.load_analyses(store.document_ids()), settings, link))
 
 
 def analysis_version(settings: Settings) -> str:
@@ -175,11 +201,18 @@ def analysis_version(settings: Settings) -> str:
     return f"{pipeline_key(settings.model, settings.extractors)}/{extractor_version()}"
 
 
+def in_flight(settings: Settings) -> int:
+    """Batches submitted and not yet stored: two per worker keeps every worker busy while
+    the writer stores a finished batch, and bounds what a run holds in memory."""
+    return 2 * max(1, settings.workers)
+
+
 def _unique_documents(
     items: Iterator[Document | InputError], summary: RunSummary, observer: RunObserver
-) -> list[Document]:
-    """Keep the first of documents with the same normalised text; report the rest."""
-    seen: dict[str, Document] = {}
+) -> Iterator[Document]:
+    """Keep the first of documents with the same normalised text; report the rest. Only
+    ids and sources are remembered, never texts."""
+    seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, InputError):
             summary.failures.append(str(item))
@@ -187,26 +220,38 @@ def _unique_documents(
             observer.on_failure(str(item))
             continue
         if item.id in seen:
-            summary.duplicates.append((item.source, seen[item.id].source))
-            observer.on_warning(f"{item.source}: duplicate of {seen[item.id].source}, stored once")
+            summary.duplicates.append((item.source, seen[item.id]))
+            observer.on_warning(f"{item.source}: duplicate of {seen[item.id]}, stored once")
             continue
-        seen[item.id] = item
-    return list(seen.values())
+        seen[item.id] = item.source
+        yield item
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class Executor(Protocol):
+    """What runs a batch elsewhere: a process pool, a Dask client."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
 
 
 def _analyse_in_batches(
-    documents: Sequence[Document],
+    documents: Iterable[Document],
     settings: Settings,
     version: str,
     summary: RunSummary,
     observer: RunObserver,
 ) -> Iterator[list[DocumentAnalysis]]:
     """Yield finished batches in input order, from this process or from worker processes."""
-    batches = [
-        list(documents[i : i + settings.batch_size])
-        for i in range(0, len(documents), settings.batch_size)
-    ]
-    if settings.workers <= 1 or len(batches) <= 1:
+    batches = _batches(documents, settings.batch_size)
+    # One batch is not worth starting worker processes: peek whether a second follows.
+    head = list(islice(batches, 2))
+    batches = chain(head, batches)
+    if settings.workers <= 1 or len(head) <= 1:
         results: Iterator[tuple[list[DocumentAnalysis], list[str]]] = (
             analyse_batch(batch, settings, version) for batch in batches
         )
@@ -217,8 +262,23 @@ def _analyse_in_batches(
         initializer=load_pipeline,
         initargs=(settings.model, settings.extractors),
     ) as pool:
-        futures = [pool.submit(analyse_batch, batch, settings, version) for batch in batches]
-        yield from _reporting_warnings((f.result() for f in futures), summary, observer)
+        results = bounded(pool, batches, settings, version)
+        yield from _reporting_warnings(results, summary, observer)
+
+
+def bounded(
+    executor: Executor, batches: Iterable[list[Document]], settings: Settings, version: str
+) -> Iterator[tuple[list[DocumentAnalysis], list[str]]]:
+    """Results of `analyse_batch` in input order, with at most `in_flight` batches
+    submitted and not yet handed on: the next batch is read only when one is done."""
+    waiting: deque[Any] = deque()
+    limit = in_flight(settings)
+    for batch in batches:
+        waiting.append(executor.submit(analyse_batch, batch, settings, version))
+        if len(waiting) >= limit:
+            yield waiting.popleft().result()
+    while waiting:
+        yield waiting.popleft().result()
 
 
 def _reporting_warnings(

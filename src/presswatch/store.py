@@ -222,6 +222,13 @@ class Store:
             return None
         return DocumentAnalysis.model_validate_json(row[1])
 
+    def has_analysis(self, doc_id: str, version: str) -> bool:
+        """Whether an analysis of this document by this pipeline version is stored."""
+        row = self.connection.execute(
+            "SELECT 1 FROM analyses WHERE document = ? AND pipeline = ?", (doc_id, version)
+        ).fetchone()
+        return row is not None
+
     def save_analyses(self, analyses: Sequence[DocumentAnalysis]) -> None:
         """Store documents and their analyses in one transaction (a batch lands whole)."""
         with self._transaction():
