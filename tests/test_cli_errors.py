@@ -253,7 +253,7 @@ def test_doc_timeout_reaches_the_settings_and_defaults_to_them(
         (
             ["findings", "--kind", "lie"],
             "Invalid value for '--kind': 'lie' is not one of contradiction, corroboration, "
-            "single_source, alias_conflict, quote_drift",
+            "single_source, alias_conflict, quote_drift, coverage",
         ),
     ],
     ids=lambda value: " ".join(value) if isinstance(value, list) else "",

@@ -25,7 +25,7 @@ ParticipantRole = Literal["source", "target"]
 ValueType = Literal["quantity", "date", "duration"]
 Qualifier = Literal[">", ">=", "<", "<=", "~", "="]
 FindingKind = Literal[
-    "contradiction", "corroboration", "single_source", "alias_conflict", "quote_drift"
+    "contradiction", "corroboration", "single_source", "alias_conflict", "quote_drift", "coverage"
 ]
 FindingBasis = Literal[
     "claims",

@@ -13,6 +13,9 @@ FINDING_ORDER: tuple[FindingKind, ...] = (
     "quote_drift",
     "alias_conflict",
     "single_source",
+    # What one report of a story names or quotes and another leaves out: many, and read
+    # as a list to scan, after every claim-level finding.
+    "coverage",
     "corroboration",
 )
 

@@ -64,4 +64,4 @@ def test_coverage_names_the_members_some_reports_omit_and_darwishs_titles(
     assert "Nizar Awadallah is named by" in summaries
     titled = [f for f in coverage if "Darwish is titled differently" in f.summary]
     assert titled and "Shura Council" in titled[0].summary
-    assert all(f.kind == "single_source" and f.evidence for f in coverage)
+    assert all(f.kind == "coverage" and f.evidence for f in coverage)

@@ -37,7 +37,7 @@ def three_reports() -> object:
 def test_a_participant_named_by_some_reports_and_not_others_is_a_finding() -> None:
     findings = coverage_findings(three_reports())  # type: ignore[arg-type]
     (missing,) = [f for f in findings if f.actors == ["a4"]]
-    assert missing.kind == "single_source" and missing.basis == "omitted_actor"
+    assert missing.kind == "coverage" and missing.basis == "omitted_actor"
     assert "2 of 3" in missing.summary and "tv" in missing.summary
     assert {s.doc for s in missing.evidence} == {"d1", "d2"}
 
@@ -49,7 +49,7 @@ def test_different_titles_for_one_person_across_outlets_are_a_finding() -> None:
     assert "chairman of the Shura Council" in titles.summary
 
 
-def test_a_quote_only_one_outlet_carries_is_a_single_source_finding() -> None:
+def test_a_quote_only_one_outlet_carries_is_a_coverage_finding() -> None:
     findings = coverage_findings(three_reports())  # type: ignore[arg-type]
     only = [f for f in findings if f.quotes]
     assert [f.quotes for f in only] == [["q3"]]

@@ -1,5 +1,5 @@
 """Coverage differences within a story: who each report names, how it titles them, and
-which quotes only one outlet carries. Each difference is a `single_source` finding with
+which quotes only one outlet carries. Each difference is a `coverage` finding with
 the spans that show it, so an analyst sees what a report adds or leaves out.
 """
 
@@ -53,7 +53,7 @@ def missing_participants(
         findings.append(
             Finding(
                 id="",
-                kind="single_source",
+                kind="coverage",
                 basis="omitted_actor",
                 story=story,
                 actors=[actor.id],
@@ -99,7 +99,7 @@ def differing_titles(record: Record, story: str | None, documents: list[str]) ->
         findings.append(
             Finding(
                 id="",
-                kind="single_source",
+                kind="coverage",
                 basis="actor_titles",
                 story=story,
                 actors=[actor.id],
@@ -133,7 +133,7 @@ def unshared_quotes(record: Record, story: str | None, documents: list[str]) -> 
         findings.append(
             Finding(
                 id="",
-                kind="single_source",
+                kind="coverage",
                 basis="unshared_quote",
                 story=story,
                 quotes=[quote.id],

@@ -22,7 +22,7 @@ from presswatch.render.page import render_page, text
 from presswatch.severity import severity
 
 QUOTED_SUFFIX = " (in a quote)"
-FOLDED = frozenset({"single_source", "corroboration"})
+FOLDED = frozenset({"single_source", "coverage", "corroboration"})
 # One column per report, all of one width.
 COLUMNS = '<table class="columns">'
 NAVIGATION = (
