@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install eval eval-polnear eval-cameo eval-ecb bench bench-long bench-store \
+.PHONY: demo test lint install eval eval-polnear eval-cameo eval-ecb bench bench-long bench-store bench-scale \
 	wheel-check clean
 
 $(STAMP): pyproject.toml constraints.txt
@@ -49,6 +49,12 @@ bench-long: $(STAMP)
 # Read commands and the web API on a store of 3,000 reports (a few minutes).
 bench-store: $(STAMP)
 	$(BIN)/python benchmarks/store_reads.py
+
+# Growth with the corpus: 1,000 and 3,000 reports from PolNeAR paragraphs (about an hour;
+# stores kept in /tmp/pw-scale and reused). SIZES="1000 3000 10000" for the large one.
+SIZES ?= 1000 3000
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scaling.py --sizes $(SIZES)
 
 # The wheel in a fresh virtualenv, no dev extras: `presswatch --help` works and starts fast.
 wheel-check: $(STAMP)

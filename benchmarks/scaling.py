@@ -1,0 +1,188 @@
+"""How presswatch grows with the corpus: runs of 1,000, 3,000 (and 10,000) reports.
+
+    .venv/bin/python benchmarks/scaling.py [--sizes 1000 3000] [--work /tmp/pw-scale]
+        [--workers 1] [--data ../shared/data] [--add 10]
+
+Reports are generated from PolNeAR paragraphs, read in place from the data folder: report
+n takes a run of consecutive paragraphs of one article, chosen by a seeded draw, and one
+paragraph of another, under its first article's outlet and date; report n is the same at
+every size, so the stores nest. Reports go to --work (never the repository).
+
+For each size, in fresh processes so peak RSS is the stage's own:
+  1. `analyze`: the per-document stage, streamed into a new store (linking apart);
+  2. `relink`: the full-corpus linking of that store (what `presswatch relink` does);
+  3. `add`: 10 new reports analysed into a copy of the linked store and linked to it
+     incrementally (what `presswatch analyze NEW --db STORE` does).
+A store already built under --work is reused (delete it to measure again). The table is
+printed and written to --work/scaling.json; docs/PERFORMANCE.md records it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# A PolNeAR file name: outlet_YYYY-MM-DD_slug.txt
+_NAME = re.compile(r"^(?P<outlet>[a-z-]+)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.+)\.txt$")
+PARAGRAPHS = 6
+# The 10 added reports are drawn from another seed range, so they are new documents.
+ADDED_SEED = 10_000_000
+
+
+def articles(data: Path) -> list[tuple[str, str, list[str]]]:
+    """(outlet, date, paragraphs) of every PolNeAR article, train then dev, by file name."""
+    found = []
+    for split in ("train", "dev"):
+        for path in sorted((data / "polnear" / split / "text").glob("*.txt")):
+            match = _NAME.match(path.name)
+            if match is None:
+                continue
+            text = path.read_text(encoding="utf-8")
+            paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+            if len(paragraphs) >= 2:
+                found.append((match["outlet"], match["date"], paragraphs))
+    if not found:
+        raise SystemExit(f"no PolNeAR articles under {data / 'polnear'}")
+    return found
+
+
+def report(number: int, pool: list[tuple[str, str, list[str]]]) -> str:
+    """Report `number`: a title paragraph, a run of paragraphs of one article and one
+    paragraph of another, with the first article's outlet and date."""
+    draw = random.Random(number)
+    outlet, date, paragraphs = draw.choice(pool)
+    start = draw.randrange(max(1, len(paragraphs) - PARAGRAPHS))
+    body = paragraphs[start : start + PARAGRAPHS]
+    _, _, other = draw.choice(pool)
+    body.append(draw.choice(other))
+    title = paragraphs[0][:120]
+    return f"Title: {title}\nOutlet: {outlet}\nDate: {date}\n\n" + "\n\n".join(body) + "\n"
+
+
+def write_reports(folder: Path, numbers: range, pool: list[tuple[str, str, list[str]]]) -> int:
+    """Write the reports (once) and return their word count."""
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for number in numbers:
+        path = folder / f"report-{number:08d}.txt"
+        if not path.exists():
+            path.write_text(report(number, pool), encoding="utf-8")
+        words += len(path.read_text(encoding="utf-8").split())
+    return words
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process and its (waited-for) worker processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)
+
+
+def stage(kind: str, folder: str, db: str, workers: int) -> dict[str, Any]:
+    """One stage, in this (fresh) process: time and peak RSS."""
+    from presswatch import pipeline
+    from presswatch.settings import Settings
+    from presswatch.store import Store
+
+    settings = Settings(workers=workers)
+    start = time.perf_counter()
+    if kind == "analyze":
+        # Linking is measured as its own stage.
+        pipeline.relink_store = lambda *args: None  # type: ignore[assignment]
+        _, summary = pipeline.run_analysis([folder], settings=settings, db=db, keep_record=False)
+        done = {"analysed": summary.analysed, "reused": summary.reused}
+    elif kind == "relink":
+        with Store.open(db) as store:
+            pipeline.relink_store(store, settings, store.link_settings() or _link(settings))
+        done = {}
+    else:
+        _, summary = pipeline.run_analysis([folder], settings=settings, db=db, keep_record=False)
+        done = {"analysed": summary.analysed}
+    return {"seconds": round(time.perf_counter() - start, 1), "peak_rss_mb": peak_rss_mb(), **done}
+
+
+def _link(settings: Any) -> Any:
+    from presswatch.settings import LinkSettings
+
+    return LinkSettings.read(settings)
+
+
+def run_stage(kind: str, folder: Path, db: Path, workers: int) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--stage", kind, str(folder), str(db), str(workers)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{done.stderr[-3000:]}")
+    output = done.stdout
+    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    print(f"  {kind}: {result}", file=sys.stderr, flush=True)
+    return result
+
+
+def measure(size: int, work: Path, workers: int, add: int, pool: Any) -> dict[str, Any]:
+    folder = work / f"reports-{size}"
+    words = write_reports(folder, range(size), pool)
+    db = work / f"store-{size}.db"
+    row: dict[str, Any] = {"reports": size, "words": words}
+    built = work / f"store-{size}.json"
+    if db.exists() and built.exists():
+        row.update(json.loads(built.read_text()))
+    else:
+        db.unlink(missing_ok=True)
+        analysed = run_stage("analyze", folder, db, workers)
+        linked = run_stage("relink", folder, db, workers)
+        row.update(
+            analyze_s=analysed["seconds"],
+            analyze_rss_mb=analysed["peak_rss_mb"],
+            relink_s=linked["seconds"],
+            relink_rss_mb=linked["peak_rss_mb"],
+        )
+        built.write_text(json.dumps({k: v for k, v in row.items() if k not in ("reports",)}))
+    row["words_per_s"] = round(words / row["analyze_s"])
+    row["store_mb"] = round(db.stat().st_size / 2**20, 1)
+    added = work / f"added-{size}"
+    write_reports(added, range(ADDED_SEED + size, ADDED_SEED + size + add), pool)
+    copy = work / f"store-{size}-add.db"
+    shutil.copyfile(db, copy)
+    result = run_stage("add", added, copy, 1)
+    copy.unlink()
+    row.update(add_s=result["seconds"], add_rss_mb=result["peak_rss_mb"])
+    return row
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--stage":
+        kind, folder, db, workers = sys.argv[2:6]
+        print(json.dumps(stage(kind, folder, db, int(workers))))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/pw-scale"))
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--add", type=int, default=10)
+    options = parser.parse_args()
+    options.work.mkdir(parents=True, exist_ok=True)
+    pool = articles(options.data)
+    rows = []
+    for size in options.sizes:
+        print(f"{size} reports", file=sys.stderr, flush=True)
+        rows.append(measure(size, options.work, options.workers, options.add, pool))
+    (options.work / "scaling.json").write_text(json.dumps(rows, indent=2))
+    columns = list(rows[0])
+    print(" | ".join(columns))
+    for row in rows:
+        print(" | ".join(str(row.get(c, "")) for c in columns))
+
+
+if __name__ == "__main__":
+    main()
