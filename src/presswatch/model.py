@@ -25,7 +25,13 @@ ParticipantRole = Literal["source", "target"]
 ValueType = Literal["quantity", "date", "duration"]
 Qualifier = Literal[">", ">=", "<", "<=", "~", "="]
 FindingKind = Literal[
-    "contradiction", "corroboration", "single_source", "alias_conflict", "quote_drift", "coverage"
+    "contradiction",
+    "corroboration",
+    "single_source",
+    "alias_conflict",
+    "quote_drift",
+    "coverage",
+    "divergence",
 ]
 FindingBasis = Literal[
     "claims",

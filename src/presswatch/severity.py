@@ -10,6 +10,7 @@ from presswatch.model import FindingKind
 
 FINDING_ORDER: tuple[FindingKind, ...] = (
     "contradiction",
+    "divergence",
     "quote_drift",
     "alias_conflict",
     "single_source",
