@@ -123,7 +123,7 @@ def test_mention_inside_quote_nests_inside_it() -> None:
 def test_every_quote_shows_its_speaker_and_kind() -> None:
     page = render_report(hostile_record())
     assert 'data-speaker="&lt;b&gt;Minister&lt;/b&gt;&lt;script&gt;x()&lt;/script&gt;"' in page
-    assert 'class="quote direct"' in page
+    assert 'class="quote direct sp0"' in page
 
 
 def test_contradictions_are_listed_before_corroborations() -> None:

@@ -10,16 +10,17 @@ from __future__ import annotations
 import difflib
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from presswatch.lang.loaded_terms import referent_of
 from presswatch.link.quotes import statements, words
-from presswatch.model import Document, Quote, Record
+from presswatch.model import Document, Finding, Quote, Record
 from presswatch.render.contents import report_section
 from presswatch.render.highlight import Annotation, highlight
-from presswatch.render.page import render_page, text
-from presswatch.severity import severity
+from presswatch.render.page import quoted, render_page, text
+from presswatch.render.sections import distinct_findings, findings_by_kind
 
 QUOTED_SUFFIX = " (in a quote)"
 FOLDED = frozenset({"single_source", "coverage", "corroboration"})
@@ -67,39 +68,41 @@ def best_sentence(quote: Quote, reference: str) -> str:
     return max(sentences, key=lambda s: len(target & set(words(s))) / (1 + len(words(s)) ** 0.5))
 
 
-def findings_html(record: Record) -> str:
-    findings = sorted(record.findings, key=lambda f: (severity(f.kind), f.id))
-    items = []
-    for f in findings:
-        diff = ""
-        if f.diff:
-            shown = (
-                text(f.diff)
-                .replace("[-", "<del>")
-                .replace("-]", "</del>")
-                .replace("{+", "<ins>")
-                .replace("+}", "</ins>")
-            )
-            diff = f'<div class="diff">{shown}</div>'
-        items.append(
-            f'<div class="finding {text(f.kind)}" id="{text(f.id)}"><b>{text(f.kind)}</b> '
-            f"{text(f.summary)}{diff}</div>"
-        )
-    # Coverage differences are many and read as a list to scan: fold them under one line
-    # (a <details> element, so the page still needs no script).
-    kinds = [f.kind for f in findings]
-    main = [item for item, kind in zip(items, kinds, strict=True) if kind not in FOLDED]
-    folded = [item for item, kind in zip(items, kinds, strict=True) if kind in FOLDED]
-    more = (
-        f"<details><summary>{len(folded)} coverage differences and single-source "
-        f"statements</summary>{''.join(folded)}</details>"
-        if folded
-        else ""
+def diff_html(diff: str | None) -> str:
+    """A finding's word diff (`[-old-] {+new+}`) as <del> and <ins>."""
+    if not diff:
+        return ""
+    shown = (
+        text(diff)
+        .replace("[-", "<del>")
+        .replace("-]", "</del>")
+        .replace("{+", "<ins>")
+        .replace("+}", "</ins>")
     )
+    return f'<div class="diff">{shown}</div>'
+
+
+def compare_card(finding: Finding, extra: str = "") -> str:
+    """One finding on the comparison page: kind, summary, word diff, quoted evidence."""
+    evidence = " · ".join(quoted(e.text) for e in finding.evidence if e.text)
     return (
-        f'<section id="findings"><h2>Findings ({len(findings)})</h2>'
-        f"{''.join(main) or '<p class=muted>No contradiction or drift.</p>'}{more}</section>"
+        f'<div class="finding {text(finding.kind)}" id="{text(finding.id)}">'
+        f"<b>{text(finding.kind.replace('_', ' '))}</b> {text(finding.summary)}"
+        f"{diff_html(finding.diff)}"
+        + (f'<div class="muted">{evidence}</div>' if evidence else "")
+        + f"{extra}</div>"
     )
+
+
+def findings_html(record: Record, card: Callable[[Finding], str] = compare_card) -> str:
+    """The findings folded by kind, contradictions first, each once (coverage differences
+    and single-source figures are many: they stay folded, in <details>, so the page still
+    needs no script)."""
+    shown = distinct_findings(record.findings)
+    body = findings_by_kind(record.findings, card)
+    if not any(f.kind not in FOLDED for f in shown):
+        body = '<p class="muted">No contradiction or drift.</p>' + body
+    return f'<section id="findings"><h2>Findings ({len(shown)})</h2>{body}</section>'
 
 
 def quote_groups_html(record: Record) -> str:

@@ -8,11 +8,12 @@ Everything taken from an article (text, titles, outlets, names, quotes) is escap
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from presswatch.model import Actor, Document, Finding, Quote, Record
 from presswatch.render.contents import report_section
 from presswatch.render.highlight import Annotation, highlight
-from presswatch.render.page import text
+from presswatch.render.page import quoted, text
 from presswatch.severity import severity
 
 
@@ -61,58 +62,90 @@ def overview(record: Record) -> str:
     return f'<section id="overview"><h2>Overview</h2><p class="counts">{items}</p></section>'
 
 
+def finding_key(finding: Finding) -> tuple[object, ...]:
+    """What makes two findings one: the same kind resting on the same claims, quotes and
+    evidence (a figure contradicted within a story and again across the corpus is one)."""
+    spans = sorted((e.doc, e.start, e.end) for e in finding.evidence)
+    return (finding.kind, tuple(sorted(finding.claims)), tuple(sorted(finding.quotes)), *spans)
+
+
+def distinct_findings(findings: list[Finding]) -> list[Finding]:
+    """Findings in severity order, each once (the first of equal ones, preferring one
+    placed in a story)."""
+    ordered = sorted(findings, key=lambda f: (severity(f.kind), f.story is None))
+    seen: dict[tuple[object, ...], Finding] = {}
+    for finding in ordered:
+        seen.setdefault(finding_key(finding), finding)
+    return list(seen.values())
+
+
+# Kinds shown open: the ones a reader must see; every other kind is folded under its count.
+OPEN_KINDS = frozenset({"contradiction", "quote_drift", "alias_conflict"})
+
+
+def finding_card(finding: Finding, index: ReportIndex, extra: str = "") -> str:
+    """One finding: kind, summary, its diff or reference, links to its evidence."""
+    claims = {c.id: c for c in index.record.claims}
+    links = [
+        f'<a href="#{text(anchor(e.doc, e.start, e.end))}">{text(index.outlet(e.doc))}: '
+        f"{quoted(e.text)}</a>"
+        for e in finding.evidence
+    ]
+    if not finding.evidence:
+        # Older records carry only claim ids; their highlights have anchors too.
+        links += [
+            f'<a href="#{text(c)}">{text(index.outlet(claims[c].doc))}: '
+            f"{quoted(claims[c].text)}</a>"
+            for c in finding.claims
+            if c in claims
+        ]
+        links += [
+            f'<a href="#{text(q)}">{text(index.outlet(index.quotes[q].doc))}: '
+            f"{quoted(index.quotes[q].text)}</a>"
+            for q in finding.quotes
+            if q in index.quotes
+        ]
+    diff = f'<div class="muted">{text(finding.diff)}</div>' if finding.diff else ""
+    reference = ""
+    if finding.reference:
+        reference = (
+            '<div class="muted">reference: '
+            + text(", ".join(f"{k}: {v}" for k, v in finding.reference.items()))
+            + "</div>"
+        )
+    story = f' <span class="pill">{text(finding.story)}</span>' if finding.story else ""
+    return (
+        f'<div class="card finding {text(finding.kind)}" id="{text(finding.id)}">'
+        f"<b>{text(finding.kind.replace('_', ' '))}</b>{story} — {text(finding.summary)}"
+        f"{diff}{reference}<div>{' · '.join(links)}</div>{extra}</div>"
+    )
+
+
+def findings_by_kind(findings: list[Finding], card: Callable[[Finding], str]) -> str:
+    """Findings folded by kind, most serious kind first, each finding once."""
+    by_kind: dict[str, list[Finding]] = defaultdict(list)
+    for finding in distinct_findings(findings):
+        by_kind[finding.kind].append(finding)
+    parts = []
+    for kind, members in by_kind.items():
+        opened = " open" if kind in OPEN_KINDS else ""
+        parts.append(
+            f'<details class="kind {text(kind)}" id="kind-{text(kind)}"{opened}>'
+            f"<summary>{text(kind.replace('_', ' '))} "
+            f'<span class="count">{len(members)}</span></summary>'
+            + "".join(card(f) for f in members)
+            + "</details>"
+        )
+    return "".join(parts)
+
+
 @report_section("Findings", "findings")
 def findings_section(record: Record) -> str:
     index = ReportIndex(record)
     if not record.findings:
         return '<section id="findings"><h2>Findings</h2><p class="muted">None.</p></section>'
-    by_story: dict[str | None, list[Finding]] = defaultdict(list)
-    for finding in record.findings:
-        by_story[finding.story].append(finding)
-    for findings in by_story.values():
-        findings.sort(key=lambda finding: severity(finding.kind))
-    # A story with a contradiction comes before one that only has corroborations.
-    groups = sorted(by_story.items(), key=lambda item: severity(item[1][0].kind))
-    claims = {c.id: c for c in record.claims}
-    parts = ['<section id="findings"><h2>Findings</h2>']
-    for story, findings in groups:
-        heading = f"Story {story}" if story else "Across the corpus"
-        parts.append(f"<h3>{text(heading)}</h3>")
-        for finding in findings:
-            links = [
-                f'<a href="#{text(anchor(e.doc, e.start, e.end))}">{text(index.outlet(e.doc))}: '
-                f"“{text(e.text or '')}”</a>"
-                for e in finding.evidence
-            ]
-            if not finding.evidence:
-                # Older records carry only claim ids; their highlights have anchors too.
-                links += [
-                    f'<a href="#{text(c)}">{text(index.outlet(claims[c].doc))}: '
-                    f"“{text(claims[c].text)}”</a>"
-                    for c in finding.claims
-                    if c in claims
-                ]
-            links += [
-                f'<a href="#{text(q)}">{text(index.outlet(index.quotes[q].doc))}: '
-                f"“{text(index.quotes[q].text)}”</a>"
-                for q in finding.quotes
-                if q in index.quotes and not finding.evidence
-            ]
-            diff = f'<div class="muted">{text(finding.diff)}</div>' if finding.diff else ""
-            reference = ""
-            if finding.reference:
-                reference = (
-                    '<div class="muted">reference: '
-                    + text(", ".join(f"{k}: {v}" for k, v in finding.reference.items()))
-                    + "</div>"
-                )
-            parts.append(
-                f'<div class="card finding {text(finding.kind)}" id="{text(finding.id)}">'
-                f"<b>{text(finding.kind.replace('_', ' '))}</b> — {text(finding.summary)}"
-                f"{diff}{reference}<div>{' · '.join(links)}</div></div>"
-            )
-    parts.append("</section>")
-    return "".join(parts)
+    body = findings_by_kind(record.findings, lambda f: finding_card(f, index))
+    return f'<section id="findings"><h2>Findings</h2>{body}</section>'
 
 
 @report_section("Stories", "stories")
@@ -147,11 +180,87 @@ def stories_section(record: Record) -> str:
     return "".join(parts)
 
 
+def plural(count: int, noun: str) -> str:
+    """ "1 mention", "2 mentions"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+# A leading article does not make another spelling: "the Bab el-Mandeb" is "Bab el-Mandeb".
+ARTICLES = frozenset({"the", "a", "an"})
+# An organisation or group met this rarely whose name is a piece of a better-known actor's
+# name ("Supreme" of "Iran's Supreme Leader") is a fragment the tagger cut, not an actor.
+FRAGMENT_MENTIONS = 2
+
+
+def _words(name: str) -> tuple[str, ...]:
+    words = tuple(name.casefold().split())
+    return words[1:] if len(words) > 1 and words[0] in ARTICLES else words
+
+
+def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    return len(part) < len(whole) and any(
+        whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1)
+    )
+
+
+def clean_aliases(actor: Actor) -> list[str]:
+    """An actor's aliases as a card lists them: each spelling once whatever its case or
+    leading article, and no alias that is only a piece of the name or of a longer alias
+    (a title cut short, "Leader of the Islamic Revolution Ayatollah")."""
+    names = [actor.name, *actor.aliases]
+    kept: dict[tuple[str, ...], str] = {}
+    for alias in actor.aliases:
+        words = _words(alias)
+        if not words or words == _words(actor.name) or words in kept:
+            continue
+        if any(_inside(words, _words(other)) for other in names):
+            continue
+        kept[words] = " ".join(alias.split())
+    return list(kept.values())
+
+
+def shown_actor(
+    actor: Actor, index: ReportIndex, longer: list[tuple[int, tuple[str, ...]]]
+) -> bool:
+    """Whether a person or organisation gets a card: named at least once by name (one only
+    ever met as "he" or "the official" is a reading error), not the outlet's own name in
+    its byline, and not a rare fragment of a better-known actor's name (`longer`: each
+    actor's mention count and name words)."""
+    if actor.kind not in ("person", "organization"):
+        return False
+    if not any(m.kind not in ("pronoun", "role", "title") for m in actor.mentions):
+        return False
+    words = _words(actor.name)
+    if any(_words(index.outlet(m.doc)) == words for m in actor.mentions):
+        return False
+    count = len(actor.mentions)
+    return (
+        actor.kind == "person"
+        or count > FRAGMENT_MENTIONS
+        or not any(n > count and _inside(words, other) for n, other in longer)
+    )
+
+
+def groups_line(index: ReportIndex, groups: list[Actor]) -> str:
+    """Groups (nationalities, movements named collectively) on one line, most named first."""
+    if not groups:
+        return ""
+    shown = ", ".join(
+        f'<span id="actor-{text(g.id)}">{text(g.name)}</span> ({len(g.mentions)})'
+        for g in sorted(groups, key=lambda g: -len(g.mentions))
+    )
+    return f'<p class="muted">Groups named: {shown}</p>'
+
+
 @report_section("Actors", "actors")
 def actors_section(record: Record) -> str:
     index = ReportIndex(record)
-    people = [a for a in record.actors if a.kind in ("person", "organization", "group")]
+    longer = [
+        (len(a.mentions), _words(name)) for a in record.actors for name in (a.name, *a.aliases)
+    ]
+    people = [a for a in record.actors if shown_actor(a, index, longer)]
     people.sort(key=lambda a: -len(a.mentions))
+    groups = [a for a in record.actors if a.kind == "group" and a.mentions]
     cards = []
     for actor in people:
         per_outlet = Counter(index.outlet(m.doc) for m in actor.mentions)
@@ -162,16 +271,20 @@ def actors_section(record: Record) -> str:
             f'<a href="#{text(first[o])}">{text(o)}</a> ({n})' for o, n in per_outlet.most_common()
         )
         affiliations = ", ".join(text(index.actor_name(a)) for a in actor.affiliations)
+        aliases = clean_aliases(actor)
+        roles = list({" ".join(r.split()).casefold(): r for r in actor.roles}.values())
         cards.append(
             f'<div class="card actor" id="actor-{text(actor.id)}"><b>{text(actor.name)}</b> '
-            f'<span class="muted">{text(actor.kind)} · {len(actor.mentions)} mentions</span>'
-            + (f"<div>Also: {text('; '.join(actor.aliases))}</div>" if actor.aliases else "")
-            + (f"<div>Roles: {text('; '.join(actor.roles))}</div>" if actor.roles else "")
+            f'<span class="muted">{text(actor.kind)} · '
+            f"{plural(len(actor.mentions), 'mention')}</span>"
+            + (f"<div>Also: {text('; '.join(aliases))}</div>" if aliases else "")
+            + (f"<div>Roles: {text('; '.join(roles))}</div>" if roles else "")
             + (f"<div>Affiliations: {affiliations}</div>" if affiliations else "")
             + f'<div class="muted">{outlets}</div></div>'
         )
     return (
-        f'<section id="actors"><h2>Actors</h2><div class="cards">{"".join(cards)}</div></section>'
+        f'<section id="actors"><h2>Actors</h2><div class="cards">{"".join(cards)}</div>'
+        f"{groups_line(index, groups)}</section>"
     )
 
 
@@ -180,7 +293,7 @@ def quote_item(index: ReportIndex, quote: Quote, note: str = "") -> str:
     document = index.documents.get(quote.doc)
     when = document.published if document else None
     return (
-        f'<li><a href="#{text(quote.id)}">“{text(quote.text)}”</a> '
+        f'<li><a href="#{text(quote.id)}">{quoted(quote.text)}</a> '
         f'<span class="muted">{text(quote.label)} · {text(index.outlet(quote.doc))}'
         f"{' · ' + text(when) if when else ''}"
         f"{' · cue: ' + text(quote.cue) if quote.cue else ''}{text(note)}</span></li>"
@@ -220,6 +333,38 @@ def quotes_section(record: Record) -> str:
     return "".join(parts)
 
 
+# The stylesheet's speaker colours (q.sp0 … q.sp7).
+SPEAKER_COLOURS = 8
+# What each highlight means, in the order the legend lists them: (markup sample, meaning).
+LEGEND = (
+    ('<mark class="actor">name</mark>', "an actor named"),
+    ('<mark class="actor pronoun">he</mark>', "an actor by title, role or pronoun"),
+    (
+        '<q class="quote sp0">words</q> <q class="quote sp1">words</q>',
+        "quotes, one colour a speaker",
+    ),
+    ('<q class="quote indirect sp0">words</q>', "reported speech (dashed)"),
+    ('<q class="quote unattributed">words</q>', "a quote without a speaker"),
+    ('<mark class="claim">50,000</mark>', "a claim (underlined)"),
+    ('<mark class="framing">martyr</mark>', "a loaded term (dotted)"),
+)
+
+
+def legend_html() -> str:
+    """The key to the highlights, shown above highlighted text."""
+    items = "".join(f"<span>{sample} {text(meaning)}</span>" for sample, meaning in LEGEND)
+    return f'<div class="legend" aria-label="legend">{items}</div>'
+
+
+def speaker_colours(quotes: list[Quote]) -> dict[str, int]:
+    """A colour number per speaker, in order of first quote (colours repeat past eight)."""
+    colours: dict[str, int] = {}
+    for quote in quotes:
+        if quote.speaker is not None and quote.speaker not in colours:
+            colours[quote.speaker] = len(colours) % SPEAKER_COLOURS
+    return colours
+
+
 def annotations_by_document(record: Record) -> dict[str, list[Annotation]]:
     """Everything to highlight, per document id, each with an id anchor (one pass)."""
     index = ReportIndex(record)
@@ -245,9 +390,12 @@ def annotations_by_document(record: Record) -> dict[str, list[Annotation]]:
                     ),
                 )
             )
+    colours = speaker_colours(record.quotes)
     for quote in record.quotes:
         speaker = index.actor_name(quote.speaker)
-        classes = f"quote {quote.kind}" + ("" if quote.speaker else " unattributed")
+        classes = f"quote {quote.kind}" + (
+            f" sp{colours[quote.speaker]}" if quote.speaker else " unattributed"
+        )
         for number, (start, end) in enumerate(quote.spans or [(quote.start, quote.end)]):
             attributes: tuple[tuple[str, str], ...] = (
                 ("class", classes),
@@ -304,7 +452,7 @@ def document_annotations(record: Record, doc_id: str) -> list[Annotation]:
 @report_section("Documents", "documents")
 def documents_section(record: Record) -> str:
     annotations = annotations_by_document(record)
-    parts = ['<section id="documents"><h2>Documents</h2>']
+    parts = ['<section id="documents"><h2>Documents</h2>', legend_html()]
     for document in record.documents:
         meta = " · ".join(
             text(v)

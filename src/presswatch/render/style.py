@@ -25,17 +25,28 @@ margin:8px 0}
 td .doctext{font-size:13px;max-height:480px;overflow:auto;padding:6px 8px;margin-top:4px}
 mark.actor{background:#dbeafe;padding:0 1px;border-radius:2px}
 mark.actor.pronoun,mark.actor.title,mark.actor.role{background:#e9d5ff}
-q.quote{quotes:none;background:#fef3c7;border-bottom:2px solid #f59e0b}
-q.quote.indirect{background:#ecfccb;border-bottom-color:#65a30d}
-q.quote.mixed{background:#ffedd5}
-q.quote.unattributed{border-bottom-style:dashed}
+q.quote{quotes:none;background:#f1f3f5;border-bottom:2px solid #868e96}
+q.quote.indirect{border-bottom-style:dashed}
+q.quote.unattributed{background:#f1f3f5;border-bottom-color:#adb5bd}
+q.sp0{background:#fff3bf;border-bottom-color:#f08c00}
+q.sp1{background:#d0ebff;border-bottom-color:#1971c2}
+q.sp2{background:#d3f9d8;border-bottom-color:#2f9e44}
+q.sp3{background:#ffdeeb;border-bottom-color:#c2255c}
+q.sp4{background:#e5dbff;border-bottom-color:#6741d9}
+q.sp5{background:#c5f6fa;border-bottom-color:#0c8599}
+q.sp6{background:#ffe8cc;border-bottom-color:#d9480f}
+q.sp7{background:#e9ecef;border-bottom-color:#495057}
 q.quote[id]::before{content:attr(data-speaker) " · " attr(data-kind);font-size:11px;
-background:#b45309;color:#fff;border-radius:3px;padding:0 4px;margin-right:3px;
+background:#495057;color:#fff;border-radius:3px;padding:0 4px;margin-right:3px;
 vertical-align:super}
-q.quote.unattributed[id]::before{background:#6b7280}
-mark.claim{background:none;border-bottom:2px dotted #c1121f}
-mark.framing{background:none;text-decoration:underline wavy #8338ec}
-mark.evidence{outline:2px solid #c1121f}
+mark.claim{background:none;text-decoration:underline solid #c1121f 2px;
+text-underline-offset:3px}
+mark.framing{background:none;text-decoration:underline dotted #8338ec 2px;
+text-underline-offset:3px}
+mark.claim mark.framing,mark.framing mark.claim{text-decoration-style:double}
+mark.evidence{background:none}
+.legend{display:flex;flex-wrap:wrap;gap:6px 16px;font-size:13px;margin:6px 0 10px}
+.legend span{white-space:nowrap}
 :target{outline:3px solid #1d3557}
 table{border-collapse:collapse;background:#fff}
 table.columns{width:100%;table-layout:fixed}
@@ -47,4 +58,21 @@ ins{background:#d8f3dc;text-decoration:none}
 .first{font-size:11px;background:#1d3557;color:#fff;border-radius:3px;padding:0 4px}
 summary{cursor:pointer;font-weight:600;margin:8px 0}
 .absent{color:#adb5bd}
+details.kind>summary{font-size:16px}
+details.kind .count,.pill{font-size:12px;background:#e9ecef;border-radius:9px;padding:0 7px;
+font-weight:400}
+form.search{display:flex;flex-wrap:wrap;gap:6px;align-items:end;margin:12px 0}
+form.search label{display:flex;flex-direction:column;font-size:12px;color:#5c6670}
+form.search input,form.search select,form.search button{font:inherit;padding:3px 6px}
+.hit{background:#fff;border:1px solid #d8dde3;border-radius:6px;padding:8px 12px;margin:6px 0}
+.hit mark,.snippet mark{background:#ffe066;padding:0 1px}
+.pages a{margin-right:12px}
+button.cite{font-size:12px;padding:0 6px;margin-left:6px;cursor:pointer;border:1px solid #adb5bd;
+border-radius:4px;background:#fff}
+button.cite.copied{background:#d3f9d8}
+output.citation{display:block;font-size:12px;font-family:ui-monospace,monospace;
+background:#f8f9fa;border:1px dashed #adb5bd;padding:4px 6px;margin-top:4px;white-space:pre-wrap}
+output.citation:empty{display:none}
+svg.chart{background:#fff;border:1px solid #d8dde3;border-radius:6px;max-width:100%}
+svg.chart text{font:11px system-ui,sans-serif;fill:#495057}
 """
