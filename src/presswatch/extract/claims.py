@@ -19,15 +19,18 @@ from spacy.tokens import Doc, Span, Token
 
 from presswatch.extract import RecordsComponent, document_of, quotes_of
 from presswatch.extract.doc_index import Holders, entities
+from presswatch.ingest.datelines import DATELINE
+from presswatch.ingest.text import header_keys, headline, read_header_line
 from presswatch.lang.claim_subjects import group_of, subject_lexicon
 from presswatch.lang.quantities import (
     lexicon,
     normalise_date,
     normalise_duration,
     normalise_quantity,
+    normalise_share,
     words_of,
 )
-from presswatch.model import Claim, ClaimValue, Quote
+from presswatch.model import Claim, ClaimValue, Document, Quote
 
 # Dependency labels that attach a modifier we keep in a counted noun phrase.
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
@@ -46,7 +49,7 @@ def _is_figure_token(token: Token) -> bool:
         or (
             word in lex.fractions
             and token.i + 1 < len(token.doc)
-            and token.nbor().lower_ in ("a", "an")
+            and token.nbor().lower_ in ("a", "an", "of")
         )
     )
 
@@ -83,7 +86,10 @@ def _figure_runs(doc: Doc) -> Iterator[tuple[int, int]]:
         if (
             start > 0
             and doc[start - 1].lower_ in ("a", "an")
-            and doc[start].lower_ in lexicon().standalone
+            and (
+                doc[start].lower_ in lexicon().standalone
+                or doc[start].lower_ in lexicon().fractions
+            )
         ):
             start -= 1
         yield start, j
@@ -158,6 +164,8 @@ def _place(noun: Token, verb: Token | None) -> str | None:
                 for obj in prep.children:
                     # "in Gaza", "from Syria", and also "around the globe": a common
                     # noun after a spatial preposition other than "in" is a place too.
+                    if obj.ent_type_ in ("DATE", "TIME"):
+                        continue  # "within days of the ceasefire" is a time, not a place
                     if obj.dep_ == "pobj" and (
                         obj.ent_type_ in ("GPE", "LOC")
                         or obj.pos_ == "PROPN"
@@ -298,6 +306,9 @@ def _figure_group(
             return phrase, _verb_group(noun, verb)
         return phrase, noun.lemma_.casefold()
     # A bare figure: "251 were taken hostage", "the toll passed 47,400".
+    introduced = _introduced_subject(head)
+    if introduced is not None:
+        return introduced
     if any(
         child.dep_ == "prep"
         and child.lower_ == "of"
@@ -372,7 +383,7 @@ def _skip_figure(doc: Doc, start: int, end: int) -> bool:
     """Years, times, ages, ordinals, money and phone or page numbers are not counts."""
     lex = subject_lexicon()
     first, last = doc[start], doc[end - 1]
-    if last.ent_type_ in ("DATE", "TIME", "MONEY", "ORDINAL") and last.ent_type_ != "":
+    if last.ent_type_ in ("DATE", "TIME", "MONEY", "ORDINAL") and not _is_share(doc, end):
         return True
     if start > 0 and (
         doc[start - 1].lower_ in lex.currency
@@ -384,7 +395,8 @@ def _skip_figure(doc: Doc, start: int, end: int) -> bool:
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in ("year", "years"):
         return True  # "a 35-year-old"
     months = lexicon().months
-    neighbours = [doc[i].lower_.rstrip(".") for i in (start - 1, end) if 0 <= i < len(doc)]
+    # "8 February", "Feb. 8", "8 /Feb/ 2025": a month beside the figure makes it a date.
+    neighbours = [doc[i].lower_.strip("./-") for i in (start - 1, end) if 0 <= i < len(doc)]
     if any(word in months and len(word) > 2 for word in neighbours):
         return True  # a date the tagger missed ("8 February" across a line break)
     text = doc[start:end].text
@@ -397,12 +409,107 @@ def _skip_figure(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _is_share(doc: Doc, end: int) -> bool:
+    """A fraction that counts a part of something: "a third of the hospitals", "half of"."""
+    last = doc[end - 1]
+    return last.lower_ in lexicon().fractions and end < len(doc) and doc[end].lower_ == "of"
+
+
+def _share_of(fraction: Token) -> Token | None:
+    """The whole a fraction is a share of: "a third of the hospitals" → hospitals."""
+    lex = lexicon()
+    for prep in fraction.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.like_num or obj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                if obj.lower_ in lex.durations or obj.lower_ in lex.multipliers:
+                    return None  # "half of the year", "half of a million": no share
+                return obj
+    return None
+
+
+def _size_noun(noun: Token) -> tuple[str, str] | None:
+    """(phrase, group) of a noun a figure gives the size of: "the toll", "the number of
+    Palestinians killed" (a partitive head hands over to what it counts)."""
+    lex = subject_lexicon()
+    if noun.lower_ in lex.not_subjects:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [t for t in prep.children if t.dep_ == "pobj"]
+                if objs:
+                    return _size_noun(objs[0])
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    phrase = _noun_phrase(noun)
+    group = group_of(phrase) or group_of(noun.lemma_)
+    if group is None and (noun.lower_ in lex.people or noun.ent_type_ == "NORP"):
+        group = _verb_group(noun, None)
+    return (phrase, group) if group is not None else None
+
+
+def _introduced_subject(head: Token) -> tuple[str, str] | None:
+    """What a figure after "at", "to" or "of" is the size of: "put the toll at 52,000",
+    "the toll rose to 47,500", "a death toll of 48,000", "Palestinians killed … at 52,000"."""
+    if head.dep_ != "pobj" or head.head.lower_ not in lexicon().introducers:
+        return None
+    prep = head.head
+    owner = prep.head
+    if prep.lower_ == "of":
+        # Only a noun that is itself a count ("a toll of"): "a father of seven" is not.
+        if owner.pos_ == "NOUN" and group_of(owner.lemma_) is not None:
+            return _size_noun(owner)
+        return None
+    if owner.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in owner.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.i != head.i:
+            found = _size_noun(child)
+            if found is not None:
+                return found
+    if owner.dep_ in ("acl", "relcl") and owner.head.pos_ in ("NOUN", "PROPN"):
+        # "the number of Palestinians killed in Gaza since October 2023 at 52,000": the
+        # parse hangs "at" on the participle; what was killed is the counted noun.
+        noun = owner.head
+        group = subject_lexicon().verbs.get(owner.lemma_) or group_of(_noun_phrase(noun))
+        if group is not None:
+            return _noun_phrase(noun), group
+    return None
+
+
+def _time_frame(token: Token, published: str | None) -> tuple[str | None, str | None]:
+    """The day a running count stands at ("as of February 1") and the month it counts
+    from ("since October 2023"), read from dates in the count's sentence."""
+    lex = subject_lexicon()
+    sent = token.sent
+    as_of: str | None = None
+    since: str | None = None
+    for ent in entities(token.doc).within(sent.start, sent.end):
+        if ent.label_ != "DATE":
+            continue
+        before = [t.lower_ for t in token.doc[max(sent.start, ent.start - 2) : ent.start]]
+        value = normalise_date(ent.text.removeprefix("the "))
+        if value is None or value.start is None:
+            continue
+        start = value.start
+        if start.startswith("--") and published:
+            start = published[:4] + start[1:]  # a day and month in the report's year
+        if any(tuple(before[-len(p) :]) == p for p in lex.as_of if p) and value.start == value.end:
+            as_of = as_of or (start if not start.startswith("--") else None)
+        elif any(tuple(before[-len(p) :]) == p for p in lex.since if p):
+            since = since or (start[:7] if not start.startswith("--") else None)
+    return as_of, since
+
+
 def _sentence_bounds(span: Span) -> tuple[int, int]:
     sent = span.sent
     return sent.start_char, sent.end_char
 
 
-def _quantity_claims(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, ClaimValue, str, str]]:
+def _quantity_claims(
+    doc: Doc, taken: set[int], published: str | None
+) -> Iterator[tuple[Span, ClaimValue, str, str]]:
     verb_qualifiers = lexicon().verb_qualifiers
     for start, end in _figure_runs(doc):
         if any(i in taken for i in range(start, end)) or _skip_figure(doc, start, end):
@@ -414,11 +521,14 @@ def _quantity_claims(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, ClaimVal
         elif stop + 1 < len(doc) and doc[stop].lower_ == "per" and doc[stop + 1].lower_ == "cent":
             stop += 2
         span = doc[begin:stop]
-        value = normalise_quantity(span.text)
+        share = _is_share(doc, end)
+        value = normalise_share(span.text) if share else normalise_quantity(span.text)
         if value is None:
             continue
         head = doc[start:end].root
-        noun = _counted_noun(head)
+        noun = _share_of(doc[end - 1]) if share else _counted_noun(head)
+        if share and noun is None:
+            continue
         verb = _governing_verb(noun if noun is not None else head)
         subject, group = _figure_group(noun, head, verb)
         if subject is None or group is None:
@@ -432,12 +542,15 @@ def _quantity_claims(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, ClaimVal
             value.qualifier = verb_qualifiers[verb.lemma_]
         anchor_token = noun if noun is not None else head
         frame, anchor = _frame_and_anchor(anchor_token)
+        as_of, since = _time_frame(anchor_token, published)
         facets = _facets(
             group,
             action=_action(anchor_token),
             place=_place(anchor_token, verb),
             frame=frame,
             anchor=anchor,
+            as_of=as_of,
+            since=since,
         )
         yield span, value, subject, facets
 
@@ -446,12 +559,14 @@ def _duration_subject(span: Span) -> tuple[str, str] | None:
     """What lasted: "months of war", "the war lasted 15 months", "fought for a year"."""
     lex = subject_lexicon()
     root = span.root
-    for prep in root.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            objs = [t for t in prep.children if t.dep_ == "pobj"]
-            if objs:
-                phrase = _noun_phrase(objs[0])
-                return phrase, group_of(phrase) or objs[0].lemma_.casefold()
+    # "a year and a half of resistance": "of" may hang on "half", not on "year".
+    for owner in [root, *(t for t in span if t.i != root.i)]:
+        for prep in owner.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [t for t in prep.children if t.dep_ == "pobj"]
+                if objs:
+                    phrase = _noun_phrase(objs[0])
+                    return phrase, group_of(phrase) or objs[0].lemma_.casefold()
     # "a 15-month war": the duration modifies the noun.
     if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN":
         phrase = _noun_phrase(root.head)
@@ -478,16 +593,28 @@ def _date_subject(span: Span) -> tuple[str, str] | None:
     events = {n for n, g in subject_lexicon().nouns.items() if g == "attack"}
     root = span.root
     prep = root.head if root.dep_ == "pobj" else None
-    if prep is None or prep.lower_ not in ("on", "of"):
+    candidates: list[Token] = []
+    if prep is None:
+        # "the October 7 attack": the date modifies the event's name.
+        if root.dep_ in ("compound", "nmod", "npadvmod", "amod") and root.head.pos_ == "NOUN":
+            candidates.append(root.head)
+        else:
+            return None
+    elif prep.lower_ not in ("on", "of"):
         return None
-    owner = prep.head
-    candidates: list[Token] = [owner] if owner.pos_ in ("NOUN", "PROPN") else []
-    if owner.pos_ in ("VERB", "AUX"):
+    owner = prep.head if prep is not None else root.head
+    if prep is not None and owner.pos_ in ("NOUN", "PROPN"):
+        candidates.append(owner)
+    if prep is not None and owner.pos_ in ("VERB", "AUX"):
         for child in owner.children:
             if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
                 candidates.append(child)
             if child.dep_ in ("prep", "agent") and child.i != prep.i:
                 candidates.extend(t for t in child.children if t.dep_ == "pobj")
+        # "Operation X, which Hamas launched on October 6" / "Operation X, launched on
+        # October 6": the clause hangs on the event's name.
+        if owner.dep_ in ("relcl", "acl") and owner.head.pos_ in ("NOUN", "PROPN"):
+            candidates.append(owner.head)
     for noun in candidates:
         phrase_tokens = [
             t
@@ -499,6 +626,35 @@ def _date_subject(span: Span) -> tuple[str, str] | None:
         if noun.lemma_.casefold() in events or words & events or noun.ent_type_ == "EVENT":
             return _noun_phrase(noun) if noun.pos_ == "NOUN" else phrase, "attack"
     return None
+
+
+def _not_prose(document: Document) -> list[tuple[int, int]]:
+    """Character ranges that are never claims: header lines (`Date: …`), the title where
+    the text repeats it, a headline standing alone, and a dateline ("CAIRO, Feb 1 (LWS) –").
+
+    A title's "- 8 /Feb/ 2025" is when the report was filed, not a count of anything.
+    """
+    text = document.text
+    ranges: list[tuple[int, int]] = []
+    keys = header_keys()
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip() and read_header_line(line, keys) is None:
+            break
+        ranges.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    body = text[offset:]
+    for title in (document.title, headline(body)):
+        if title:
+            at = text.find(title, 0, offset + len(title) + 400)
+            if at >= 0:
+                ranges.append((at, at + len(title)))
+    first = body.lstrip()
+    dateline = DATELINE.match(first)
+    if dateline is not None:
+        begin = offset + (len(body) - len(first))
+        ranges.append((begin, begin + dateline.end()))
+    return ranges
 
 
 def extract_claims(doc: Doc) -> list[Claim]:
@@ -534,8 +690,10 @@ def extract_claims(doc: Doc) -> list[Claim]:
             about = _date_subject(ent)
             if about is not None:
                 found.append((ent.start_char, ent.end_char, date, about[0], about[1]))
-    for span, value, subject, facets in _quantity_claims(doc, taken):
+    for span, value, subject, facets in _quantity_claims(doc, taken, document.published):
         found.append((span.start_char, span.end_char, value, subject, facets))
+    skipped = _not_prose(document)
+    found = [f for f in found if not any(a <= f[0] < b for a, b in skipped)]
     found.sort(key=lambda item: item[0])
     speakers = quoted_speakers(quotes_of(doc))
     claims: list[Claim] = []

@@ -207,6 +207,7 @@ class Qualifiers(Schema):
     verbs: dict[Literal[">", ">=", "<", "<=", "~", "="], list[str]]
     range_joiners: list[str]
     range_openers: list[str]
+    introducers: list[str] = Field(default_factory=list)
 
 
 class DurationUnit(Schema):
@@ -232,12 +233,26 @@ class SubjectGroup(Schema):
     adjectives: list[str] = Field(default_factory=list)
 
 
+class FrameWords(Schema):
+    as_of: list[str] = Field(default_factory=list)
+    since: list[str] = Field(default_factory=list)
+
+
+class ClaimComparison(Schema):
+    window_days: int = 14
+    divergence_factor: float = 2.0
+
+
 class ClaimSubjects(Schema):
     groups: dict[str, SubjectGroup]
     general_people: list[str]
     actions: dict[str, list[str]]
     not_subjects: list[str]
     place_prepositions: list[str]
+    sides: dict[str, list[str]] = Field(default_factory=dict)
+    place_synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    frame_words: FrameWords = Field(default_factory=FrameWords)
+    comparison: ClaimComparison = Field(default_factory=ClaimComparison)
 
 
 # -- actors: role_nouns.yaml, pronouns.yaml, place_prepositions.yaml ---------------------------

@@ -46,6 +46,7 @@ class NumberLexicon:
     verb_qualifiers: dict[str, Qualifier]
     range_joiners: frozenset[str]
     range_openers: frozenset[str]
+    introducers: frozenset[str]
     tolerance: float
     percent: list[list[str]]
     durations: dict[str, tuple[float, float]]
@@ -90,6 +91,7 @@ def lexicon() -> NumberLexicon:
         verb_qualifiers=verbs,
         range_joiners=frozenset(quals.range_joiners),
         range_openers=frozenset(quals.range_openers),
+        introducers=frozenset(quals.introducers),
         tolerance=quals.approximate_tolerance,
         percent=[words_of(p) for p in units.percent],
         durations={k: (v.months, v.days) for k, v in units.durations.items()},
@@ -273,6 +275,33 @@ def normalise_quantity(text: str) -> ClaimValue | None:
     if unit is not None and unit != "percent":
         return None  # a duration, not a count
     value = ClaimValue(type="quantity", amount=amount, qualifier="=", upper=upper, unit=unit)
+    return _apply_qualifier(value, qualifier, amount)
+
+
+def normalise_share(text: str) -> ClaimValue | None:
+    """A fraction of a whole as a percentage: "a third" (of the hospitals) → 33.3%,
+    "two-thirds" → 66.7%, "half" → 50%, "nearly a quarter" → "<" 25%.
+
+    Only for a fraction that counts a part of something ("a third of …"): the caller
+    knows that an "of" follows; a bare "three-quarters" stays 0.75.
+    """
+    words = words_of(text)
+    lex = lexicon()
+    qualifier, at = _qualifier_at(words, 0)
+    count = 1.0
+    if at < len(words) and words[at] in ("a", "an", "one"):
+        at += 1
+    elif at < len(words) and words[at] in lex.units:
+        count = lex.units[words[at]]
+        at += 1
+        if at < len(words) and words[at] == "-":
+            at += 1
+    if at != len(words) - 1 or words[at] not in lex.fractions:
+        return None
+    amount = round(count * lex.fractions[words[at]] * 100, 2)
+    if amount > 100:
+        return None
+    value = ClaimValue(type="quantity", amount=amount, qualifier="=", unit="percent")
     return _apply_qualifier(value, qualifier, amount)
 
 
