@@ -455,7 +455,10 @@ def quotes(
 def claims(
     db: DbOption = DEFAULT_DB,
     subject: Annotated[
-        str | None, typer.Option(help="Only claims whose subject or group has this.")
+        str | None,
+        typer.Option(
+            help="Only claims whose subject or group has this (any synonym: killed, martyrs)."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of text.")] = False,
 ) -> None:
@@ -463,10 +466,13 @@ def claims(
 
     Example: presswatch claims --subject prisoners
     """
+    from presswatch.lang.claim_subjects import group_of_term
     from presswatch.lang.quantities import describe
 
+    # Any word of a synonym group finds the whole group: killed, martyrs, death toll.
+    wanted = (group_of_term(subject) or subject) if subject else None
     with open_store(db) as store:
-        listed = store.claims(subject or None)
+        listed = store.claims(wanted)
     for entry in listed:
         claim, outlet = entry.item, entry.outlet
         speaker = "(outlet)" if entry.speaker_name is None else entry.speaker_name
