@@ -111,3 +111,82 @@ def test_a_sport_sentence_of_the_discard_list_codes_nothing(analyse: Analyse) ->
 def test_received_criticism_is_not_hosting(analyse: Analyse) -> None:
     analysis = analyse("The plan received criticism from Jordan and Egypt on Monday.")
     assert not [e for e in analysis.events if e.cameo == "043"]
+
+
+def test_recently_dates_the_event_as_a_range_ending_at_publication(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Iranian President Masoud Pezeshkian recently received Iraqi Prime Minister "
+        "Mohammed Shia al-Sudani in Tehran.",
+        published="2025-02-10",
+    )
+    event = only(analysis, "043")
+    assert event.date is not None and event.date.precision == "approximate"
+    assert (event.date.start, event.date.end) == ("2025-01-11", "2025-02-10")
+
+
+def test_relative_days_count_from_the_datelines_day(analyse: Analyse) -> None:
+    analysis = analyse(
+        "CAIRO, Feb 1 (Wire) – Egyptian President Abdel Fattah al-Sisi received Jordan's "
+        "King Abdullah in Cairo on Thursday.",
+        published="2025-02-04",
+    )
+    event = only(analysis, "043")
+    assert event.date is not None and event.date.start == "2025-01-30"
+
+
+def test_a_definite_meeting_noun_dates_and_places_the_hosting_it_retells(
+    analyse: Analyse,
+) -> None:
+    analysis = analyse(
+        "Egyptian President Abdel Fattah al-Sisi has hosted King Abdullah of Jordan.\n\n"
+        "During the meeting in Cairo on Monday, al-Sisi told the king that the border "
+        "would stay open.",
+        published="2025-03-05",
+    )
+    event = only(analysis, "043")
+    assert event.date is not None and event.date.start == "2025-03-03"
+    assert event.place == "Cairo"
+    assert len(event.mentions) == 2
+    assert not [e for e in analysis.events if e.trigger == "meeting"]
+
+
+def test_a_report_without_a_dateline_places_its_events_where_it_names_one_place(
+    analyse: Analyse,
+) -> None:
+    analysis = analyse(
+        "Egyptian President Abdel Fattah al-Sisi received King Abdullah of Jordan on "
+        "Monday. The king, who arrived in Cairo on Sunday, is expected to leave today.",
+        published="2025-03-04",
+    )
+    assert only(analysis, "043").place == "Cairo"
+
+
+def test_a_meeting_noun_hanging_off_another_noun_takes_the_nearest_doer(
+    analyse: Analyse,
+) -> None:
+    analysis = analyse(
+        "The following is the text of the speech given by Egyptian President Abdel Fattah "
+        "al-Sisi this morning in a meeting with King Abdullah of Jordan.",
+        published="2025-03-04",
+    )
+    event = only(analysis, "040")
+    assert roles(analysis, event) >= {("Abdel Fattah al-Sisi", "source")}
+    assert event.date is not None and event.date.start == "2025-03-04"
+
+
+def test_a_backer_in_the_phrase_does_not_code_the_group(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Iranian President Masoud Pezeshkian hosted a delegation of the Iranian-backed "
+        "group Hezbollah in Tehran on Saturday.",
+        published="2025-02-09",
+    )
+    codes = {p.role: p.code for p in only(analysis, "043").participants}
+    assert codes["target"] is not None and codes["target"].startswith("LBN")
+    assert only(analysis, "043").place == "Tehran"
+
+
+def test_a_passives_conjoined_agents_do_not_act_on_each_other(analyse: Analyse) -> None:
+    analysis = analyse("The talks were also attended by Abbas Araghchi and Sergey Lavrov.")
+    assert not [
+        e for e in analysis.events if {p.role for p in e.participants} == {"source", "target"}
+    ]

@@ -432,7 +432,7 @@ def code_verb(token: Token, dictionary: VerbDictionary | None = None) -> list[Ve
     is_negated = negated(token)
     matched = tuple(token.doc[i] for i in sorted(used))
     line = match.pattern.line if match else None
-    for source, target in pairs(sources, targets):
+    for source, target in pairs(sources, targets, context.passive):
         for this_code, backwards in directions:
             if this_code is None:
                 continue
@@ -496,12 +496,13 @@ def free_objects(context: VerbContext, used: set[int], sources: list[Token]) -> 
 
 
 def pairs(
-    sources: list[Token], targets: list[Token]
+    sources: list[Token], targets: list[Token], passive: bool = False
 ) -> Iterator[tuple[Token | None, Token | None]]:
     """Each source with each target, conjuncts spelled out. Conjoined subjects with no
-    target act on one another ("Qatar and Egypt renewed ties": each with the other)."""
+    target act on one another ("Qatar and Egypt renewed ties": each with the other); a
+    passive's conjoined agents do not ("the talks were attended by X and Y")."""
     heads = list(with_conjuncts(sources))
-    if not targets and len(heads) > 1:
+    if not targets and len(heads) > 1 and not passive:
         for source in heads:
             for target in heads:
                 if source is not target:

@@ -14,6 +14,7 @@ place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -22,16 +23,24 @@ from presswatch.extract import RecordsComponent, actors_of, document_of, quotes_
 from presswatch.extract.actors import organisation_in, resolve_span, role_nouns
 from presswatch.extract.cameo_verbs import VerbEvent, code_verb, verb_dictionary
 from presswatch.extract.doc_index import doc_text, entities, sentences
-from presswatch.ingest.datelines import read_dateline
+from presswatch.ingest.datelines import DATELINE, read_dateline
 from presswatch.lang.actor_codes import actor_codebook
 from presswatch.lang.data import CAMEO_PATTERNS, CAMEO_ROOTS, CameoPattern, CameoPatterns
-from presswatch.lang.dates import iso_date, resolve_date
+from presswatch.lang.dates import is_relative_day, iso_date, resolve_date
 from presswatch.lang.discards import discard_list
 from presswatch.model import Event, EventDate, Participant, ParticipantRole
 from presswatch.model import Span as TextSpan
 
 _SUBJECTS = ("nsubj",)
 _OBJECTS = ("dobj", "obj", "attr")
+# Dependents of a participant that tell something other than who it is, left out of the
+# words its actor code is read from: a clause about it ("headed by X"), where or when
+# ("a delegation … in Tehran on Saturday"), and a backer ("the Iranian-backed group":
+# Iran backs the group, the group is not Iranian).
+_NOT_WHO = frozenset({"relcl", "acl", "advcl"})
+_WHERE_OR_WHEN = frozenset({"in", "at", "on", "during", "after", "before", "since", "near"})
+# Determiners that make an event noun point back to an event already told ("the meeting").
+_DEFINITE = frozenset({"the", "this", "that"})
 
 
 def patterns() -> CameoPatterns:
@@ -62,6 +71,7 @@ def kind_of(code: str) -> CameoPattern:
 class Dateline:
     place: str | None
     date: EventDate | None
+    end: int = 0  # where the dateline's words end: its date dates the report, no event
 
 
 def dateline_of(text: str, published: str | None) -> Dateline:
@@ -71,7 +81,8 @@ def dateline_of(text: str, published: str | None) -> Dateline:
         return Dateline(None, None)
     written = found.written_date
     when = resolve_date(written, iso_date(published)) if written else None
-    return Dateline(found.place, when)
+    match = DATELINE.match(text)
+    return Dateline(found.place, when, match.end() if match else 0)
 
 
 class DocumentEvents:
@@ -83,6 +94,9 @@ class DocumentEvents:
         self.published = iso_date(self.document.published)
         self.day = self.published.isoformat() if self.published else None
         self.dateline = dateline_of(doc_text(doc), self.document.published)
+        # Relative dates ("on Saturday") count from the dateline's day when it gives one
+        # ("CAIRO, Feb 1 –"), else from publication, else from a date in the title.
+        self.anchor = anchor_date(self.dateline.date, self.published, self.document.title)
         # Who claims what: the speaker of each quote's words, direct or reported.
         self.claims = sorted(
             (start, end, q.speaker)
@@ -90,9 +104,17 @@ class DocumentEvents:
             if q.speaker is not None
             for start, end in (q.spans or [(q.start, q.end)])
         )
+        # Definite event nouns ("the meeting") and the places events' own sentences name,
+        # by the event's id(); read when the document's events are put together.
+        self.anaphors: set[int] = set()
+        self.explicit_places: dict[int, str] = {}
+        self.named_entity = {
+            t.i: e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP") for t in e
+        }
         actors = actors_of(doc)
         self.names = {a.id: [a.name, *a.aliases] for a in actors}
         self.people = {a.id for a in actors if a.kind == "person"}
+        self.kinds = {a.id: a.kind for a in actors}
         self.places = {a.id: a.name for a in actors if a.kind == "place"}
 
     def extract(self) -> list[Event]:
@@ -121,10 +143,68 @@ class DocumentEvents:
                         found = self.some(self.verb_event(token, hand))
                 elif not found and token.pos_ == "NOUN" and lemma in table.nouns:
                     found = self.some(self.noun_event(token, table.nouns[lemma]))
-                for event in found:
-                    event.id = f"{self.document.id}.e{len(events) + 1}"
-                    events.append(event)
+                events.extend(found)
+        events = self.merge_anaphors(events)
+        self.story_place(events)
+        for number, event in enumerate(events, 1):
+            event.id = f"{self.document.id}.e{number}"
         return events
+
+    def merge_anaphors(self, events: list[Event]) -> list[Event]:
+        """A definite event noun ("During the meeting in Tehran on Saturday, …") that
+        lacks a side tells again an event of its root told in an earlier sentence ("X has
+        hosted a delegation of Y"): the earlier event takes its date and place where it
+        had none, and its sentence as a mention; the noun is not a second event."""
+        kept: list[Event] = []
+        for event in events:
+            antecedents = self.antecedents(event, kept) if id(event) in self.anaphors else []
+            if not antecedents:
+                kept.append(event)
+                continue
+            for earlier in antecedents:
+                if earlier.date is None:
+                    earlier.date = event.date
+                place = self.explicit_places.get(id(event))
+                if place is not None and id(earlier) not in self.explicit_places:
+                    earlier.place = place
+                    self.explicit_places[id(earlier)] = place
+                earlier.mentions.extend(event.mentions)
+        return kept
+
+    def antecedents(self, anaphor: Event, earlier: list[Event]) -> list[Event]:
+        """The events of the latest earlier sentence with the anaphor's root that share
+        an actor with it (all of them: a hosting and its visit the other way)."""
+        sides = {p.role for p in anaphor.participants}
+        if {"source", "target"} <= sides:
+            return []
+        actors = {p.actor for p in anaphor.participants}
+        start = anaphor.mentions[0].start
+        candidates = [
+            e
+            for e in earlier
+            if e.root == anaphor.root
+            and e.mentions[0].start < start
+            and not e.negated
+            and actors & {p.actor for p in e.participants}
+        ]
+        if not candidates:
+            return []
+        latest = candidates[-1].mentions[0].start
+        return [e for e in candidates if e.mentions[0].start == latest]
+
+    def story_place(self, events: list[Event]) -> None:
+        """Without a dateline or a place given to the document, an event whose sentence
+        names no place happens where the report's other events do, when they name one
+        place only ("The delegation, which arrived in Tehran on Friday, …")."""
+        if self.fallback_place() is not None:
+            return
+        named = {self.explicit_places[id(e)] for e in events if id(e) in self.explicit_places}
+        if len(named) != 1:
+            return
+        [place] = named
+        for event in events:
+            if event.place is None:
+                event.place = place
 
     @staticmethod
     def some(event: Event | None) -> list[Event]:
@@ -156,8 +236,9 @@ class DocumentEvents:
             if found.reverse and source is None:
                 continue
             targets = self.actors_in(found.target)
-            if not targets and found.source is not None:
-                # "Qatar and Egypt called off their talks": each with the other.
+            if not targets and found.source is not None and not found.passive:
+                # "Qatar and Egypt called off their talks": each with the other (not the
+                # agents of a passive: "the meeting was attended by X and Y").
                 targets = [
                     (actor, token)
                     for token in found.source.conjuncts
@@ -240,12 +321,27 @@ class DocumentEvents:
         that name it here ("Iranian foreign minister"), else from the actor's names."""
         code = None
         if token is not None:
-            code = self.code_of(self.doc[token.left_edge.i : token.right_edge.i + 1].text)
+            code = self.code_of(self.who_words(token))
         for name in self.names.get(actor, []) if code is None else []:
             code = self.code_of(name)
             if code is not None:
                 break
         return Participant(actor=actor, role=role, code=code)
+
+    @staticmethod
+    def who_words(token: Token) -> str:
+        """The words of the token's phrase that say who it is (see _NOT_WHO)."""
+        left_out: set[int] = set()
+        for child in token.subtree:
+            if child.i in left_out or child is token:
+                continue
+            if (
+                child.dep_ in _NOT_WHO
+                or (child.dep_ == "prep" and child.lower_ in _WHERE_OR_WHEN)
+                or (child.dep_ == "npadvmod" and child.head.dep_ == "amod")
+            ):
+                left_out.update(t.i for t in child.subtree)
+        return "".join(t.text_with_ws for t in token.subtree if t.i not in left_out).strip()
 
     def code_of(self, words: str) -> str | None:
         if words not in self.codes:
@@ -259,12 +355,24 @@ class DocumentEvents:
         if token is None:
             return None
         # "Iran's Supreme Leader, Ayatollah Ali Khamenei": the named person in apposition
-        # is more precise than the title it explains.
+        # is more precise than the title it explains; so is the organisation a common noun
+        # stands beside ("the resistance movement Hamas").
         for child in token.children:
             if child.dep_ == "appos":
                 named = self.actor_of(child)
-                if named in self.people:
+                if named in self.people or (
+                    token.pos_ == "NOUN" and self.kinds.get(named or "") == "organization"
+                ):
                     return named
+        if token.lemma_.lower() in role_nouns()[1]:
+            # "a delegation from the Palestinian Resistance movement Hamas": the body it
+            # comes from, read as its own phrase (its head's name first).
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    for obj in child.children:
+                        named = self.actor_of(obj) if obj.dep_ == "pobj" else None
+                        if self.kinds.get(named or "") in ("organization", "group", "person"):
+                            return named
         phrase = self.doc[token.left_edge.i : token.right_edge.i + 1]
         # Cut a relative clause or apposition off: "Darwish, who heads …" is Darwish.
         end = phrase.end
@@ -272,6 +380,12 @@ class DocumentEvents:
             if child.i > token.i and (child.dep_ in ("relcl", "acl", "appos") or child.is_punct):
                 end = min(end, child.left_edge.i)
         phrase = self.doc[phrase.start : max(end, token.i + 1)]
+        # "the Palestinian Resistance movement Hamas": the name the head itself bears.
+        own = self.named_entity.get(token.i)
+        if own is not None and own.start > phrase.start:
+            found = resolve_span(self.doc, own.start_char, own.end_char)
+            if found is not None:
+                return found
         found = resolve_span(self.doc, phrase.start_char, phrase.end_char)
         # "the head and members of the council of Hamas": the organisation they stand for.
         return found if found is not None else organisation_in(self.doc, phrase)
@@ -296,8 +410,8 @@ class DocumentEvents:
         if subject is None and passive_subject is None and verb.dep_ in ("advcl", "xcomp", "conj"):
             head_subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
             sources = self.conjuncts(head_subject)
-        participants = [Participant(actor=a, role="source") for a in self.resolved(sources)] + [
-            Participant(actor=a, role="target") for a in self.resolved(targets)
+        participants = [self.participant(a, "source", t) for a, t in self.resolved(sources)] + [
+            self.participant(a, "target", t) for a, t in self.resolved(targets)
         ]
         if pattern.needs_person_target and not (
             any(p.role == "target" and p.actor not in self.places for p in participants)
@@ -313,8 +427,8 @@ class DocumentEvents:
     def noun_event(self, noun: Token, pattern: CameoPattern) -> Event | None:
         targets = self.conjuncts(self.prepositional_object(noun))
         owners = [c for c in noun.children if c.dep_ == "poss"]
-        participants = [Participant(actor=a, role="target") for a in self.resolved(targets)]
-        participants += [Participant(actor=a, role="source") for a in self.resolved(owners)]
+        participants = [self.participant(a, "target", t) for a, t in self.resolved(targets)]
+        participants += [self.participant(a, "source", t) for a, t in self.resolved(owners)]
         if noun.dep_ == "pobj" and not any(p.role == "source" for p in participants):
             # "… in a meeting with X": the one who met X is the clause's subject or agent.
             governor = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -325,12 +439,31 @@ class DocumentEvents:
                         if child.dep_ != "agent"
                         else next((g for g in child.children if g.dep_ == "pobj"), None)
                     )
-                    for actor in self.resolved(self.conjuncts(who)):
+                    for actor, token in self.resolved(self.conjuncts(who)):
                         if actor not in {p.actor for p in participants}:
-                            participants.append(Participant(actor=actor, role="source"))
+                            participants.append(self.participant(actor, "source", token))
+        if noun.dep_ == "pobj" and targets and not any(p.role == "source" for p in participants):
+            # "the remarks made by X this morning in a meeting with Y", the phrase hanging
+            # off another noun: X, the nearest actor before it that does something.
+            doer = self.nearest_doer(noun, {p.actor for p in participants})
+            if doer is not None:
+                participants.append(self.participant(doer[0], "source", doer[1]))
         if not participants:
             return None
-        return self.event(noun, pattern, participants)
+        event = self.event(noun, pattern, participants)
+        if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+            self.anaphors.add(id(event))
+        return event
+
+    def nearest_doer(self, noun: Token, taken: set[str]) -> tuple[str, Token] | None:
+        """The closest subject or passive agent before `noun` in its sentence that names
+        an actor other than a place or one of `taken`."""
+        for token in reversed(self.doc[noun.sent.start : noun.i]):
+            doing = token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+            actor = self.actor_of(token) if doing else None
+            if actor is not None and actor not in self.places and actor not in taken:
+                return actor, token
+        return None
 
     def with_appositions(self, subject: Token | None) -> list[Token]:
         """A dateline parsed as the subject ("TEHRAN – Leader … Khamenei received") leaves
@@ -350,12 +483,13 @@ class DocumentEvents:
                     return objects[0]
         return None
 
-    def resolved(self, tokens: list[Token]) -> list[str]:
-        found: list[str] = []
+    def resolved(self, tokens: list[Token]) -> list[tuple[str, Token]]:
+        """The actors the tokens name, each once, with the token that names it."""
+        found: list[tuple[str, Token]] = []
         for token in tokens:
             actor = self.actor_of(token)
-            if actor is not None and actor not in found:
-                found.append(actor)
+            if actor is not None and actor not in (a for a, _ in found):
+                found.append((actor, token))
         return found
 
     # -- when and where -----------------------------------------------------------------------
@@ -368,7 +502,8 @@ class DocumentEvents:
             p if p.code is not None else self.participant(p.actor, p.role, None)
             for p in participants
         ]
-        return Event(
+        place = self.place_of(trigger, sentence)
+        event = Event(
             id="",
             type=pattern.type,
             cameo=pattern.cameo,
@@ -376,7 +511,7 @@ class DocumentEvents:
             label=pattern.label,
             participants=participants,
             date=self.date_of(trigger, sentence),
-            place=self.place_of(trigger, sentence),
+            place=place or self.fallback_place(),
             mentions=[
                 TextSpan(
                     doc=self.document.id,
@@ -388,35 +523,73 @@ class DocumentEvents:
             trigger=trigger.text,
             claimed_by=self.claimed_by(trigger),
         )
+        if place is not None:
+            self.explicit_places[id(event)] = place
+        return event
 
     def date_of(self, trigger: Token, sentence: Span) -> EventDate | None:
-        """The date words attached to the trigger's clause, else the sentence's, else none."""
+        """The date words attached to the trigger's clause, else the sentence's, else none.
+        A relative adverb of the trigger that NER leaves untagged ("recently received")
+        counts as attached."""
         in_sentence = entities(self.doc).within(sentence.start, sentence.end)
-        dates = [e for e in in_sentence if e.label_ in ("DATE", "TIME")]
+        dates: list[Span] = [
+            e
+            for e in in_sentence
+            if e.label_ in ("DATE", "TIME") and e.start_char >= self.dateline.end
+        ]
         clause = {t.i for t in trigger.subtree}
         attached = [e for e in dates if any(t.i in clause for t in e)]
+        attached += [
+            self.doc[c.i : c.i + 1]
+            for c in trigger.children
+            if c.dep_ in ("advmod", "npadvmod") and not c.ent_type_ and is_relative_day(c.lower_)
+        ]
         for entity in attached + [e for e in dates if e not in attached]:
-            resolved = resolve_date(entity.text, self.published)
+            resolved = resolve_date(entity.text, self.anchor)
             if resolved is not None:
                 return resolved
         return None
 
+    def fallback_place(self) -> str | None:
+        """The dateline in the text, else the place the document was given ("TEHRAN –")."""
+        return self.dateline.place or self.document.place
+
     def place_of(self, trigger: Token, sentence: Span) -> str | None:
+        """The place the trigger's own clause names: "in"/"at" a place attached to the
+        trigger or inside its object ("received X in Tehran", "hosted a delegation of the
+        group Hamas in Tehran"), not to its subject ("the Leader of the Revolution in
+        Iran" places the title, not the event). None when the clause names none."""
         clause = {t.i for t in trigger.subtree}
+        objects = {
+            t.i
+            for c in trigger.children
+            if c.dep_ in ("dobj", "obj", "npadvmod")
+            for t in c.subtree
+        }
         for entity in entities(self.doc).within(sentence.start, sentence.end):
             if entity.label_ not in ("GPE", "LOC", "FAC") or not any(t.i in clause for t in entity):
                 continue
             preposition = entity.root.head
             attached_to = preposition.head
-            # "received X in Tehran" / "received a delegation in Tehran", not "the Leader
-            # of the Revolution in Iran", which places the title, not the event.
-            near = attached_to == trigger or (
-                attached_to.head == trigger and attached_to.dep_ in ("dobj", "obj", "npadvmod")
-            )
+            near = attached_to == trigger or attached_to.i in objects
             if entity.root.dep_ == "pobj" and preposition.lower_ in ("in", "at") and near:
                 return entity.text
-        # The dateline in the text, else the place the document was given ("TEHRAN –").
-        return self.dateline.place or self.document.place
+        return None
+
+
+def anchor_date(
+    dateline: EventDate | None, published: date | None, title: str | None
+) -> date | None:
+    """The day relative dates count from: the dateline's, else publication, else a day
+    the title names ("Interview … - 11 /Feb/ 2025")."""
+    if dateline is not None and dateline.precision == "day" and dateline.start:
+        return iso_date(dateline.start)
+    if published is not None:
+        return published
+    found = resolve_date(title, None) if title else None
+    if found is not None and found.precision == "day" and found.start:
+        return iso_date(found.start)
+    return None
 
 
 def extract_events(doc: Doc, dictionaries: str = "") -> list[Event]:

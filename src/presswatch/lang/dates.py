@@ -14,10 +14,13 @@ from datetime import date, timedelta
 from presswatch.lang.data import RELATIVE_DATES, RelativeDates, RelativeDay
 from presswatch.model import DatePrecision, EventDate
 
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+# "7 October 2023", and as titles write it, "11 /Feb/ 2025" or "11-Feb-2025".
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+|\s+|\s*[/-]\s*)([A-Za-z]{3,9})\.?,?(?:\s+|\s*[/-]\s*)(\d{4})\b"
+)
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\b")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b")
 _MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{4})\b")
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _AGO = re.compile(r"\b(\w+)\s+(days?|weeks?|months?|years?)\s+ago\b")
@@ -25,6 +28,11 @@ _AGO = re.compile(r"\b(\w+)\s+(days?|weeks?|months?|years?)\s+ago\b")
 
 def _table() -> RelativeDates:
     return RELATIVE_DATES.load()
+
+
+def is_relative_day(word: str) -> bool:
+    """One word that dates an event against publication ("recently", "yesterday")."""
+    return word.lower() in _table().days
 
 
 def month_number(word: str) -> int | None:
