@@ -344,21 +344,30 @@ def show(
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (another than 127.0.0.1 is warned about).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the stored record: the HTML report at /, JSON at /api/record and /api/search.
+    """Browse the store in a web browser: search, stories, actors, documents, findings.
 
-    The endpoints are listed at /api. Only requests addressed to this host and port are served.
+    Read-only. The JSON API and its description are at /api/docs. Only requests addressed
+    to this host and port are served.
 
     Example: presswatch serve --db presswatch.db --port 8000
     """
     import uvicorn
 
-    from presswatch.web.app import create_app, server_url
+    from presswatch.web.app import LOOPBACK_NAMES, create_app, server_url
 
     open_store(db).close()  # a missing store is a one-line error now, not on the first request
-    out.print(f"serving {escape(str(db))} at {server_url(host, port)} (Ctrl+C stops)")
+    if host not in LOOPBACK_NAMES and host != "::1":
+        warn(
+            f"listening on {host}: anyone who can reach this machine can read the store "
+            "(use --host 127.0.0.1 to keep it to this machine)"
+        )
+    # Plain print, flushed: the URL is the one line a person (or a script) waits for.
+    print(f"presswatch workbench: {server_url(host, port)}  (store {db}; Ctrl+C stops)", flush=True)
     uvicorn.run(create_app(db, host=host, port=port), host=host, port=port, log_level="warning")
 
 

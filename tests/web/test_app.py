@@ -70,11 +70,11 @@ def test_document_endpoint_returns_the_document_and_what_cites_it(
     assert missing.status_code == 404 and "dnothing: no such document" in missing.text
 
 
-def test_root_serves_the_html_report(stored: tuple[Path, Record]) -> None:
+def test_root_serves_the_workbench_with_a_search_form(stored: tuple[Path, Record]) -> None:
     db, _ = stored
     page = client(db).get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    assert "We agreed on a water corridor" in page.text
+    assert '<form class="search"' in page.text and "Amman Courier" in page.text
 
 
 def test_a_missing_store_is_a_service_error_naming_the_file(tmp_path: Path) -> None:
@@ -142,6 +142,12 @@ def test_no_page_loads_a_script_or_style_from_another_site(
     db, record = stored
     paths = [
         "/",
+        "/search?q=corridor",
+        "/stories",
+        "/findings",
+        f"/documents/{record.documents[0].id}",
+        "/static/workbench.js",
+        "/api/docs",
         "/api",
         "/api/openapi.json",
         "/api/record",
@@ -153,8 +159,12 @@ def test_no_page_loads_a_script_or_style_from_another_site(
         assert response.status_code == 200, path
         assert not EXTERNAL_RESOURCE.search(response.text), path
         assert "cdn." not in response.text, path
-    for path in ("/docs", "/redoc"):
-        assert client(db).get(path).status_code == 404
+    assert client(db).get("/redoc").status_code == 404
+    # /docs is the offline API page, rendered from the OpenAPI description.
+    docs = client(db).get("/docs")
+    assert docs.status_code == 200 and str(docs.url).endswith("/api/docs")
+    assert "/api/search" in docs.text and "FTS5 query" in docs.text
+    assert not EXTERNAL_RESOURCE.search(docs.text)
 
 
 def test_the_api_page_lists_every_endpoint_with_what_it_returns(

@@ -1,33 +1,50 @@
-"""A thin web app over the store: the record, search, one document, and the HTML report.
+"""The workbench: server-rendered pages (search, stories, actors, documents, findings) and
+a JSON API under /api, over a store opened read-only.
 
-No SQL here (the store owns it) and no state beyond the store's path: each request opens
-the SQLite file itself, because a sqlite3 connection may not cross the threads FastAPI
-runs synchronous handlers on. Nothing is loaded from another site: the endpoint list at
-/api is a plain page and the OpenAPI description is JSON, with no Swagger UI or ReDoc.
+No SQL here (`queries` and the store own it) and no state beyond the store's path: each
+request opens the SQLite file itself, because a sqlite3 connection may not cross the
+threads FastAPI runs synchronous handlers on. Nothing is loaded from another site: the
+API page (/api/docs) is rendered from the OpenAPI description, with no Swagger UI, and the
+one script is served from the package.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import json
 import re
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from html import escape
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
 from presswatch.errors import PresswatchError
-from presswatch.render.page import render_page
+from presswatch.model import FindingKind
+from presswatch.render.page import SERVED_POLICY, render_page
+from presswatch.severity import FINDING_ORDER
 from presswatch.store import SearchQueryError, Store
+from presswatch.web import pages, queries
+from presswatch.web.queries import SearchFilters
 
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
 # Bound to every interface: the server is reached by any of the machine's addresses.
 ALL_INTERFACES = frozenset({"0.0.0.0", "[::]", ""})
+# The workbench's script, shipped in the package and served from it.
+SCRIPT = resources.files("presswatch.web").joinpath("static/workbench.js").read_text("utf-8")
+# Sent with every page and the script: the page policy as a header too, no sniffing a
+# type, and no address of this server leaked to a site a page links to.
+PAGE_HEADERS = {
+    "Content-Security-Policy": SERVED_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
 _HOST_HEADER = re.compile(r"(\[[^\]]*\]|[^:\[\]]*)(?::(\d+))?")
 
 
@@ -94,14 +111,101 @@ def create_app(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Fas
         with opened:
             yield opened
 
-    @app.get("/", response_class=HTMLResponse)
-    def report() -> HTMLResponse:
-        """The HTML report of the whole stored corpus."""
-        from presswatch.render.html import render_report
+    def html(body: str, status: int = 200) -> HTMLResponse:
+        return HTMLResponse(body, status_code=status, headers=PAGE_HEADERS)
 
+    # -- pages ------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home() -> HTMLResponse:
         with store() as opened:
-            record = opened.load_record()
-        return HTMLResponse(render_report(record))
+            return html(pages.home_page(queries.counts(opened), queries.outlets(opened)))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        q: str = "",
+        outlet: str = "",
+        since: str = "",
+        until: str = "",
+        kind: str = "",
+        speaker: str = "",
+        page: int = Query(default=1, ge=1, le=10_000),
+    ) -> HTMLResponse:
+        filters = search_filters(outlet, since, until, kind, speaker)
+        with store() as opened:
+            outlets = queries.outlets(opened)
+            if not q.strip():
+                return html(pages.search_page("", filters, outlets, [], False, page))
+            try:
+                hits, more = queries.search(opened, q, filters, page)
+            except SearchQueryError as error:
+                return html(
+                    pages.search_page(q, filters, outlets, [], False, page, str(error)), 400
+                )
+        return html(pages.search_page(q, filters, outlets, hits, more, page))
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(page: int = Query(default=1, ge=1, le=10_000)) -> HTMLResponse:
+        with store() as opened:
+            stories, more = queries.stories(opened, page)
+            docs = [d for s in stories for d in s.get("documents", []) if isinstance(d, str)]
+            metas = queries.documents_meta(opened, docs)
+        return html(pages.stories_page(stories, metas, page, more))
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str) -> HTMLResponse:
+        with store() as opened:
+            story = queries.story(opened, story_id)
+            if story is None:
+                return html(pages.error_page(404, f"{story_id}: no such story"), 404)
+            docs = [d for d in story.get("documents", []) if isinstance(d, str)]
+            record = queries.documents_record(opened, docs, story_id)
+        return html(pages.story_page(story, record))
+
+    @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(actor_id: str, page: int = Query(default=1, ge=1, le=10_000)) -> HTMLResponse:
+        with store() as opened:
+            view = queries.actor(opened, actor_id, page)
+        if view is None:
+            return html(pages.error_page(404, f"{actor_id}: no such actor"), 404)
+        return html(pages.actor_page(view, page))
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(doc_id: str) -> HTMLResponse:
+        with store() as opened:
+            # Its actors carry their mentions here only: their whole JSON is never read.
+            record = queries.documents_record(opened, [doc_id])
+        if not record.documents:
+            return html(pages.error_page(404, f"{doc_id}: no such document"), 404)
+        return html(pages.document_page(record))
+
+    @app.get("/findings", response_class=HTMLResponse, include_in_schema=False)
+    def findings_page(
+        kind: str = "", page: int = Query(default=1, ge=1, le=10_000)
+    ) -> HTMLResponse:
+        with store() as opened:
+            counts = queries.finding_counts(opened)
+            chosen = kind or next((k for k in FINDING_ORDER if k in counts), None)
+            findings, more = queries.findings(opened, chosen, page)
+            metas = queries.documents_meta(
+                opened, sorted({e.doc for f in findings for e in f.evidence})
+            )
+        return html(pages.findings_page(chosen, counts, findings, metas, page, more))
+
+    @app.get("/static/workbench.js", include_in_schema=False)
+    def script() -> Response:
+        return Response(SCRIPT, media_type="text/javascript", headers=PAGE_HEADERS)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> RedirectResponse:
+        return RedirectResponse("/api/docs")
+
+    @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        """The API described from its OpenAPI schema, as a plain page that works offline."""
+        return html(pages.api_page(app.openapi()))
+
+    # -- the JSON API ---------------------------------------------------------------------
 
     @app.get("/api", response_class=HTMLResponse)
     def endpoints() -> HTMLResponse:
@@ -119,16 +223,31 @@ def create_app(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Fas
     @app.get("/api/search")
     def search(
         q: str = Query(min_length=1, description="FTS5 query"),
-        limit: int = Query(default=20, ge=1, le=500),
+        limit: int = Query(default=20, ge=1, le=500, description="Hits per page"),
+        page: int = Query(default=1, ge=1, le=10_000),
+        outlet: str = Query(default="", description="Only reports of this outlet"),
+        since: str = Query(default="", description="Published on or after (YYYY-MM-DD)"),
+        until: str = Query(default="", description="Published on or before (YYYY-MM-DD)"),
+        kind: str = Query(default="", description="document or quote"),
+        speaker: str = Query(default="", description="Quotes by a speaker whose name starts so"),
     ) -> list[dict[str, Any]]:
         """Full-text hits in documents and quotes; a query FTS5 cannot parse is a 400."""
+        filters = search_filters(outlet, since, until, kind, speaker)
         with store() as opened:
             try:
-                hits = opened.search(q, limit=limit)
+                hits, _ = queries.search(opened, q, filters, page, limit)
             except SearchQueryError as error:
                 raise HTTPException(status_code=400, detail=str(error)) from error
         return [
-            {"kind": h.kind, "id": h.id, "doc": h.doc, "outlet": h.outlet, "snippet": h.snippet}
+            {
+                "kind": h.kind,
+                "id": h.id,
+                "doc": h.meta.id,
+                "outlet": h.meta.outlet,
+                "published": h.meta.published,
+                "speaker": h.speaker,
+                "snippet": h.snippet.replace(queries.HIT_OPEN, "[").replace(queries.HIT_CLOSE, "]"),
+            }
             for h in hits
         ]
 
@@ -139,10 +258,6 @@ def create_app(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Fas
             record = opened.document_record(doc_id)
         if record is None:
             raise HTTPException(status_code=404, detail=f"{doc_id}: no such document")
-
-        def dumped(items: Sequence[BaseModel]) -> list[dict[str, Any]]:
-            return [item.model_dump(mode="json") for item in items]
-
         return {
             "document": record.documents[0].model_dump(mode="json"),
             "quotes": dumped(record.quotes),
@@ -152,7 +267,72 @@ def create_app(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Fas
             "actors": dumped(record.actors),
         }
 
+    @app.get("/api/stories")
+    def stories(page: int = Query(default=1, ge=1, le=10_000)) -> list[dict[str, Any]]:
+        """A page of stories, latest first."""
+        with store() as opened:
+            found, _ = queries.stories(opened, page)
+        return found
+
+    @app.get("/api/stories/{story_id}")
+    def story(story_id: str) -> dict[str, Any]:
+        """One story with its reports' record: quotes, claims, findings, quote groups."""
+        with store() as opened:
+            found = queries.story(opened, story_id)
+            if found is None:
+                raise HTTPException(status_code=404, detail=f"{story_id}: no such story")
+            docs = [d for d in found.get("documents", []) if isinstance(d, str)]
+            record = queries.documents_record(opened, docs, story_id)
+        payload: dict[str, Any] = json.loads(record.to_json())
+        payload["story"] = found
+        return payload
+
+    @app.get("/api/actors/{actor_id}")
+    def actor(actor_id: str, page: int = Query(default=1, ge=1, le=10_000)) -> dict[str, Any]:
+        """One actor: aliases, roles, a page of mentions, its quotes and events."""
+        with store() as opened:
+            view = queries.actor(opened, actor_id, page)
+        if view is None:
+            raise HTTPException(status_code=404, detail=f"{actor_id}: no such actor")
+        return {
+            "actor": view.actor.model_dump(mode="json", exclude={"mentions"}),
+            "mention_count": view.mention_count,
+            "mentions": [
+                {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind}
+                for m in view.mentions
+            ],
+            "quotes": [q.quote.model_dump(mode="json") for q in view.quotes],
+            "events": [
+                {"event": e, "label": label, "date": date, "role": role}
+                for e, label, date, role in view.events
+            ],
+        }
+
+    @app.get("/api/findings")
+    def findings(
+        kind: FindingKind | None = None, page: int = Query(default=1, ge=1, le=10_000)
+    ) -> list[dict[str, Any]]:
+        """A page of findings, of one kind or all."""
+        with store() as opened:
+            found, _ = queries.findings(opened, kind, page)
+        return dumped(found)
+
     return app
+
+
+def dumped(items: Sequence[BaseModel]) -> list[dict[str, Any]]:
+    return [item.model_dump(mode="json") for item in items]
+
+
+def search_filters(outlet: str, since: str, until: str, kind: str, speaker: str) -> SearchFilters:
+    """The search filters a form or URL gave (blank means none; an unknown kind is none)."""
+    return SearchFilters(
+        outlet=outlet.strip() or None,
+        since=since.strip() or None,
+        until=until.strip() or None,
+        kind=kind if kind in queries.SEARCH_KINDS else None,
+        speaker=speaker.strip() or None,
+    )
 
 
 def endpoint_page(app: FastAPI) -> str:
