@@ -109,15 +109,42 @@ def _digits(word: str) -> float | None:
     return None
 
 
+def _scale_words(lex: NumberLexicon) -> frozenset[str]:
+    # Scale words that may open a number on their own ("hundred thousand dollars"); the
+    # abbreviations ("m", "bn") never do: a bare "m" is a metre or a letter.
+    return frozenset(w for w in lex.multipliers if len(w) > 2)
+
+
+def _fraction_after_and(words: list[str], i: int) -> tuple[float, int] | None:
+    """ "and a half", "and three quarters", "and two thirds" at `words[i]` ("and"): the
+    share and how many words it took, or None."""
+    lex = lexicon()
+    if words[i] != "and" or i + 2 >= len(words) or words[i + 2] not in lex.fractions:
+        return None
+    count = words[i + 1]
+    if count in ("a", "an", "one"):
+        times = 1.0
+    elif count in lex.units:
+        times = lex.units[count]
+    else:
+        return None
+    return times * lex.fractions[words[i + 2]], 3
+
+
 def parse_number(words: list[str], at: int = 0) -> tuple[float, int] | None:
     """The number written from `words[at]` on and how many words it took, or None.
 
-    Digits with multipliers ("48 thousand", "2.5 million"), words ("forty-eight",
-    "two hundred and five"), fractions ("half a million", "three-quarters"), "a dozen".
+    Digits with multipliers ("48 thousand", "2.5 million", "4 thousand 3 hundred and 21"),
+    words ("forty-eight", "two hundred and five"), fractions ("half a million", "half
+    million", "three-quarters", "five and a half million", "3 million and a half"),
+    "a dozen", "half a dozen", "hundred thousand".
     """
     lex = lexicon()
+    scales = _scale_words(lex)
     total = 0.0
     current: float | None = None
+    last_scale = 1.0  # the unit the last scale word set: "3 million and a half"
+    after_scale = False  # digits may follow a scale word: "4 thousand 3 hundred and 21"
     i = at
     seen = False
     while i < len(words):
@@ -125,14 +152,15 @@ def parse_number(words: list[str], at: int = 0) -> tuple[float, int] | None:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         value = _digits(word)
         if value is not None:
-            if seen:
+            if seen and not (after_scale and (current is None or current % 100 == 0)):
                 break
-            current, seen = value, True
+            current = (current or 0) + value
+            seen, after_scale = True, False
         elif word in lex.units and word not in ("a", "an"):
             if current is not None and current % 10 != 0:
                 break  # "five six" is two numbers, not eleven
             current = (current or 0) + lex.units[word]
-            seen = True
+            seen, after_scale = True, False
         elif word in ("a", "an") and nxt in lex.fractions and not seen:
             i += 1  # "a quarter of a million": the fraction branch reads on
             continue
@@ -142,38 +170,64 @@ def parse_number(words: list[str], at: int = 0) -> tuple[float, int] | None:
             current, seen = 1.0, True
         elif word in lex.tens:
             current = (current or 0) + lex.tens[word]
+            seen, after_scale = True, False
+        elif word in lex.standalone or (seen and word.removesuffix("s") in lex.standalone):
+            # "a dozen", "three dozen", "3 dozens" (a plural after a count multiplies it)
+            current = (current or 1) * lex.standalone[word.removesuffix("s")]
             seen = True
-        elif word in lex.standalone:
-            current = (current or 1) * lex.standalone[word]
-            seen = True
-        elif word == "hundred" and seen:
+        elif word == "hundred" and (seen or word in scales):
             current = (current or 1) * 100
-        elif word in lex.multipliers and seen:
-            total += (current or 1) * lex.multipliers[word]
-            current = None
+            seen, after_scale = True, True
+        elif word in lex.multipliers and (seen or word in scales):
+            last_scale = lex.multipliers[word]
+            total += (current if current is not None else 1) * last_scale
+            current, seen, after_scale = None, True, True
         elif word in lex.fractions:
             share = lex.fractions[word]
-            # "half a million", "a quarter of a million": the fraction of what follows.
+            # "half a million", "half million", "a quarter of a million", "half a dozen":
+            # the fraction of what follows.
             rest = i + 1
             while rest < len(words) and words[rest] in ("a", "an", "of"):
                 rest += 1
-            if rest < len(words) and words[rest] in lex.multipliers and rest > i + 1:
-                multiplier = lex.multipliers[words[rest]]
-                total += (current or 1) * share * multiplier
+            scale = (
+                lex.multipliers.get(words[rest]) or lex.standalone.get(words[rest])
+                if rest < len(words)
+                else None
+            )
+            if scale is not None:
+                total += (current or 1) * share * scale
                 current, seen = None, True
                 i = rest + 1
                 continue
             if not seen:
                 return None  # a bare "half" or "quarter" counts nothing
-            current = (current or 1) * share
+            current = (current or 1) * share  # "three-quarters"
             seen = True
+        elif seen and (after_and := _fraction_after_and(words, i)) is not None:
+            share, used = after_and
+            following = i + used
+            if current is None and following < len(words) and words[following] in lex.multipliers:
+                # "one billion and a half million": a share of the scale that follows
+                total += (current or 0) + share * lex.multipliers[words[following]]
+                current = None
+                i = following + 1
+                continue
+            if current is not None:
+                current += share  # "one and a half", "five and a half (million)"
+            else:
+                total += share * last_scale  # "3 million and a half"
+            i = following
+            continue
         elif (
             word in ("-", "and")
             and seen
             and nxt
-            and (lex.is_number_word(nxt) and nxt not in lex.vague and nxt not in ("a", "an"))
+            and (
+                (lex.is_number_word(nxt) and nxt not in lex.vague and nxt not in ("a", "an"))
+                or (word == "and" and after_scale and _digits(nxt) is not None)
+            )
         ):
-            pass  # "forty-eight", "two hundred and five", "three-quarters"
+            pass  # "forty-eight", "two hundred and five", "three-quarters", "3 hundred and 21"
         else:
             break
         i += 1
@@ -305,6 +359,25 @@ def normalise_share(text: str) -> ClaimValue | None:
     return _apply_qualifier(value, qualifier, amount)
 
 
+def _more_parts(words: list[str], at: int) -> float:
+    """Months in the further parts of a compound duration ("… 1 month 21 days")."""
+    lex = lexicon()
+    months = 0.0
+    while at < len(words):
+        if words[at] in (",", "and"):
+            at += 1
+            continue
+        parsed = parse_number(words, at)
+        if parsed is None or at + parsed[1] >= len(words):
+            break
+        unit = words[at + parsed[1]]
+        if unit not in lex.durations:
+            break
+        months += parsed[0] * lex.durations[unit][0]
+        at += parsed[1] + 1
+    return months
+
+
 def normalise_duration(text: str) -> ClaimValue | None:
     """A span of time as months: "15 months" → 15; "a year and a half" → 18; "471 days"."""
     words = words_of(text)
@@ -321,6 +394,8 @@ def normalise_duration(text: str) -> ClaimValue | None:
         amount, used = 1.0, 1
     elif at < len(words) and words[at] == "half" and words[at + 1 : at + 2] in (["a"], ["an"]):
         amount, used = 0.5, 2  # "half a year"
+    elif at + 1 < len(words) and words[at] == "half" and words[at + 1] in lex.durations:
+        amount, used = 0.5, 1  # "half year"
     elif at < len(words) and words[at] in lex.vague:
         amount, used = lex.vague[words[at]][0] / (100 if words[at] == "hundreds" else 1), 1
         if words[at] == "hundreds":
@@ -337,6 +412,8 @@ def normalise_duration(text: str) -> ClaimValue | None:
     if words[at : at + 3] in (["and", "a", "half"], ["and", "an", "half"]):
         amount += 0.5  # "two and a half years"
         at += 3
+    if at < len(words) and words[at] == "of":
+        at += 1  # "a couple of weeks"
     if at < len(words) and words[at] == "-":
         at += 1  # "15-month war"
     if at >= len(words):
@@ -350,8 +427,14 @@ def normalise_duration(text: str) -> ClaimValue | None:
     # "a year and a half", "two and a half years" (the half before the unit).
     if words[at : at + 3] in (["and", "a", "half"], ["and", "an", "half"]):
         amount += 0.5
+        at += 3
     months_per, days_per = lex.durations[unit]
     months = amount * months_per
+    # "1 year 1 month 21 days", "one week three days": parts add up, counted in months.
+    extra = _more_parts(words, at)
+    if extra:
+        months += extra
+        amount, unit = round(months, 4), "months"
     value = ClaimValue(
         type="duration",
         amount=amount,
