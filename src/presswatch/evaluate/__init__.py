@@ -24,6 +24,7 @@ EVALUATIONS = {
     "cameo": "cameo",
     "quote-alignment": "quote_alignment",
     "ptc": "ptc",
+    "recognizers": "recognizers",
 }
 
 
