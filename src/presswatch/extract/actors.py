@@ -70,6 +70,14 @@ def role_nouns() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     return frozenset(data.person), frozenset(data.group), dict(data.binding_verbs)
 
 
+@lru_cache(maxsize=1)
+def describing_nouns() -> frozenset[str]:
+    """Offices and occupations: the heads of phrases that describe one person ("Foreign
+    Minister X", "actress X"; later "the minister", "the actress")."""
+    data = ROLE_NOUNS.load()
+    return frozenset([*data.person, *data.occupations])
+
+
 @cache
 def same_rank_heads(head: str) -> frozenset[str]:
     """Role heads naming the same rank of office as `head` ("head", "chairman", "chief")."""
@@ -272,7 +280,7 @@ class DocumentActors:
         return spans
 
     def add_person_mention(self, span: Span, kind: MentionKind = "name") -> LocalActor | None:
-        parsed = parse_name(span.text)
+        parsed = parse_name(span.text, person=True)
         if not parsed.core:
             return None
         key = name_key(parsed.name)
@@ -372,7 +380,8 @@ class DocumentActors:
     # -- layer 3: roles -------------------------------------------------------------------
 
     def bind_roles(self) -> None:
-        person_nouns, _, binding_verbs = role_nouns()
+        _, _, binding_verbs = role_nouns()
+        person_nouns = describing_nouns()
         for actor in [a for a in self.actors if a.kind == "person"]:
             for start, _end, _text, kind in list(actor.mentions):
                 if kind not in ("name", "surname"):
@@ -489,7 +498,8 @@ class DocumentActors:
 
     def resolve_role_phrases(self) -> None:
         """Phrases like "the Leader" or "the head of the council" → the person bound to them."""
-        person_nouns, group_nouns, _ = role_nouns()
+        _, group_nouns, _ = role_nouns()
+        person_nouns = describing_nouns()
         bound = [a for a in self.actors if a.kind == "person" and a.role_heads]
         for chunk in self.doc.noun_chunks:
             root = chunk.root

@@ -263,6 +263,9 @@ class RoleNouns(Schema):
     group: list[str]
     binding_verbs: dict[str, str]
     same_rank: list[list[str]]
+    # People named by what they do ("the actress", "the quarterback"): a description that
+    # restates the one person the document binds it to.
+    occupations: list[str] = Field(default_factory=list)
 
 
 class PronounEntry(Schema):

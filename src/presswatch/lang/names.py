@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from presswatch.lang.data import HONORIFICS, TRANSLITERATION
+from presswatch.lang.data import HONORIFICS, ROLE_NOUNS, TRANSLITERATION
 
 _BRACKETED = re.compile(r"\s*[\[(]([^\])]{1,40})[\])]\s*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -61,6 +61,14 @@ def _rules() -> tuple[list[re.Pattern[str]], list[tuple[re.Pattern[str], str]], 
     return prefixes, rules, set(data.particles), data.drop_vowels
 
 
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Offices and occupations that open a name the tagger took whole ("Comedian Ellen
+    DeGeneres", "Quarterback Peyton Manning"): the role of the person, not a given name."""
+    data = ROLE_NOUNS.load()
+    return frozenset(w.lower() for w in [*data.person, *data.occupations])
+
+
 def fold_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -96,8 +104,11 @@ def split_name(name: str) -> list[str]:
     return [t for t in _SPACE.split(name.replace("’", "'").strip()) if t]
 
 
-def parse_name(surface: str) -> ParsedName:
-    """Split "Ayatollah Seyyed Ali Khamenei", "Abu Ibrahim [Yahya] Sinwar" into parts."""
+def parse_name(surface: str, person: bool = False) -> ParsedName:
+    """Split "Ayatollah Seyyed Ali Khamenei", "Abu Ibrahim [Yahya] Sinwar" into parts.
+
+    `person`: the surface is known to name a person, so words that cannot open a
+    person's name are dropped from its front (see below)."""
     parsed = ParsedName(surface=surface)
     text = surface
     for match in _BRACKETED.finditer(surface):
@@ -125,6 +136,21 @@ def parse_name(surface: str) -> ParsedName:
         else:
             break
     rest = tokens[position:]
+    # Leading words that cannot open a name: a lowercase fragment the tagger swept in
+    # ("html Ellen DeGeneres" after a URL) and offices or occupations ("Comedian Ellen
+    # DeGeneres"), which are the person's role. Particles ("al-", "van") stay.
+    particles = _rules()[2]
+    while (
+        person
+        and len(rest) > 1
+        and (
+            (not rest[0][:1].isupper() and rest[0].lower() not in particles and "-" not in rest[0])
+            or rest[0].lower() in title_words()
+        )
+    ):
+        if rest[0].lower() in title_words():
+            parsed.roles.append(rest[0])
+        rest = rest[1:]
     # A kunya ("Abu Ibrahim", "Umm Khaled") at the front is an alias, not the name,
     # when a name follows it.
     if len(rest) >= 3 and rest[0].lower() in ("abu", "abou", "umm", "um"):
@@ -149,10 +175,21 @@ def compatible_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """
     if not a or not b or a[-1] != b[-1]:
         return False
-    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
-    given_short, given_long = shorter[:-1], longer[:-1]
-    if not given_short:
+    # An initial ("W. Mark Felt", "Frederick C. LaRue") neither adds nor conflicts.
+    given_a = [k for k in a[:-1] if len(k) > 1]
+    given_b = [k for k in b[:-1] if len(k) > 1]
+    shorter, longer = (given_a, given_b) if len(given_a) <= len(given_b) else (given_b, given_a)
+    if not shorter:
         return True
-    if given_short[0] != given_long[0]:
+    if not same_given_name(shorter[0], longer[0]):
         return False
-    return set(given_short) <= set(given_long)
+    return all(any(same_given_name(s, g) for g in longer) for s in shorter)
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Keys of one given name: equal, or one the short form of the other ("Fred" of
+    "Frederick", "Abd" of "Abdullah") — a prefix of at least three key letters."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 3 and long.startswith(short)

@@ -110,7 +110,42 @@ def person_cluster_for(key: tuple[str, ...], clusters: list[Cluster]) -> Cluster
     return exact[0] if len(exact) == 1 else None
 
 
+# Kinds a tagger gives a person's name by mistake; a place keeps its kind when alone
+# ("Jordan", "Washington"), and is a person only under a full name a person has.
+REPAIRABLE_ALONE: frozenset[ActorKind] = frozenset({"organization", "group"})
+
+
+def repair_person_kinds(actors: list[Actor], known: list[KnownActor]) -> None:
+    """Names the tagger called an organisation, a group or a place, which are a person's
+    name elsewhere in the corpus or in the known actors, are that person: "Wladimir
+    Klitschko" tagged a place in one report, "Darwish" tagged a nationality. A one-word
+    name is a person only when it is the surname of exactly one person's full name."""
+    full_keys = {
+        tuple((a.key or "").split())
+        for a in actors
+        if a.kind == "person" and len((a.key or "").split()) > 1
+    }
+    full_keys |= {k for entry in known if entry.kind == "person" for k in entry.name_keys()}
+    full_keys = {k for k in full_keys if len(k) > 1}
+    by_surname: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for key in full_keys:
+        by_surname[key[-1]].add(key)
+    for actor in actors:
+        if actor.kind == "person":
+            continue
+        key = tuple((actor.key or "").split())
+        if len(key) > 1:
+            if any(compatible_names(key, full) for full in by_surname.get(key[-1], ())):
+                actor.kind = "person"
+        elif len(key) == 1 and actor.kind in REPAIRABLE_ALONE:
+            fitting = by_surname.get(key[0], set())
+            # Several full names with this surname must all be one person's.
+            if fitting and all(compatible_names(a, b) for a in fitting for b in fitting):
+                actor.kind = "person"
+
+
 def cluster_actors(actors: list[Actor], known: list[KnownActor]) -> list[Cluster]:
+    repair_person_kinds(actors, known)
     clusters: list[Cluster] = [
         Cluster(kind=k.kind, key=max(k.name_keys(), key=len, default=()), known=k) for k in known
     ]
