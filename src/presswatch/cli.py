@@ -539,6 +539,7 @@ def compare(
 
     check_output(html_out)
     check_output(json_out)
+    db = db if db is not None else default_store_for(reports)
     if db is not None and db.exists():
         refuse_unknown_ids(db, reports)
     with exit_on_error():
@@ -555,6 +556,26 @@ def compare(
         f"{len(record.documents)} reports, {len(record.quote_groups)} quote groups, "
         f"{len(record.findings)} findings"
     )
+
+
+def default_store_for(reports: Sequence[str]) -> Path | None:
+    """The default store when it holds every report named (ids, stories, stored sources),
+    so `compare s307c3d5fa3` reads it as `--db presswatch.db` would; None otherwise (new
+    inputs are analysed and nothing is stored). A stored id with no store is an error."""
+    from presswatch.compare import resolve_stored
+
+    if DEFAULT_DB.exists():
+        with open_store(DEFAULT_DB) as store:
+            _, pending = resolve_stored(store, reports)
+        if not pending:
+            return DEFAULT_DB
+    for target in reports:
+        if (STORY_ID.match(target) or DOCUMENT_ID.match(target)) and not Path(target).exists():
+            what = "story" if STORY_ID.match(target) else "document"
+            where = "does not hold it" if DEFAULT_DB.exists() else "does not exist"
+            fail(f"{target}: no such {what} ({DEFAULT_DB} {where}; name a store with --db)")
+            raise typer.Exit(2)
+    return None
 
 
 def refuse_unknown_ids(db: Path, reports: Sequence[str]) -> None:
