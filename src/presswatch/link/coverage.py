@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from presswatch.link import CorpusContext, linker
 from presswatch.link.ids import assign_ids, member_key
 from presswatch.link.quotes import comparison_scopes
-from presswatch.model import Actor, Document, Finding, Record, Span
+from presswatch.model import Actor, Document, Finding, Quote, Record, Span
 
 # Mention kinds that carry a title or role rather than the name itself.
 TITLE_KINDS = frozenset({"title", "role"})
@@ -18,6 +18,43 @@ TITLE_KINDS = frozenset({"title", "role"})
 # others unless the story's events name it: minor names in one report are normal.
 MIN_REPORTS_NAMING = 2
 COVERAGE_BASES = frozenset({"omitted_actor", "actor_titles", "unshared_quote"})
+
+
+class RecordIndex:
+    """Who is named and quoted in each document, built once per record: a story's checks
+    then read its own reports' actors and quotes instead of every actor and quote of the
+    corpus (which made coverage quadratic in the corpus)."""
+
+    def __init__(self, record: Record) -> None:
+        self.documents = {d.id: d for d in record.documents}
+        self.actors = {a.id: a for a in record.actors}
+        self._actors: dict[str, list[int]] = {}
+        for position, actor in enumerate(record.actors):
+            for doc in dict.fromkeys(m.doc for m in actor.mentions):
+                self._actors.setdefault(doc, []).append(position)
+        self._quotes: dict[str, list[int]] = {}
+        for position, quote in enumerate(record.quotes):
+            self._quotes.setdefault(quote.doc, []).append(position)
+        self.grouped: dict[str | None, set[str]] = {}
+        for group in record.quote_groups:
+            self.grouped.setdefault(group.story, set()).update(group.quotes)
+        self.record = record
+
+    def actors_in(self, documents: Collection[str]) -> list[Actor]:
+        """Actors named in any of these documents, in record order."""
+        found = sorted({i for d in documents for i in self._actors.get(d, ())})
+        return [self.record.actors[i] for i in found]
+
+    def quotes_in(self, documents: Collection[str]) -> list[Quote]:
+        """Quotes in any of these documents, in record order."""
+        found = sorted({i for d in documents for i in self._quotes.get(d, ())})
+        return [self.record.quotes[i] for i in found]
+
+    def grouped_quotes(self, story: str | None) -> set[str]:
+        """Quotes aligned with another outlet's in this story (any story for None)."""
+        if story is None:
+            return set().union(*self.grouped.values()) if self.grouped else set()
+        return self.grouped.get(story, set())
 
 
 def outlet(document: Document) -> str:
@@ -34,17 +71,23 @@ def first_mention_spans(actor: Actor, documents: Sequence[str]) -> list[Span]:
 
 
 def missing_participants(
-    record: Record, story: str | None, documents: list[str], participants: set[str]
+    record: Record,
+    story: str | None,
+    documents: list[str],
+    participants: set[str],
+    index: RecordIndex | None = None,
 ) -> list[Finding]:
     """People and organisations some reports of the story name and others do not."""
-    by_id = {d.id: d for d in record.documents}
+    index = index or RecordIndex(record)
+    by_id = index.documents
     findings: list[Finding] = []
-    for actor in record.actors:
+    for actor in index.actors_in(documents):
         # People only, unless the story's events make an organisation a participant:
         # nationality words the tagger keeps as groups ("Palestinians") are not omissions.
         if actor.kind != "person" and actor.id not in participants:
             continue
-        naming = [d for d in documents if any(m.doc == d for m in actor.mentions)]
+        named = {m.doc for m in actor.mentions}
+        naming = [d for d in documents if d in named]
         if not naming or len(naming) == len(documents):
             continue
         if actor.id not in participants and len(naming) < MIN_REPORTS_NAMING:
@@ -68,12 +111,15 @@ def missing_participants(
     return findings
 
 
-def differing_titles(record: Record, story: str | None, documents: list[str]) -> list[Finding]:
+def differing_titles(
+    record: Record, story: str | None, documents: list[str], index: RecordIndex | None = None
+) -> list[Finding]:
     """The same person given different titles by different outlets."""
-    by_id = {d.id: d for d in record.documents}
+    index = index or RecordIndex(record)
+    by_id = index.documents
     in_scope = set(documents)
     findings: list[Finding] = []
-    for actor in record.actors:
+    for actor in index.actors_in(in_scope):
         titles: dict[str, list[Span]] = {}
         outlets_by_title: dict[str, set[str]] = {}
         for mention in actor.mentions:
@@ -110,20 +156,20 @@ def differing_titles(record: Record, story: str | None, documents: list[str]) ->
     return findings
 
 
-def unshared_quotes(record: Record, story: str | None, documents: list[str]) -> list[Finding]:
+def unshared_quotes(
+    record: Record, story: str | None, documents: list[str], index: RecordIndex | None = None
+) -> list[Finding]:
     """Attributed quotes that no other outlet in the story carries."""
-    by_id = {d.id: d for d in record.documents}
-    actors = {a.id: a for a in record.actors}
-    in_scope = set(documents)
-    grouped = {
-        q for g in record.quote_groups if g.story == story or story is None for q in g.quotes
-    }
+    index = index or RecordIndex(record)
+    by_id = index.documents
+    actors = index.actors
+    grouped = index.grouped_quotes(story)
     outlets = {outlet(by_id[d]) for d in documents}
     if len(outlets) < 2:
         return []
     findings: list[Finding] = []
-    for quote in record.quotes:
-        if quote.doc not in in_scope or quote.speaker is None or quote.id in grouped:
+    for quote in index.quotes_in(documents):
+        if quote.speaker is None or quote.id in grouped:
             continue
         if quote.source_of is not None:
             continue  # nested inside another quote, which carries it
@@ -152,18 +198,20 @@ def coverage_findings(record: Record, taken: Collection[str] = ()) -> list[Findi
     """Coverage differences within each story, with ids from what each one is about."""
     findings: list[Finding] = []
     stories = {s.id: s for s in record.stories}
+    events_by_id = {e.id: e for e in record.events}
+    index = RecordIndex(record)
     for story, documents in comparison_scopes(record):
         if len(documents) < 2:
             continue
         participants = set(stories[story].participants) if story in stories else set()
         if story in stories:
-            events = set(stories[story].events)
-            participants |= {
-                p.actor for e in record.events if e.id in events for p in e.participants
-            }
-        findings.extend(missing_participants(record, story, documents, participants))
-        findings.extend(differing_titles(record, story, documents))
-        findings.extend(unshared_quotes(record, story, documents))
+            told = [
+                events_by_id[e] for e in dict.fromkeys(stories[story].events) if e in events_by_id
+            ]
+            participants |= {p.actor for e in told for p in e.participants}
+        findings.extend(missing_participants(record, story, documents, participants, index))
+        findings.extend(differing_titles(record, story, documents, index))
+        findings.extend(unshared_quotes(record, story, documents, index))
     # An unshared quote is about its quote (whoever it is attributed to); the rest, an actor.
     keys = [member_key(f.kind, f.basis, f.story, members=f.quotes or f.actors) for f in findings]
     assign_ids(findings, "f", keys, taken=taken)

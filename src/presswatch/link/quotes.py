@@ -257,12 +257,17 @@ def align_statements(
     """Groups (with the aligned sentences) of quotes rendering one statement of one speaker."""
     order = publication_order(record)
     found: list[tuple[QuoteGroup, list[Unit]]] = []
+    # Each story reads its own reports' quotes: scanning every quote per story made
+    # alignment quadratic in the corpus.
+    quotes_of: dict[str, list[int]] = defaultdict(list)
+    for position, quote in enumerate(record.quotes):
+        quotes_of[quote.doc].append(position)
     for story, documents in comparison_scopes(record):
-        in_scope = set(documents)
+        in_scope = sorted({i for d in documents for i in quotes_of.get(d, ())})
         by_speaker: dict[str, list[Unit]] = {}
-        for quote in record.quotes:
+        for quote in (record.quotes[i] for i in in_scope):
             # A stance ("wants to …") is no statement whose wording outlets could change.
-            if quote.speaker and quote.doc in in_scope and quote.act == "speech":
+            if quote.speaker and quote.act == "speech":
                 units = by_speaker.setdefault(quote.speaker, [])
                 for index, sentence in enumerate(statements(quote.text)):
                     units.append(Unit(quote, sentence, f"{quote.id}#{index}"))
