@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import product
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -227,13 +228,16 @@ class DocumentEvents:
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
         for found in coded:
-            source = self.subject_actor(found.source)
-            if source is None and found.source is not None:
-                named = self.actors_in(found.source)
-                source = named[0][0] if named else None
+            subject = self.subject_actor(found.source)
+            # "Lawmakers in Arnor and Gondor welcomed …": each actor the phrase names.
+            sources: list[tuple[str | None, Token | None]] = (
+                [(subject, found.source)]
+                if subject is not None
+                else [(a, t) for a, t in self.actors_in(found.source)] or [(None, None)]
+            )
             # The event the other way of a paired code needs both sides: "X attended the
             # summit" hosts no one.
-            if found.reverse and source is None:
+            if found.reverse and sources[0][0] is None:
                 continue
             targets = self.actors_in(found.target)
             if not targets and found.source is not None and not found.passive:
@@ -244,10 +248,12 @@ class DocumentEvents:
                     for token in found.source.conjuncts
                     if (actor := self.actor_of(token)) is not None
                 ]
-            for target, target_token in targets:
-                participants = [self.participant(target, "target", target_token)]
+            for (source, source_token), (target, target_token) in product(sources, targets):
+                participants = [self.participant(target, "target", target_token, found.target)]
                 if source is not None:
-                    participants.insert(0, self.participant(source, "source", found.source))
+                    participants.insert(
+                        0, self.participant(source, "source", source_token, found.source)
+                    )
                 # One actor on both sides is no event, unless the codes tell them apart
                 # ("Russian police arrested Russian students": RUSCOP, RUSEDU).
                 if source == target and participants[0].code == participants[1].code:
@@ -279,7 +285,7 @@ class DocumentEvents:
         if actor is not None:
             return [(actor, head)]
         for child in head.children:
-            if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < head.i:
                 named = self.actor_of(child)
                 if named is not None:
                     return [(named, head)]
@@ -316,12 +322,30 @@ class DocumentEvents:
                         return named
         return actor
 
-    def participant(self, actor: str, role: ParticipantRole, token: Token | None) -> Participant:
+    def participant(
+        self,
+        actor: str,
+        role: ParticipantRole,
+        token: Token | None,
+        head: Token | None = None,
+    ) -> Participant:
         """The participant with its CAMEO actor code on the report's date: from the words
-        that name it here ("Iranian foreign minister"), else from the actor's names."""
+        that name it here ("Iranian foreign minister"), else from the actor's names. An
+        actor named inside a phrase headed by another noun ("soldiers from Jordan") adds
+        that noun's words ("soldiers": JOR + MIL)."""
         code = None
-        if token is not None:
+        if (
+            token is not None
+            and head is not None
+            and head.i != token.i
+            and (token.i in {t.i for t in head.subtree})
+        ):
+            code = self.code_of(f"{self.who_words(head, None)} {self.who_words(token)}")
+        elif token is not None:
             code = self.code_of(self.who_words(token))
+            if code is None:
+                # "lawmakers in Arnor": a place word that says whose they are.
+                code = self.code_of(self.who_words(token, frozenset()))
         for name in self.names.get(actor, []) if code is None else []:
             code = self.code_of(name)
             if code is not None:
@@ -329,15 +353,17 @@ class DocumentEvents:
         return Participant(actor=actor, role=role, code=code)
 
     @staticmethod
-    def who_words(token: Token) -> str:
-        """The words of the token's phrase that say who it is (see _NOT_WHO)."""
+    def who_words(token: Token, preps: frozenset[str] | None = _WHERE_OR_WHEN) -> str:
+        """The words of the token's phrase that say who it is (see _NOT_WHO), without
+        its prepositional phrases headed by `preps` (None: all of them) or conjuncts."""
         left_out: set[int] = set()
         for child in token.subtree:
             if child.i in left_out or child is token:
                 continue
             if (
                 child.dep_ in _NOT_WHO
-                or (child.dep_ == "prep" and child.lower_ in _WHERE_OR_WHEN)
+                or (child.head.i == token.i and child.dep_ in ("conj", "cc"))
+                or (child.dep_ == "prep" and (preps is None or child.lower_ in preps))
                 or (child.dep_ == "npadvmod" and child.head.dep_ == "amod")
             ):
                 left_out.update(t.i for t in child.subtree)
