@@ -73,6 +73,13 @@ def _figure_runs(doc: Doc) -> Iterator[tuple[int, int]]:
             ):
                 j += 2
             elif (
+                doc[j].lower_ == "and"
+                and j + 2 < n
+                and doc[j + 1].lower_ in ("a", "an")
+                and doc[j + 2].lower_ in lexicon().fractions
+            ):
+                j += 3  # "two and a half (million)"
+            elif (
                 doc[j].lower_ in ("of",)
                 and j + 2 < n
                 and doc[j + 1].lower_ in ("a", "an")
@@ -303,7 +310,9 @@ def _figure_group(
             or noun.lower_ in lex.people
             or noun.ent_type_ == "NORP"
         ):
-            return phrase, _verb_group(noun, verb)
+            # People counted without a verb of a group ("2.5 million people live there")
+            # are still a claim, recorded under their own word and compared with none.
+            return phrase, _verb_group(noun, verb) or noun.lemma_.casefold()
         return phrase, noun.lemma_.casefold()
     # A bare figure: "251 were taken hostage", "the toll passed 47,400".
     introduced = _introduced_subject(head)
@@ -325,9 +334,9 @@ def _figure_group(
     if verb is not None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i != head.i and child.pos_ == "NOUN":
-                group = group_of(_noun_phrase(child))
-                if group is not None:
-                    return _noun_phrase(child), group
+                sized = _size_noun(child)
+                if sized is not None:
+                    return sized
             if child.dep_ in ("oprd", "acomp", "attr") and child.i != head.i:
                 group = lex.adjectives.get(child.lower_) or group_of(child.text)
                 if group is not None:
@@ -351,6 +360,8 @@ def _verb_group(noun: Token, verb: Token | None) -> str | None:
                 return lex.verbs[child.lemma_]
             if child.dep_ in ("acomp", "oprd") and child.lower_ in lex.adjectives:
                 return lex.adjectives[child.lower_]
+            if child.dep_ in ("oprd", "attr") and group_of(child.lower_) is not None:
+                return group_of(child.lower_)  # "were taken hostage"
         if current.head.i == current.i:
             break
         current = current.head
@@ -384,7 +395,9 @@ def _skip_figure(doc: Doc, start: int, end: int) -> bool:
     lex = subject_lexicon()
     first, last = doc[start], doc[end - 1]
     if last.ent_type_ in ("DATE", "TIME", "MONEY", "ORDINAL") and not _is_share(doc, end):
-        return True
+        ent = entities(doc).at(end - 1)
+        if last.ent_type_ != "DATE" or ent is None or _names_time(ent):
+            return True
     if start > 0 and (
         doc[start - 1].lower_ in lex.currency
         or doc[start - 1].lower_ in ("no.", "number", "page", "p.", "#")
@@ -441,7 +454,16 @@ def _size_noun(noun: Token) -> tuple[str, str] | None:
                     return _size_noun(objs[0])
         return None
     if noun.pos_ not in ("NOUN", "PROPN"):
-        return None
+        # "the number of displaced": a participle or adjective standing for people
+        group = lex.adjectives.get(noun.lower_)
+        return (noun.text, group) if group is not None else None
+    for prep in noun.children:
+        # "the toll of wounded": what the toll counts names the group
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                inner = lex.adjectives.get(obj.lower_) or group_of(obj.text)
+                if obj.dep_ == "pobj" and inner is not None and inner != group_of(noun.text):
+                    return f"{_noun_phrase(noun)} of {obj.text}", inner
     phrase = _noun_phrase(noun)
     group = group_of(phrase) or group_of(noun.lemma_)
     if group is None and (noun.lower_ in lex.people or noun.ent_type_ == "NORP"):
@@ -500,6 +522,47 @@ def _time_frame(token: Token, published: str | None) -> tuple[str | None, str | 
         elif any(tuple(before[-len(p) :]) == p for p in lex.since if p):
             since = since or (start[:7] if not start.startswith("--") else None)
     return as_of, since
+
+
+def _names_time(ent: Span) -> bool:
+    """Whether a DATE entity names a time at all. The tagger also marks counts as dates
+    ("Between 40 and 50 people", "Nearly a quarter of the homes"): with no month, weekday,
+    unit of time or year in it, the entity is a figure to read as a quantity."""
+    lex = lexicon()
+    words = [w.strip("./-") for w in words_of(ent.text)]
+    if any(w in lex.months or w in lex.durations or w in lex.weekdays for w in words):
+        return True
+    if any(w.isdigit() and len(w) == 4 for w in words):
+        return True  # a year
+    return bool(set(words) & _TIME_WORDS) and not _is_share(ent.doc, ent.end)
+
+
+# Words that make a DATE entity a time even without a month or unit ("this morning").
+_TIME_WORDS = frozenset(
+    {
+        "ago",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "morning",
+        "evening",
+        "night",
+        "weekend",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "century",
+        "decades",
+        "quarter",
+        "season",
+        "dawn",
+        "noon",
+        "midnight",
+    }
+)
 
 
 def _sentence_bounds(span: Span) -> tuple[int, int]:
@@ -663,7 +726,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     found: list[tuple[int, int, ClaimValue, str, str]] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or not _names_time(ent):
             continue
         taken.update(range(ent.start, ent.end))
         begin = _qualifier_start(doc, ent.start)
