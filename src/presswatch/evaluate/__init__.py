@@ -21,6 +21,7 @@ EVALUATIONS = {
     "polnear": "polnear",
     "ecb-entities": "ecb_entities",
     "ecb-stories": "ecb_stories",
+    "ecb-stories-fit": "ecb_stories",
     "cameo": "cameo",
     "quote-alignment": "quote_alignment",
     "ptc": "ptc",

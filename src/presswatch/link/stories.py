@@ -24,11 +24,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Literal, get_args
 
-from presswatch.lang.data import CAMEO_PATTERNS
+from pydantic import Field
+
+from presswatch.lang.data import CAMEO_PATTERNS, DataFile, Schema
 from presswatch.lang.dates import iso_date
 from presswatch.lang.stop_words import stop_words
 from presswatch.link import CorpusContext, linker
@@ -44,25 +48,82 @@ SLACK_DAYS = {"day": 1, "week": 3, "month": 0, "year": 0, "approximate": 7}
 _WORD = re.compile(r"[a-z]{3,}")
 # A year a report names ("in 2013", a URL's /2013/): its time when nothing finer is known.
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+# A figure in a report's lead (an age, a toll, a magnitude): two events of one kind
+# rarely share one.
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,])")
+
+
+# What a pair of reports is scored on, each a number in [-1, 1] (see StoryClusterer.signals).
+Signal = Literal[
+    "lexical",
+    "lead_lexical",
+    "actors",
+    "lead_actors",
+    "main_actor",
+    "lead_people",
+    "events",
+    "numbers",
+    "place",
+    "time",
+    "year",
+    "rival",
+]
+SIGNALS: tuple[Signal, ...] = get_args(Signal)
+Linkage = Literal["max", "mean", "max_mean"]
+
+
+class StoryWeightsFile(Schema):
+    """data/story_weights.json: a logistic model of "these two reports tell one event",
+    written by `presswatch eval ecb-stories-fit` (fitted weights) with the hand-set ones
+    it keeps (signals ECB+ cannot teach: datelines, rival meetings)."""
+
+    fitted_on: str
+    weights: dict[Signal, float]
+    fixed: dict[Signal, float] = Field(default_factory=dict)
+    bias: float
+    threshold: float
+    linkage: Linkage = "max"
+    time_scale_days: float = 30.0
+    lead_chars: int = 400
+
+
+STORY_WEIGHTS: DataFile[StoryWeightsFile] = DataFile("story_weights.json", StoryWeightsFile)
 
 
 @dataclass(frozen=True)
 class StoryWeights:
-    """How much each signal counts in a report's score against a story, and the score a
-    report must pass to join one. Tuned on ECB+ topics 1–25 (docs/EVALUATION.md)."""
+    """How much each signal counts in the log-odds that two reports tell one event, and
+    the score a report must pass against a story to join it."""
 
-    lexical: float = 1.0
-    actors: float = 0.4
-    events: float = 0.05
-    place: float = 0.3
-    time: float = 0.4
-    rival: float = 1.0
-    threshold: float = 0.25
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+    linkage: Linkage = "max"
     # Days over which time similarity falls by a factor e.
     time_scale_days: float = 30.0
+    # A report's lead: its title and first characters, where it says which event it tells.
+    lead_chars: int = 400
+
+    @classmethod
+    def from_file(cls, table: StoryWeightsFile) -> StoryWeights:
+        return cls(
+            weights={str(k): v for k, v in [*table.weights.items(), *table.fixed.items()]},
+            bias=table.bias,
+            threshold=table.threshold,
+            linkage=table.linkage,
+            time_scale_days=table.time_scale_days,
+            lead_chars=table.lead_chars,
+        )
+
+    def without(self, *signals: str) -> StoryWeights:
+        """The same weights with these signals left out (what each signal adds)."""
+        return replace(
+            self, weights={k: 0.0 if k in signals else v for k, v in self.weights.items()}
+        )
 
 
-WEIGHTS = StoryWeights()
+def story_weights() -> StoryWeights:
+    return StoryWeights.from_file(STORY_WEIGHTS.load())
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +160,7 @@ def dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
 class StoryBuilder:
     def __init__(self, record: Record, weights: StoryWeights | None = None) -> None:
         self.record = record
-        self.weights = weights or WEIGHTS
+        self.weights = weights or story_weights()
         self.documents = {d.id: d for d in record.documents}
         self.people = {a.id for a in record.actors if a.kind == "person"}
         self.places = {a.id for a in record.actors if a.kind == "place"}
@@ -203,8 +264,9 @@ class StoryBuilder:
 
 @dataclass
 class ReportProfile:
-    """What a report brings to story assignment: its news events, the actors it names,
-    its places (dateline and event places) and its dates (publication and news events)."""
+    """What a report brings to story assignment: its news events, the actors it names (all,
+    those of its lead, its most named person), its places (dateline and event places), its
+    dates (publication and news events), the year it names most and the figures of its lead."""
 
     doc: str
     row: int
@@ -213,6 +275,11 @@ class ReportProfile:
     actors: set[str]
     places: set[str]
     dates: list[tuple[date, date]]
+    lead_actors: set[str]
+    lead_people: set[str]
+    main: set[str]
+    year: int | None
+    numbers: set[str]
 
 
 def term_weights(text: str) -> dict[str, float]:
@@ -247,13 +314,29 @@ class LexicalIndex:
         return sum(v * second.get(w, 0.0) for w, v in first.items())
 
 
-def named_year(text: str) -> list[tuple[date, date]]:
-    """The year a report names most often (the latest of a tie), as a date range."""
+def top_year(text: str) -> int | None:
+    """The year a report names most often (the latest of a tie)."""
     years = Counter(int(y) for y in _YEAR.findall(text))
-    if not years:
-        return []
-    year = max(years, key=lambda y: (years[y], y))
-    return [(date(year, 1, 1), date(year, 12, 31))]
+    return max(years, key=lambda y: (years[y], y)) if years else None
+
+
+def named_year(text: str) -> list[tuple[date, date]]:
+    """The year a report names most often, as a date range."""
+    year = top_year(text)
+    return [] if year is None else [(date(year, 1, 1), date(year, 12, 31))]
+
+
+def agreement(first: set[str], second: set[str]) -> float:
+    """+1 when two non-empty sets share a member, -1 when they share none, 0 when either
+    is empty (nothing known)."""
+    if not first or not second:
+        return 0.0
+    return 1.0 if first & second else -1.0
+
+
+def jaccard(first: set[str], second: set[str]) -> float:
+    union = first | second
+    return len(first & second) / len(union) if union else 0.0
 
 
 def gap_days(first: list[tuple[date, date]], second: list[tuple[date, date]]) -> int | None:
@@ -263,26 +346,25 @@ def gap_days(first: list[tuple[date, date]], second: list[tuple[date, date]]) ->
     return min(max((b[0] - a[1]).days, (a[0] - b[1]).days, 0) for a in first for b in second)
 
 
-def combine(signals: dict[str, float], w: StoryWeights) -> tuple[float, float]:
-    """What ties two reports (words, actors, shared events, a shared place), scaled up or
-    down by how close in time they are, less a rival event; and what holds them apart
-    (another place). Time scales rather than adds: two unrelated reports of one day are
-    no story."""
-    ties = (
-        w.lexical * signals["lexical"]
-        + w.actors * signals["actors"]
-        + w.events * signals["events"]
-        + w.place * max(signals["place"], 0.0)
-    )
-    tie = ties * (1 + w.time * signals["time"]) + w.rival * signals["rival"]
-    return tie, w.place * min(signals["place"], 0.0)
+def combine(signals: Mapping[str, float], w: StoryWeights) -> float:
+    """The log-odds that two reports tell one event: a logistic model over the signals
+    (weights fitted on ECB+ topics 1–25, data/story_weights.json)."""
+    return w.bias + sum(w.weights.get(name, 0.0) * value for name, value in signals.items())
 
 
-def story_score(pairs: list[tuple[float, float]]) -> float:
-    """A report's score against a story: its tie to the closest of the story's reports
-    (a story's reports drift, each close to some other), less the worst of what holds it
-    apart from any of them (another place)."""
-    return max(tie for tie, _ in pairs) + min(apart for _, apart in pairs)
+# How a report's log-odds against each of a story's reports make its score against the
+# story: its closest report (a story's reports drift, each close to some other), or that
+# halved toward the mean (a report must also fit what the story's reports tell together).
+LINKAGES: dict[str, Callable[[Sequence[float]], float]] = {
+    "max": max,
+    "mean": lambda pairs: sum(pairs) / len(pairs),
+    "max_mean": lambda pairs: (max(pairs) + sum(pairs) / len(pairs)) / 2,
+}
+
+
+def story_score(pairs: Sequence[float], linkage: str = "max") -> float:
+    """A report's score against a story from its log-odds against each of its reports."""
+    return LINKAGES[linkage](pairs)
 
 
 class StoryClusterer:
@@ -290,19 +372,37 @@ class StoryClusterer:
     existing story they score best with, above the threshold, or open a new one. A
     report never moves once placed, so adding reports leaves earlier stories as they are."""
 
-    def __init__(self, builder: StoryBuilder, weights: StoryWeights) -> None:
+    def __init__(
+        self,
+        builder: StoryBuilder,
+        weights: StoryWeights,
+        order: Sequence[Document] | None = None,
+    ) -> None:
+        """`order`: the reports in the order to place them (evaluation tries shuffled
+        orders); by default by publication date, then id."""
         self.builder = builder
         self.weights = weights
         record = builder.record
-        self.order = sorted(record.documents, key=lambda d: (d.published or "9999-99-99", d.id))
+        self.order = list(order) if order is not None else chronological(record.documents)
+        lead = weights.lead_chars
         names: dict[str, list[str]] = {d.id: [] for d in record.documents}
         actors: dict[str, set[str]] = {d.id: set() for d in record.documents}
+        lead_actors: dict[str, set[str]] = {d.id: set() for d in record.documents}
+        lead_people: dict[str, set[str]] = {d.id: set() for d in record.documents}
+        people: dict[str, Counter[str]] = {d.id: Counter() for d in record.documents}
         for actor in record.actors:
             for mention in actor.mentions:
-                if mention.doc in actors and actor.kind != "place":
-                    actors[mention.doc].add(actor.id)
                 if mention.doc in names:
                     names[mention.doc].append("_".join(_WORD.findall(actor.name.lower())))
+                if mention.doc not in actors or actor.kind == "place":
+                    continue
+                actors[mention.doc].add(actor.id)
+                if mention.start < lead:
+                    lead_actors[mention.doc].add(actor.id)
+                    if actor.kind == "person":
+                        lead_people[mention.doc].add(actor.id)
+                if actor.kind == "person":
+                    people[mention.doc][actor.id] += 1
         events: dict[str, list[Event]] = {d.id: [] for d in record.documents}
         for event in record.events:
             if event.mentions and event.mentions[0].doc in events:
@@ -310,13 +410,31 @@ class StoryClusterer:
         self.terms = [
             term_weights(f"{d.title or ''} {d.text} {' '.join(names[d.id])}") for d in self.order
         ]
+        self.lead_terms = [term_weights(f"{d.title or ''} {d.text[:lead]}") for d in self.order]
         self.lexical = LexicalIndex()
+        self.lead_lexical = LexicalIndex()
         self.profiles = [
-            self.profile(d, row, events[d.id], actors[d.id]) for row, d in enumerate(self.order)
+            self.profile(
+                d,
+                row,
+                events[d.id],
+                actors[d.id],
+                lead_actors[d.id],
+                lead_people[d.id],
+                most_named(people[d.id]),
+            )
+            for row, d in enumerate(self.order)
         ]
 
     def profile(
-        self, document: Document, row: int, events: list[Event], actors: set[str]
+        self,
+        document: Document,
+        row: int,
+        events: list[Event],
+        actors: set[str],
+        lead_actors: set[str],
+        lead_people: set[str],
+        main: set[str],
     ) -> ReportProfile:
         news = [e for e in events if self.builder.is_news(e)]
         places = {p.casefold() for p in [document.place, *(e.place for e in news)] if p}
@@ -327,32 +445,52 @@ class StoryClusterer:
         if not dates:
             dates = named_year(document.text)
         denied = [e for e in events if getattr(e, "negated", False)]
-        return ReportProfile(document.id, row, news, denied, actors, places, dates)
+        lead = f"{document.title or ''} {document.text[: self.weights.lead_chars]}"
+        year = top_year(document.text)
+        numbers = set(_NUMBER.findall(lead)) - set(_YEAR.findall(lead))
+        return ReportProfile(
+            document.id,
+            row,
+            news,
+            denied,
+            actors,
+            places,
+            dates,
+            lead_actors,
+            lead_people,
+            main,
+            year,
+            numbers,
+        )
 
     def signals(self, a: ReportProfile, b: ReportProfile) -> dict[str, float]:
-        """Each signal's similarity of two reports, before weighting."""
-        lexical = self.lexical.cosine(self.terms[a.row], self.terms[b.row])
-        union = a.actors | b.actors
-        actors = len(a.actors & b.actors) / len(union) if union else 0.0
-        events = float(any(self.builder.same_story(x, y) for x in a.news for y in b.news))
-        place = 0.0
-        if a.places and b.places:
-            place = 1.0 if a.places & b.places else -1.0
-        time = 0.0
+        """Each signal's similarity of two reports, before weighting, each in [-1, 1]:
+        words (TF-IDF cosine, whole report and lead), shared actors (all, the lead's, the
+        most named person), a shared news event, shared figures in the leads, place and
+        time (+1 close, -1 apart, 0 unknown), the year each names most, a rival event."""
         gap = gap_days(a.dates, b.dates)
-        if gap is not None:
-            time = 2 * math.exp(-gap / self.weights.time_scale_days) - 1
-        rival = float(any(self.builder.rival(x, y) for x in a.news for y in b.news))
+        time = 0.0 if gap is None else 2 * math.exp(-gap / self.weights.time_scale_days) - 1
+        year = 0.0
+        if a.year is not None and b.year is not None:
+            year = 1.0 if a.year == b.year else -1.0
         return {
-            "rival": -rival,
-            "lexical": lexical,
-            "actors": actors,
-            "events": events,
-            "place": place,
+            "lexical": self.lexical.cosine(self.terms[a.row], self.terms[b.row]),
+            "lead_lexical": self.lead_lexical.cosine(
+                self.lead_terms[a.row], self.lead_terms[b.row]
+            ),
+            "actors": jaccard(a.actors, b.actors),
+            "lead_actors": jaccard(a.lead_actors, b.lead_actors),
+            "main_actor": agreement(a.main, b.main),
+            "lead_people": agreement(a.lead_people, b.lead_people),
+            "events": float(any(self.builder.same_story(x, y) for x in a.news for y in b.news)),
+            "numbers": jaccard(a.numbers, b.numbers),
+            "place": agreement(a.places, b.places),
             "time": time,
+            "year": year,
+            "rival": -float(any(self.builder.rival(x, y) for x in a.news for y in b.news)),
         }
 
-    def score(self, a: ReportProfile, b: ReportProfile) -> tuple[float, float]:
+    def score(self, a: ReportProfile, b: ReportProfile) -> float:
         return combine(self.signals(a, b), self.weights)
 
     def denies(self, report: ReportProfile, story: list[ReportProfile]) -> bool:
@@ -381,17 +519,38 @@ class StoryClusterer:
                 core.append(event)
         return core or [e for p in group for e in p.news]
 
+    def see(self, report: ReportProfile) -> None:
+        """Count a report's words in the idf before it is placed (it and earlier reports only)."""
+        self.lexical.add(self.terms[report.row])
+        self.lead_lexical.add(self.lead_terms[report.row])
+
+    def place(
+        self, report: ReportProfile, groups: Sequence[list[ReportProfile]]
+    ) -> list[ReportProfile] | None:
+        """The story (of `groups`, candidates such as those a store retrieves) a report
+        joins: the best scoring above the threshold and not one it denies; None if none."""
+        best, chosen = self.weights.threshold, None
+        for group in groups:
+            if self.denies(report, group):
+                continue
+            score = story_score([self.score(report, m) for m in group], self.weights.linkage)
+            if score > best:
+                best, chosen = score, group
+        return chosen
+
+    def pairs(self) -> Iterator[tuple[ReportProfile, ReportProfile, dict[str, float]]]:
+        """Every pair of reports with the signals assignment sees when the later one is
+        placed (idf over it and the reports before it): what the weights are fitted on."""
+        for index, report in enumerate(self.profiles):
+            self.see(report)
+            for earlier in self.profiles[:index]:
+                yield report, earlier, self.signals(report, earlier)
+
     def build(self) -> list[Story]:
         groups: list[list[ReportProfile]] = []
         for report in self.profiles:
-            self.lexical.add(self.terms[report.row])
-            best, chosen = self.weights.threshold, None
-            for group in groups:
-                if self.denies(report, group):
-                    continue
-                score = story_score([self.score(report, m) for m in group])
-                if score > best:
-                    best, chosen = score, group
+            self.see(report)
+            chosen = self.place(report, groups)
             if chosen is not None:
                 chosen.append(report)
             elif self.opens_story(report):
@@ -401,6 +560,19 @@ class StoryClusterer:
         stories.sort(key=lambda s: (-len(s.documents), position[s.documents[0]]))
         assign_ids(stories, "s", [self.builder.founding_key(s) for s in stories])
         return stories
+
+
+def chronological(documents: Sequence[Document]) -> list[Document]:
+    """Reports in the order they are placed: by publication date (undated last), then id."""
+    return sorted(documents, key=lambda d: (d.published or "9999-99-99", d.id))
+
+
+def most_named(people: Counter[str]) -> set[str]:
+    """The person (or people, a tie) a report names most: whom its news is about."""
+    if not people:
+        return set()
+    top = max(people.values())
+    return {actor for actor, count in people.items() if count == top}
 
 
 @linker("stories")
