@@ -497,6 +497,43 @@ def claims(
 
 
 @app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[
+        str, choice(("tsv", "csv", "jsonl"), "Table (tsv, csv) or JSON lines.")
+    ] = "tsv",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Export coded events as event data: one row per source-target pair with date, actor
+    codes, CAMEO and root code, quad class, Goldstein value, document, sentence offsets,
+    URL, who claims it and whether it is negated.
+
+    Example: presswatch events --db presswatch.db --format csv -o events.csv
+    """
+    from presswatch.render.event_data import write_events
+
+    check_output(output)
+    record = load_corpus(db)
+    if output is None:
+        write_events(record, sys.stdout, format)
+        return
+    write_output(
+        output,
+        lambda path: _write_event_file(path, record, format),
+        "nothing else was written",
+    )
+
+
+def _write_event_file(path: Path, record: Record, format: str) -> None:
+    from presswatch.render.event_data import write_events
+
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        write_events(record, handle, format)
+
+
+@app.command()
 def findings(
     db: DbOption = DEFAULT_DB,
     kind: Annotated[str | None, choice(get_args(FindingKind))] = None,
