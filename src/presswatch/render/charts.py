@@ -17,8 +17,8 @@ RIGHT = 30
 WIDTH = 760
 # Dot colours by row, so one outlet keeps its colour across a picture.
 PALETTE = ("#1971c2", "#f08c00", "#2f9e44", "#c2255c", "#6741d9", "#0c8599", "#d9480f")
-# Two figures closer than this ratio are one figure told two ways, not a disagreement.
-AGREEING_RATIO = 1.05
+# Two figures within one percent are one figure rounded two ways, not a disagreement.
+AGREEING_RATIO = 1.01
 
 
 @dataclass(frozen=True)
