@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from presswatch.lang.actor_codes import ActorCodebook, actor_codebook, combine, name_words
+from presswatch.lang.actor_codes import (
+    ActorCodebook,
+    actor_codebook,
+    combine,
+    known_names,
+    name_words,
+)
 
 BOOK = ActorCodebook.from_data(
     actors=[
@@ -62,3 +68,13 @@ def test_the_shipped_dictionaries_code_actors_of_a_2025_report() -> None:
     assert code(book, "Hamas", "2025-02-08") == "PSEREBHMS"
     assert code(book, "Palestinian militants", "2025-02-08") == "PSEUAF"
     assert code(book, "Israeli police") == "ISRCOP"
+
+
+def test_known_names_list_each_dated_actor_once_with_its_aliases() -> None:
+    now = {k.name: k for k in known_names("2025-02-08")}
+    hamas = now["hamas"]
+    assert hamas.kind == "group" and hamas.code == "PSEREBHMS"
+    assert "islamic resistance movement" in hamas.aliases and "hamas" in hamas.aliases
+    assert not any(k.kind == "agent" for k in now.values())
+    # A person's code follows the date; one without a code on that day is left out.
+    assert len(known_names("1950-01-01")) < len(now)

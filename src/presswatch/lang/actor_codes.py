@@ -146,6 +146,40 @@ class ActorCodebook:
         return ActorCode(code, tuple(names))
 
 
+@dataclass(frozen=True)
+class KnownName:
+    """A named actor or group of the Phoenix dictionaries with the code it had on a day."""
+
+    name: str  # the dictionary's first name, as `name_words` spells it ("ali khamenei")
+    aliases: tuple[str, ...]  # every name of the entry, the first one included
+    code: str
+    kind: str  # actor | group
+
+
+def known_names(day: str | None = None, folder: str = "") -> list[KnownName]:
+    """The named actors and groups of the Phoenix dictionaries (not agent nouns) that have a
+    code on `day` (ISO; None: their current code), each with all its names, for resolving
+    actors across documents. Names are lower case with accents folded, as `name_words`
+    spells them; look a mention up with `" ".join(name_words(text))`. Nothing here decides
+    who is mentioned: a name that no text names is no actor."""
+    book = actor_codebook(folder)
+    names: dict[int, list[str]] = {}
+    entries: dict[int, Entry] = {}
+    for candidates in book.index.values():
+        for words, entry in candidates:
+            if entry.kind == "agent":
+                continue
+            entries[id(entry)] = entry
+            names.setdefault(id(entry), []).append(" ".join(words))
+    found = []
+    for key, entry in entries.items():
+        code = entry.code_on(day)
+        if code:
+            aliases = tuple(dict.fromkeys(names[key]))
+            found.append(KnownName(entry.name, aliases, code, entry.kind))
+    return found
+
+
 def combine(code: str, agent: str) -> str:
     """IRN + ~GOV → IRNGOV; NGO~ + IRN → NGOIRN; a part the code already holds is not
     added twice (IRNGOV + ~GOV → IRNGOV)."""
