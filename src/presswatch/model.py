@@ -299,6 +299,15 @@ class FramingSpan(RecordModel):
     neutral: str | None = None
 
 
+class TimelineEntry(RecordModel):
+    """One report of a story as its timeline shows it."""
+
+    doc: str
+    published: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+
+
 class Story(RecordModel):
     id: str
     documents: list[str]
@@ -307,6 +316,18 @@ class Story(RecordModel):
     date: EventDate | None = None
     place: str | None = None
     participants: list[str] = Field(default_factory=list)
+    title: str | None = Field(
+        default=None, description="A headline for the story: its most shared report title."
+    )
+    first_reported: str | None = Field(
+        default=None, description="ISO date of its earliest dated report."
+    )
+    last_reported: str | None = Field(
+        default=None, description="ISO date of its latest dated report."
+    )
+    timeline: list[TimelineEntry] = Field(
+        default_factory=list, description="Its reports in time order (undated last)."
+    )
 
 
 class QuoteGroup(RecordModel):
