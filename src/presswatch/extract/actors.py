@@ -300,6 +300,16 @@ class DocumentActors:
         candidates = [a for a in self.actors if a.kind == "person" and compatible_names(a.key, key)]
         if len(candidates) == 1:
             return candidates[0]
+        if not candidates and len(key) == 1:
+            # "until Omar can promise me": a lone given name is the one person of the
+            # document with that given name (and nobody's surname, which failed above).
+            given = [
+                a
+                for a in self.actors
+                if a.kind == "person" and len(a.key) > 1 and key[0] in a.key[:-1]
+            ]
+            if len(given) == 1:
+                return given[0]
         exact = [a for a in candidates if a.key == key]
         return exact[0] if len(exact) == 1 else None
 
@@ -357,13 +367,29 @@ class DocumentActors:
             keys = name_key(parse_name(ent.text).name)
             if len(keys) == 1 and keys[0] in unique:
                 self.retag(ent, unique[keys[0]])
+            elif (
+                len(keys) == 2
+                and keys[-1] in unique
+                and ent.root.i == ent.end - 1
+                and all(t.is_title for t in ent)
+                and compatible_names(unique[keys[-1]].key, keys)
+            ):
+                # "The presenter, Nadia Fares" tagged an organisation, while "Fares" is a
+                # person here: the full name of that person.
+                self.retag(ent, unique[keys[-1]])
+                unique[keys[-1]].add_name(parse_name(ent.text, person=True))
+        # Words the document writes in lower case somewhere are words, not names.
+        lowercase = {t.lower_ for t in self.doc if t.is_lower}
         for token in self.doc:
             if token.i in self.covered or token.ent_type_ or not token.is_title:
                 continue
             # The tagger calls an unfamiliar surname opening a quotation a NOUN ("Sinwar
-            # often repeated"); a capitalised word inside a sentence is still a name.
+            # often repeated"); a capitalised word inside a sentence is still a name, and
+            # so is a subject opening a sentence ('"…?" Fares asked.') that the document
+            # never writes in lower case.
             if token.pos_ not in ("PROPN", "NOUN") or (
-                token.is_sent_start and (token.dep_ != "nsubj" or token.pos_ != "PROPN")
+                token.is_sent_start
+                and (token.dep_ != "nsubj" or (token.pos_ != "PROPN" and token.lower_ in lowercase))
             ):
                 continue
             key = token_key(token.text)

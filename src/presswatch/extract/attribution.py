@@ -163,6 +163,14 @@ def cue_reach(cue: Token, end: int, content_start: int) -> int:
 
 def subject_of(verb: Token, inside: set[int]) -> Span | None:
     """The subject of a reporting verb, climbing through "saying", "adding", conjuncts."""
+    # "Asked who decides, Nassar was blunt": a bare participle clause's subject is the
+    # one it happened to (the person asked), never the one who reported.
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("aux", "auxpass", *SUBJECTS) for c in verb.children)
+    ):
+        return None
     current: Token | None = verb
     for _ in range(3):
         if current is None:

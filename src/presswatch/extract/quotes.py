@@ -45,6 +45,9 @@ SPLIT_GAP_TOKENS = 12
 SPLIT_SENTENCE_TOKENS = 40
 # Quotations this short with no cue are scare quotes, not speech.
 SCARE_QUOTE_WORDS = 4
+# Longest sentence ("Khatib laughed.", "The mayor disagreed.") that, standing before a
+# quotation in its paragraph, introduces its speaker.
+LEAD_SENTENCE_TOKENS = 6
 
 
 @dataclass
@@ -154,11 +157,20 @@ class DocumentQuotes:
             if sentence.start > last.sent.start:
                 # The sentence right after a quotation that ends a sentence can hold the
                 # cue: '"…." He said.' is rare; '"…," he said.' is in the same sentence.
-                if self.text[sentence.start_char : sentence.start_char + 1].islower():
+                # A question or an exclamation ends its own sentence, and its cue follows
+                # on the same line with a capital: '"Is there hope?" Fares asked.'
+                if self.text[sentence.start_char : sentence.start_char + 1].islower() or (
+                    self.ends_with_question(quotation)
+                    and "\n" not in self.text[quotation.end : sentence.start_char]
+                ):
                     found.append(sentence)
                 break
             found.append(sentence)
         return found
+
+    def ends_with_question(self, quotation: Quotation) -> bool:
+        inner = self.text[quotation.start : quotation.end].rstrip(quote_characters() + " ")
+        return inner.endswith(("?", "!"))
 
     def by_parse(
         self, sentences: list[Span], quotation: Quotation, inside: set[int]
@@ -203,7 +215,7 @@ class DocumentQuotes:
         lead = self.text[paragraph_start : quotation.start].strip()
         lead = lead.rstrip(quote_characters()).strip()
         if len(lead) > 3:  # "A:" of an interview answer is fine, a sentence is not
-            return None
+            return self.lead_subject(quotation, paragraph_start)
         if lead.rstrip(":.").upper() == "A":
             interviewee = self.interviewee()
             if interviewee is not None:
@@ -216,6 +228,31 @@ class DocumentQuotes:
             previous.speaker_start, previous.speaker_end, alignment_mode="expand"
         )
         return Attribution(None, speaker, 0.6 * previous.confidence, "continuity")
+
+    def lead_subject(self, quotation: Quotation, paragraph_start: int) -> Attribution | None:
+        """ "Khatib laughed. "And I cannot …"": a short sentence of the paragraph, right
+        before the quotation and with no quotation of its own, whose subject is a person
+        introduces the speaker. Anything longer or without a named person says nothing."""
+        before = self.doc.char_span(paragraph_start, quotation.start, alignment_mode="contract")
+        if before is None or not len(before):
+            return None
+        # The paragraph's words before the quotation, not the parser's sentence, which
+        # can run back over the paragraph break.
+        words = [t for t in before if not (t.is_quote or t.is_space)]
+        if not words or len(words) > LEAD_SENTENCE_TOKENS or words[-1].text not in (".", ":"):
+            return None
+        if any(t.i in self.quoted_tokens for t in words):
+            return None
+        subject = next(
+            (t for t in words if t.dep_ == "nsubj" and t.head.i in {w.i for w in words}), None
+        )
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+            return None
+        speaker = noun_phrase(subject, set(), whole=False)
+        actor = self.resolve(speaker)
+        if actor is None or self.kinds().get(actor) != "person":
+            return None
+        return Attribution(None, speaker, 0.5, "lead")
 
     def interviewee(self) -> Span | None:
         """In a question-and-answer text, the person mentioned most is the one answering."""
