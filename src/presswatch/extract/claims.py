@@ -22,6 +22,7 @@ from presswatch.extract.doc_index import Holders, entities
 from presswatch.ingest.datelines import DATELINE
 from presswatch.ingest.text import header_keys, headline, read_header_line
 from presswatch.lang.claim_subjects import group_of, subject_lexicon
+from presswatch.lang.data import REPORTING_VERBS
 from presswatch.lang.quantities import (
     lexicon,
     normalise_date,
@@ -232,10 +233,51 @@ def _frame_and_anchor(token: Token) -> tuple[str | None, str | None]:
                             anchor = f"{ordinals[0].lower_} {obj.lemma_.casefold()}"
                 if frame is None and owner.pos_ in ("VERB", "AUX") and _day_of(child) is not None:
                     frame = _day_of(child)
+                if frame is None and owner.pos_ in ("VERB", "AUX"):
+                    frame = _event_day(child)
         if current.head.i == current.i:
             break
         current = current.head
     return frame, anchor
+
+
+def _event_day(child: Token) -> str | None:
+    """The day of the event a count happened in: "killed in the attack of October 7"."""
+    if child.dep_ != "prep" or child.lower_ not in ("in", "during"):
+        return None
+    events = {n for n, g in subject_lexicon().nouns.items() if g == "attack"}
+    for obj in child.children:
+        if obj.dep_ != "pobj" or obj.lemma_.casefold() not in events:
+            continue
+        for token in obj.subtree:
+            if token.ent_type_ == "DATE":
+                ent = entities(token.doc).at(token.i)
+                value = normalise_date(ent.text) if ent is not None else None
+                if value is not None and value.start == value.end:
+                    return value.start
+    return None
+
+
+def _source_place(verb: Token | None) -> str | None:
+    """Where the source of a reported count sits: "the Lebanese health ministry said …",
+    "the ministry of health in Gaza said …" — a count without a place of its own is of
+    the place its source speaks for."""
+    current = verb
+    for _ in range(_HOPS):
+        if current is None:
+            return None
+        if current.pos_ == "VERB" and current.lemma_.casefold() in REPORTING_VERBS.load():
+            for child in current.children:
+                if child.dep_ != "nsubj":
+                    continue
+                for token in child.subtree:
+                    if token.ent_type_ in ("GPE", "NORP") and token.i != child.i:
+                        return token.text.casefold()
+            return None
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _counted_noun(head: Token) -> Token | None:
@@ -471,9 +513,10 @@ def _size_noun(noun: Token) -> tuple[str, str] | None:
     return (phrase, group) if group is not None else None
 
 
-def _introduced_subject(head: Token) -> tuple[str, str] | None:
-    """What a figure after "at", "to" or "of" is the size of: "put the toll at 52,000",
-    "the toll rose to 47,500", "a death toll of 48,000", "Palestinians killed … at 52,000"."""
+def _introduced(head: Token) -> tuple[str, str, Token] | None:
+    """What a figure after "at", "to" or "of" is the size of, and the noun naming it:
+    "put the toll at 52,000", "the toll rose to 47,500", "a death toll of 48,000",
+    "Palestinians killed … at 52,000"."""
     if head.dep_ != "pobj" or head.head.lower_ not in lexicon().introducers:
         return None
     prep = head.head
@@ -481,7 +524,8 @@ def _introduced_subject(head: Token) -> tuple[str, str] | None:
     if prep.lower_ == "of":
         # Only a noun that is itself a count ("a toll of"): "a father of seven" is not.
         if owner.pos_ == "NOUN" and group_of(owner.lemma_) is not None:
-            return _size_noun(owner)
+            sized = _size_noun(owner)
+            return (*sized, owner) if sized is not None else None
         return None
     if owner.pos_ not in ("VERB", "AUX"):
         return None
@@ -489,15 +533,27 @@ def _introduced_subject(head: Token) -> tuple[str, str] | None:
         if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.i != head.i:
             found = _size_noun(child)
             if found is not None:
-                return found
+                return (*found, child)
     if owner.dep_ in ("acl", "relcl") and owner.head.pos_ in ("NOUN", "PROPN"):
         # "the number of Palestinians killed in Gaza since October 2023 at 52,000": the
         # parse hangs "at" on the participle; what was killed is the counted noun.
         noun = owner.head
         group = subject_lexicon().verbs.get(owner.lemma_) or group_of(_noun_phrase(noun))
         if group is not None:
-            return _noun_phrase(noun), group
+            return _noun_phrase(noun), group, noun
     return None
+
+
+def _introduced_subject(head: Token) -> tuple[str, str] | None:
+    found = _introduced(head)
+    return (found[0], found[1]) if found is not None else None
+
+
+def _introduced_place(head: Token) -> str | None:
+    """The place of the noun a figure gives the size of: "the death toll in Gaza stands
+    at nearly 40,000" is a Gaza count though "in Gaza" hangs on "toll"."""
+    found = _introduced(head) if head.dep_ == "pobj" else None
+    return _place(found[2], None) if found is not None else None
 
 
 def _time_frame(token: Token, published: str | None) -> tuple[str | None, str | None]:
@@ -609,7 +665,7 @@ def _quantity_claims(
         facets = _facets(
             group,
             action=_action(anchor_token),
-            place=_place(anchor_token, verb),
+            place=_place(anchor_token, verb) or _introduced_place(head) or _source_place(verb),
             frame=frame,
             anchor=anchor,
             as_of=as_of,

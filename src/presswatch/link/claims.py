@@ -180,7 +180,11 @@ def _moment(facets: dict[str, str], document: Document, story: str | None) -> st
     frame, anchor = facets.get("frame"), facets.get("anchor")
     if not frame and not anchor:
         return None
-    if frame and not _ISO_DAY.match(frame):
+    if frame and _ISO_DAY.match(frame):
+        frame = frame[5:]  # a day named with or without its year ("October 7") meets
+    elif frame and frame.startswith("--"):
+        frame = frame[2:]
+    elif frame:
         frame = f"{frame}@{(document.published or '')[:10] or story or document.id}"
     return f"{frame or ''}|{anchor or ''}"
 
@@ -197,6 +201,10 @@ def comparable(a: CheckedClaim, b: CheckedClaim) -> bool:
         return False
     if a.moment is not None or a.story == b.story:
         return True
+    if (a.key.place is None) != (b.key.place is None):
+        # Across stories, a count with a place and one without are most often a part and
+        # the whole (Lebanon's toll and the war's): only one story's context ties them.
+        return False
     if a.claim.value.type == "date":
         # Across stories a date compares only for one named event ("Operation Al-Aqsa
         # Flood" in both): "the attack on March 3" elsewhere is another attack.
@@ -438,7 +446,9 @@ def check_claims(record: Record, facts: Sequence[dict[str, Any]] = ()) -> list[F
             conflicting.append((i, j))
         elif agree(a.claim.value, b.claim.value):
             agreeing.join(i, j)
-        else:
+        elif (a.key.place is None) == (b.key.place is None):
+            # A far smaller count with a place beside one without is mostly a part beside
+            # the whole (one town's toll beside the war's): no divergence then.
             ratio = _ratio(a.claim.value, b.claim.value)
             if ratio is not None and ratio > factor:
                 apart.append((i, j, ratio))
