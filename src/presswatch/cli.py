@@ -342,6 +342,35 @@ def show(
 
 
 @app.command()
+def regroup(db: DbOption = DEFAULT_DB) -> None:
+    """Place every stored report in stories anew: the whole corpus, with today's weights.
+
+    `analyze` only places new reports: each joins a stored story or opens one, and stored
+    stories keep their reports and ids. Regroup after the story weights change, or to let
+    later reports regroup earlier ones; story ids may change with their founding report.
+
+    Example: presswatch regroup --db presswatch.db
+    """
+    from presswatch.link.stories import regroup as regroup_record
+    from presswatch.settings import LinkSettings
+
+    with exit_on_error():
+        Store.check_writable(db, create=False)
+        with Store.open(db, create=False) as store:
+            record = store.load_record()
+            before = [frozenset(s.documents) for s in record.stories]
+            settings = Settings()
+            regroup_record(record, settings, store.link_settings() or LinkSettings.read(settings))
+            store.save_corpus(record)
+    after = {frozenset(s.documents) for s in record.stories}
+    same = sum(1 for documents in before if documents in after)
+    err.print(
+        f"regrouped {len(record.documents)} reports into {len(record.stories)} stories "
+        f"({same} of {len(before)} stored stories unchanged)"
+    )
+
+
+@app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[

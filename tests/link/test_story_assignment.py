@@ -8,9 +8,11 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from presswatch.cli import app
 from presswatch.lang.data import DataFileError
-from presswatch.link import link_corpus
+from presswatch.link import LINKERS, CorpusContext, link_corpus
 from presswatch.link.stories import (
     LINKAGES,
     SIGNALS,
@@ -73,6 +75,61 @@ def test_reports_added_to_a_stored_corpus_leave_every_story_id_unchanged(
         assert story in grown
         assert documents <= grown[story]
     assert len(after.stories) > len(before.stories)
+
+
+EARLIER = (
+    "Seismologists recorded a swarm of small tremors off Arica in northern Chile on "
+    "Friday, the national seismological centre said.",
+    {"outlet": "Andes Post", "published": "2025-02-07"},
+)
+
+
+def link_keeping_stories(record: Record, stored: Record) -> Record:
+    """What `analyze` does with new reports: the stored stories kept, the rest linked."""
+    record.stories = list(stored.stories)
+    context = CorpusContext(record, Settings())
+    for name in Settings().linkers:
+        if name != "actors":
+            LINKERS.get(name)(context)
+    return record
+
+
+def test_new_reports_join_a_stored_corpus_and_every_stored_story_keeps_its_id(
+    analyse: Analyse, tmp_path: Path
+) -> None:
+    db = tmp_path / "corpus.db"
+    save_linked(db, [analyse(text, **meta) for text, meta in REPORTS])
+    new = [analyse(text, **meta) for text, meta in [*LATER, EARLIER]]
+    with Store.open(db) as store:
+        before = store.load_record()
+        stored = store.load_analyses(store.document_ids())
+        # The earlier report would found the quake's story if all were placed anew.
+        record = link_corpus(stored + new, Settings(linkers=("actors",)))
+        store.save_analyses(new)
+        store.save_corpus(link_keeping_stories(record, before))
+    with Store.open(db) as store:
+        after = store.load_record()
+    grown = memberships(after)
+    for story, documents in memberships(before).items():
+        assert story in grown
+        assert documents <= grown[story]
+    placed = {d for documents in grown.values() for d in documents}
+    assert {a.document.id for a in new} <= placed
+    outlets = {d.id: d.outlet for d in after.documents}
+    [quake] = [s for s in after.stories if "Wire" in {outlets[d] for d in s.documents}]
+    assert "Chile Daily" in {outlets[d] for d in quake.documents}
+    assert quake.id in memberships(before)
+
+
+def test_regroup_places_every_stored_report_anew(analyse: Analyse, tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    linked = save_linked(db, [analyse(text, **meta) for text, meta in REPORTS])
+    result = CliRunner().invoke(app, ["regroup", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    stories = len(linked.stories)
+    assert f"regrouped 3 reports into {stories} stories ({stories} of {stories}" in result.output
+    with Store.open(db) as store:
+        assert memberships(store.load_record()) == memberships(linked)
 
 
 def test_a_report_below_the_threshold_opens_its_own_story(analyse: Analyse) -> None:

@@ -35,9 +35,10 @@ from pydantic import Field
 from presswatch.lang.data import CAMEO_PATTERNS, DataFile, Schema
 from presswatch.lang.dates import iso_date
 from presswatch.lang.stop_words import stop_words
-from presswatch.link import CorpusContext, linker
+from presswatch.link import LINKERS, CorpusContext, linker
 from presswatch.link.ids import assign_ids, member_key
-from presswatch.model import Document, Event, EventDate, Record, Story
+from presswatch.model import Document, Event, EventDate, Record, Story, TimelineEntry
+from presswatch.settings import LinkSettings, Settings
 
 # How far before publication a dated event still counts as the report's news.
 NEWS_WINDOW_DAYS = 10
@@ -223,8 +224,10 @@ class StoryBuilder:
             and bool(self.participants(denial) & self.participants(event))
         )
 
-    def build(self) -> list[Story]:
-        return StoryClusterer(self, self.weights).build()
+    def build(self, kept: Sequence[Story] = ()) -> list[Story]:
+        """The record's stories; `kept` (stories already stored) stay as they are, ids and
+        reports, and only reports in none of them are placed (see StoryClusterer.build)."""
+        return StoryClusterer(self, self.weights).build(kept)
 
     def founding_key(self, story: Story) -> str:
         """A story's founding report (earliest published, then by id) and its first event
@@ -251,6 +254,8 @@ class StoryBuilder:
         labels = Counter(e.label for e in events if e.label)
         label = labels.most_common(1)[0][0] if labels else self.documents[documents[0]].title
         who = ", ".join(names.get(a, a) for a, _ in participants.most_common(3))
+        timeline = chronological([self.documents[d] for d in documents])
+        dates = sorted(d.published[:10] for d in timeline if d.published)
         return Story(
             id="",
             documents=documents,
@@ -259,7 +264,31 @@ class StoryBuilder:
             date=precise[0] if precise else None,
             place=places.most_common(1)[0][0] if places else None,
             participants=[a for a, _ in participants.most_common()],
+            title=self.headline(documents),
+            first_reported=dates[0] if dates else None,
+            last_reported=dates[-1] if dates else None,
+            timeline=[
+                TimelineEntry(doc=d.id, published=d.published, outlet=d.outlet, title=d.title)
+                for d in timeline
+            ],
         )
+
+    def headline(self, documents: Sequence[str]) -> str | None:
+        """The title that shares the most words with the story's other titles (the
+        earliest of a tie): what its reports agree the story is, not one outlet's angle."""
+        titles = [
+            (d, set(_WORD.findall(title.lower())) - stop_words())
+            for d in documents
+            if (title := self.documents[d].title)
+        ]
+        if not titles:
+            return None
+
+        def shared(entry: tuple[str, set[str]]) -> float:
+            return sum(jaccard(entry[1], other) for d, other in titles if d != entry[0])
+
+        best = max(titles, key=shared)  # max keeps the first (earliest) of a tie
+        return self.documents[best[0]].title
 
 
 @dataclass
@@ -546,20 +575,37 @@ class StoryClusterer:
             for earlier in self.profiles[:index]:
                 yield report, earlier, self.signals(report, earlier)
 
-    def build(self) -> list[Story]:
-        groups: list[list[ReportProfile]] = []
+    def build(self, kept: Sequence[Story] = ()) -> list[Story]:
+        """Place every report in turn. Reports of `kept` stories stay where they are (their
+        words count in the idf first) and those stories keep their ids and order; the
+        other reports join one of them or a new story, whose id derives from its content
+        and never takes a kept one."""
+        by_doc = {p.doc: p for p in self.profiles}
+        kept = [s for s in kept if any(d in by_doc for d in s.documents)]
+        groups = [[by_doc[d] for d in s.documents if d in by_doc] for s in kept]
+        placed = {p.doc for g in groups for p in g}
+        for group in groups:
+            for report in group:
+                self.see(report)
         for report in self.profiles:
+            if report.doc in placed:
+                continue
             self.see(report)
             chosen = self.place(report, groups)
             if chosen is not None:
                 chosen.append(report)
             elif self.opens_story(report):
                 groups.append([report])
-        position = {p.doc: p.row for p in self.profiles}
         stories = [self.builder.story([p.doc for p in g], self.story_events(g)) for g in groups]
-        stories.sort(key=lambda s: (-len(s.documents), position[s.documents[0]]))
-        assign_ids(stories, "s", [self.builder.founding_key(s) for s in stories])
-        return stories
+        for story, old in zip(stories, kept, strict=False):
+            story.id = old.id
+        new = stories[len(kept) :]
+        position = {p.doc: p.row for p in self.profiles}
+        new.sort(key=lambda s: (-len(s.documents), position[s.documents[0]]))
+        assign_ids(
+            new, "s", [self.builder.founding_key(s) for s in new], taken={s.id for s in kept}
+        )
+        return stories[: len(kept)] + new
 
 
 def chronological(documents: Sequence[Document]) -> list[Document]:
@@ -577,4 +623,26 @@ def most_named(people: Counter[str]) -> set[str]:
 
 @linker("stories")
 def group_stories(context: CorpusContext) -> None:
-    context.record.stories = StoryBuilder(context.record).build()
+    """Stories the record already holds (a stored corpus's, when new reports are linked
+    in) are kept; only reports in none of them are placed. A record linked from analyses
+    alone holds none, so every report is placed: that is `presswatch regroup`."""
+    context.record.stories = StoryBuilder(context.record).build(context.record.stories)
+
+
+# Findings the actors linker writes: a regroup keeps them (every other kind is written by
+# the linkers after stories and is rebuilt with them).
+ACTOR_FINDINGS = frozenset({"alias_conflict"})
+
+
+def regroup(record: Record, settings: Settings, link: LinkSettings | None = None) -> Record:
+    """The record with every report placed in stories anew (`presswatch regroup`), and the
+    quote groups and findings the linkers after `actors` build on stories rebuilt; actors
+    stay as they are. New reports alone never do this: they join stories as they come."""
+    record.stories = []
+    record.quote_groups = []
+    record.findings = [f for f in record.findings if f.kind in ACTOR_FINDINGS]
+    context = CorpusContext(record, settings, link_settings=link)
+    for name in settings.linkers:
+        if name != "actors":
+            LINKERS.get(name)(context)
+    return record
