@@ -158,9 +158,11 @@ class DocumentEvents:
         had none, and its sentence as a mention; the noun is not a second event."""
         kept: list[Event] = []
         for event in events:
-            antecedents = self.antecedents(event, kept) if id(event) in self.anaphors else []
+            anaphor = id(event) in self.anaphors
+            antecedents = self.antecedents(event, kept) if anaphor else []
             if not antecedents:
-                kept.append(event)
+                if not anaphor or {p.role for p in event.participants} == {"source", "target"}:
+                    kept.append(event)
                 continue
             for earlier in antecedents:
                 if earlier.date is None:
@@ -236,10 +238,22 @@ class DocumentEvents:
                 else [(a, t) for a, t in self.actors_in(found.source)] or [(None, None)]
             )
             # The event the other way of a paired code needs both sides: "X attended the
-            # summit" hosts no one.
-            if found.reverse and sources[0][0] is None:
+            # summit" hosts no one. A participle that describes a noun with no one doing it
+            # ("the roads leading into X", "a parade supporting X") is no event either.
+            if sources[0][0] is None and (found.reverse or verb.dep_ == "acl"):
                 continue
             targets = self.actors_in(found.target)
+            if not targets:
+                # The pattern took the object noun itself ("welcomed {memos} from Bree"):
+                # the actor is inside that noun's phrase.
+                taken = {a for a, _ in sources}
+                targets = [
+                    (actor, token)
+                    for noun in found.matched
+                    if noun.i != verb.i and noun.pos_ in ("NOUN", "PROPN")
+                    for actor, token in self.actors_in(noun)
+                    if actor not in taken
+                ][:1]
             if not targets and found.source is not None and not found.passive:
                 # "Qatar and Egypt called off their talks": each with the other (not the
                 # agents of a passive: "the meeting was attended by X and Y").
@@ -478,7 +492,12 @@ class DocumentEvents:
             return None
         event = self.event(noun, pattern, participants)
         if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+            # Kept only if it retells an earlier event (merge_anaphors) or names both sides.
             self.anaphors.add(id(event))
+        elif {p.role for p in participants} != {"source", "target"}:
+            # "during a visit to X", "after the talks with Y": a noun that names one side
+            # only says too little to be an event of its own.
+            return None
         return event
 
     def nearest_doer(self, noun: Token, taken: set[str]) -> tuple[str, Token] | None:
