@@ -271,3 +271,15 @@ def test_claims_subject_finds_every_synonym_of_the_group(tmp_path: Path, word: s
     assert result.exit_code == 0, result.output
     listed = [json.loads(line) for line in result.output.splitlines() if line.strip()]
     assert {c["text"] for c in listed} == {"90", "Over 50,000"}
+
+
+def test_examples_lower_bounds_twelve_fold_apart_are_a_divergence(corpus: Record) -> None:
+    found = [
+        f
+        for f in compared(corpus)
+        if f.kind == "divergence"
+        and {("Press TV", "more than 600,000"), ("Tehran Times", "over 50,000")}
+        <= outlet_texts(corpus, f)
+    ]
+    assert len(found) == 1
+    assert "12.0× apart" in found[0].summary
