@@ -21,12 +21,14 @@ from presswatch.render.contents import report_section
 from presswatch.render.highlight import Annotation, highlight
 from presswatch.render.page import quoted, render_page, text
 from presswatch.render.sections import distinct_findings, findings_by_kind
+from presswatch.render.stories import stories_html
 
 QUOTED_SUFFIX = " (in a quote)"
 FOLDED = frozenset({"single_source", "coverage", "corroboration"})
 # One column per report, all of one width.
 COLUMNS = '<table class="columns">'
 NAVIGATION = (
+    ("Story", "#stories"),
     ("Findings", "#findings"),
     ("Same statement", "#quotes"),
     ("Names", "#actors"),
@@ -284,7 +286,9 @@ def story_comparisons(record: Record) -> str:
 
 def render_comparison(record: Record, title: str = "presswatch comparison") -> str:
     """The whole comparison page for a record holding only the compared reports."""
+    # The story the compared reports make (title, dates, place, timeline) comes first.
     body = (
+        f"{stories_html(record)}"
         f"{findings_html(record)}{quote_groups_html(record)}{spellings_html(record)}"
         f"{framing_html(record)}{reports_html(record)}"
     )

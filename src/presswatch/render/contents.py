@@ -29,7 +29,7 @@ class ReportSection:
 
 # Keyed by anchor; loading imports the modules that declare sections, in this order.
 SECTIONS: Registry[ReportSection] = Registry(
-    "report section", "presswatch.render", ("sections", "compare")
+    "report section", "presswatch.render", ("sections", "stories", "compare")
 )
 # Navigation entries that point outside the page (a comparison page): label → href.
 LINKS: Registry[str] = Registry("report link", "presswatch.render")

@@ -148,38 +148,6 @@ def findings_section(record: Record) -> str:
     return f'<section id="findings"><h2>Findings</h2>{body}</section>'
 
 
-@report_section("Stories", "stories")
-def stories_section(record: Record) -> str:
-    index = ReportIndex(record)
-    events = {e.id: e for e in record.events}
-    parts = ['<section id="stories"><h2>Stories</h2>']
-    if not record.stories:
-        parts.append('<p class="muted">No story groups reports yet.</p>')
-    for story in record.stories:
-        event = events.get(story.events[0]) if story.events else None
-        label = story.label or (event.label if event else story.id)
-        when = story.date or (event.date if event else None)
-        date_text = (when.start or "") if when else ""
-        if when and when.end and when.end != when.start:
-            date_text += f" – {when.end}"
-        participants = story.participants or sorted(
-            {p.actor for e in story.events if e in events for p in events[e].participants}
-        )
-        reports = "".join(
-            f'<li><a href="#doc-{text(d)}">{text(index.outlet(d))}</a> — '
-            f"{text(index.documents[d].title if d in index.documents else d)}</li>"
-            for d in story.documents
-        )
-        parts.append(
-            f'<div class="card" id="{text(story.id)}"><b>{text(label)}</b>'
-            f'<div class="muted">{text(date_text)} {text(story.place or "")}</div>'
-            f"<div>Participants: {text(', '.join(index.actor_name(a) for a in participants))}</div>"
-            f"<ul>{reports}</ul></div>"
-        )
-    parts.append("</section>")
-    return "".join(parts)
-
-
 def plural(count: int, noun: str) -> str:
     """ "1 mention", "2 mentions"."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
