@@ -1,18 +1,21 @@
-"""Time the read commands and the web API on a store of many reports.
+"""Time the read commands, the web API and the workbench's pages on a store of many reports.
 
-    .venv/bin/python benchmarks/store_reads.py [--reports 3000] [--runs 3] [--db FILE]
+    .venv/bin/python benchmarks/store_reads.py [--reports 3000] [--runs 3] [--db FILE] [--browser]
 
 Analysing 3,000 reports takes too long for a benchmark, so the store is built from
 examples/: they are analysed once, then their analyses and linked record are written again
 and again through the store's own save methods, each copy with its own ids and a distinct
 line appended to every text (so each copy is a distinct document with its own content
 hash). Every command runs as a fresh process, as a user runs it; the time is the best of
---runs. `--db FILE` keeps the store (or reuses it when it exists).
+--runs. `--db FILE` keeps the store (or reuses it when it exists). `--browser` also
+times the workbench's search and story pages in headless Chromium, from navigation to the
+load event.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 import tempfile
@@ -110,17 +113,39 @@ def best_of(runs: int, command: list[str], output: Path | None) -> tuple[float, 
 
 
 def time_api(db: Path, runs: int, output: Path | None) -> list[tuple[str, float, int]]:
-    """Seconds per request of the serve API (in this process, each request opens the store)."""
+    """Seconds per request of the serve API and the workbench's pages (in this process,
+    each request opens the store, as the server does)."""
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
     from presswatch.web.app import create_app
 
     with Store.read(db) as store:
-        doc_id = store.document_ids()[len(store.document_ids()) // 2]
+        documents = store.document_ids()
+        doc_id = documents[len(documents) // 2]
+        stories = store.connection.execute(
+            "SELECT id FROM stories WHERE json_array_length(json, '$.documents') > 1"
+        ).fetchall()
+        story = stories[len(stories) // 2][0]
+        speaker = store.connection.execute(
+            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker"
+            " ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
     client = TestClient(create_app(db), base_url="http://127.0.0.1:8000")
     rows = []
-    for path in (f"/api/documents/{doc_id}", "/api/search?q=Khamenei"):
+    paths = (
+        f"/api/documents/{doc_id}",
+        "/api/search?q=Khamenei",
+        "/search?q=Khamenei",
+        "/search?q=Darwish&kind=quote&outlet=Press+TV",
+        "/search?q=ceasefire&since=2025-02-01&until=2025-02-28&page=3",
+        "/stories",
+        f"/stories/{story}",
+        f"/actors/{speaker}",
+        f"/documents/{doc_id}",
+        "/findings?kind=contradiction",
+    )
+    for path in paths:
         times = []
         for _ in range(runs):
             start = time.perf_counter()
@@ -128,8 +153,63 @@ def time_api(db: Path, runs: int, output: Path | None) -> list[tuple[str, float,
             times.append(time.perf_counter() - start)
             response.raise_for_status()
         if output is not None:
-            output.joinpath(f"api-{len(rows)}.json").write_bytes(response.content)
+            output.joinpath(f"api-{len(rows)}.out").write_bytes(response.content)
         rows.append((f"GET {path}", min(times), len(response.content)))
+    return rows
+
+
+def time_in_browser(db: Path, runs: int) -> list[tuple[str, float]]:
+    """Milliseconds from navigation start to the load event of the search and story pages
+    in headless Chromium, served by `presswatch serve` (the test's DevTools driver)."""
+    import shutil
+    import signal
+    import socket
+
+    sys.path.insert(0, str(EXAMPLES.parent))
+    from tests.web.cdp import Browser
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print("chromium is not installed: no browser timings", file=sys.stderr)
+        return []
+    with Store.read(db) as store:
+        story = store.connection.execute(
+            "SELECT id FROM stories WHERE json_array_length(json, '$.documents') > 1"
+            " ORDER BY rowid LIMIT 1 OFFSET 100"
+        ).fetchone()[0]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [*CLI, "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    rows = []
+    try:
+        assert server.stdout is not None
+        printed = re.search(r"http://\S+/", server.stdout.readline())
+        assert printed is not None, "serve printed no URL"
+        base = printed.group(0)
+        with tempfile.TemporaryDirectory() as profile:
+            browser = Browser(chromium, Path(profile))
+            try:
+                for page in ("search?q=Khamenei", "search?q=Darwish", f"stories/{story}"):
+                    times = []
+                    for _ in range(runs):
+                        browser.load(base + page)
+                        times.append(
+                            browser.evaluate(
+                                "performance.getEntriesByType('navigation')[0].loadEventEnd"
+                            )
+                        )
+                    rows.append((f"browser: /{page}", min(times)))
+            finally:
+                browser.close()
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
     return rows
 
 
@@ -138,6 +218,9 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--db", type=Path, help="Keep the store here (reused if it exists).")
+    parser.add_argument(
+        "--browser", action="store_true", help="Also time page loads in headless Chromium."
+    )
     parser.add_argument(
         "--outputs", type=Path, help="Write what each command prints to a file in this folder."
     )
@@ -166,6 +249,9 @@ def main() -> None:
             print(f"| `presswatch {shown}` | {seconds:.2f} | {lines:,} |")
         for what, seconds, size in time_api(db, options.runs, options.outputs):
             print(f"| `{what}` | {seconds:.3f} | {size:,} bytes |")
+        if options.browser:
+            for what, milliseconds in time_in_browser(db, options.runs):
+                print(f"| {what} (load event) | {milliseconds / 1000:.3f} | |")
 
 
 if __name__ == "__main__":
