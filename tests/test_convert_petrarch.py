@@ -167,3 +167,14 @@ def test_the_shipped_data_is_what_the_script_writes(tmp_path: Path) -> None:
     assert convert_petrarch.main(["--source", str(SHARED), "--out", str(tmp_path)]) == 0
     for written in tmp_path.iterdir():
         assert written.read_bytes() == (SHIPPED / written.name).read_bytes(), written.name
+
+
+def test_spaces_inside_an_agents_brackets_are_no_error(tmp_path: Path) -> None:
+    from presswatch.lang.petrarch import read_agents
+
+    path = tmp_path / "agents.txt"
+    path.write_text("POLICE {} [ ~COP] # spaced\nHUMAN_RIGHTS_GROUP  [  NGO~]\n", encoding="utf-8")
+    skipped: list[str] = []
+    agents = dict(read_agents(path, skipped))
+    assert skipped == []
+    assert agents["police"] == "~COP" and agents["human rights group"] == "NGO~"

@@ -200,3 +200,12 @@ def test_a_passives_conjoined_agents_do_not_act_on_each_other(analyse: Analyse) 
     assert not [
         e for e in analysis.events if {p.role for p in e.participants} == {"source", "target"}
     ]
+
+
+def test_a_pronoun_in_a_reported_clause_is_the_reporters(analyse: Analyse) -> None:
+    analysis = analyse("Egypt indicated it would condemn Israel at the summit.")
+    names = {a.id: a.name for a in analysis.actors}
+    sources = {
+        names[p.actor] for e in analysis.events for p in e.participants if p.role == "source"
+    }
+    assert "Egypt" in sources

@@ -231,6 +231,8 @@ class DocumentEvents:
         seen: set[tuple[str, str, str]] = set()
         for found in coded:
             subject = self.subject_actor(found.source)
+            if subject is None and found.source is not None:
+                subject = self.reporter_of(found.source)
             # "Lawmakers in Arnor and Gondor welcomed …": each actor the phrase names.
             sources: list[tuple[str | None, Token | None]] = (
                 [(subject, found.source)]
@@ -335,6 +337,17 @@ class DocumentEvents:
                     if named is not None and named not in self.places:
                         return named
         return actor
+
+    def reporter_of(self, pronoun: Token) -> str | None:
+        """A pronoun subject of a reported clause that names no actor of its own stands for
+        the reporting clause's subject: "Ethiopia indicated it would act against Libya"."""
+        if pronoun.pos_ != "PRON" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = pronoun.head
+        if clause.dep_ != "ccomp":
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        return self.subject_actor(subject) if subject is not None else None
 
     def participant(
         self,

@@ -536,7 +536,7 @@ def read_actors(path: Path, skipped: list[str] | None = None) -> list[list[Any]]
 # -- agents and discards -------------------------------------------------------------------
 
 _SUBSTITUTION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
-_AGENT = re.compile(r"^(.+?)\s*(\{[^{}]*\})?\s*\[([^\]\s]+)\]\s*$")
+_AGENT = re.compile(r"^(.+?)\s*(\{[^{}]*\})?\s*\[\s*([^\]\s]+)\s*\]\s*$")
 _AGENT_CODE = re.compile(r"^(~[A-Z0-9]+|[A-Z0-9]+~)$")
 
 
