@@ -361,13 +361,12 @@ def _bucket(item: CheckedClaim) -> tuple[str, str, str, str | int | None]:
 
 
 def candidate_pairs(items: Sequence[CheckedClaim]) -> Iterator[tuple[int, int]]:
-    """Pairs that may compare: within one bucket, and across neighbouring day windows;
-    dated claims of a story also meet its undated ones. Never all pairs of the corpus."""
+    """Pairs that may compare, each once: within one bucket, across neighbouring day
+    windows, and a story's undated claims with its dated ones. Never all pairs."""
     index: dict[tuple[str, str, str, str | int | None], list[int]] = {}
     for n, item in enumerate(items):
         if item.key.known_group:
             index.setdefault(_bucket(item), []).append(n)
-    seen: set[tuple[int, int]] = set()
 
     def emit(first: list[int], second: list[int] | None) -> Iterator[tuple[int, int]]:
         if second is None:
@@ -379,7 +378,9 @@ def candidate_pairs(items: Sequence[CheckedClaim]) -> Iterator[tuple[int, int]]:
                 for j in second:
                     yield (i, j) if i < j else (j, i)
 
-    by_story: dict[tuple[str, str, str | None], list[int]] = {}
+    # A story's undated claims meet its dated ones: the story is one occasion.
+    undated: dict[tuple[str, str, str | None], list[int]] = {}
+    dated: dict[tuple[str, str, str | None], list[int]] = {}
     for bucket, members in index.items():
         yield from emit(members, None)
         kind, group, where, at = bucket
@@ -387,17 +388,13 @@ def candidate_pairs(items: Sequence[CheckedClaim]) -> Iterator[tuple[int, int]]:
             following = index.get((kind, group, "days", at + 1))
             if following:
                 yield from emit(members, following)
-        if where in ("days", "story"):
             for n in members:
-                by_story.setdefault((kind, group, items[n].story), []).append(n)
-    # One story's claims compare whatever their dates: the story is one occasion.
-    for members in by_story.values():
-        buckets = {_bucket(items[n]) for n in members}
-        if len(buckets) > 1:
-            for i, j in emit(members, None):
-                if _bucket(items[i]) != _bucket(items[j]) and (i, j) not in seen:
-                    seen.add((i, j))
-                    yield i, j
+                dated.setdefault((kind, group, items[n].story), []).append(n)
+        elif where == "story" and not isinstance(at, int):
+            undated[(kind, group, at)] = members
+    for key, members in undated.items():
+        if key in dated:
+            yield from emit(members, dated[key])
 
 
 def _point(value: ClaimValue) -> float | None:
