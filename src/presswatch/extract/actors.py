@@ -33,6 +33,7 @@ from presswatch.extract.mentions import MentionIndex
 from presswatch.lang.data import PLACE_PREPOSITIONS, PRONOUNS, ROLE_NOUNS, PronounEntry
 from presswatch.lang.names import (
     ParsedName,
+    better_key,
     compatible_names,
     is_kunya,
     name_key,
@@ -51,6 +52,8 @@ ENTITY_KINDS: dict[str, ActorKind] = {
 }
 # A mention while actors are assembled: start, end, text, kind.
 LocalMention = tuple[int, int, str, MentionKind]
+# Relative pronouns that stand for a person: "who", "whom", "whose".
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 # How far back (in sentences) a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
 _TITLE_RUN_TAGS = {"PROPN", "NOUN", "ADJ"}
@@ -135,14 +138,15 @@ class LocalActor:
         if self.kind != "person":
             # Organisations go by their usual name ("Hamas"), not the longest form.
             return Counter(n.name for n in named).most_common(1)[0][0]
+        # The longest name of the key the person goes by: not a headline's "Esther
+        # Williams Dies".
+        named = [n for n in named if name_key(n.name) == self.key] or named
         longest = max(len(n.core) for n in named)
         return next(n.name for n in named if len(n.core) == longest)
 
     def add_name(self, parsed: ParsedName) -> None:
         self.names.append(parsed)
-        key = name_key(parsed.name)
-        if len(key) > len(self.key):
-            self.key = key
+        self.key = better_key(self.key, name_key(parsed.name))
         if parsed.gender and self.gender is None:
             self.gender = parsed.gender
         if parsed.kunya:
@@ -180,6 +184,7 @@ class DocumentActors:
         self.bind_roles()
         self.resolve_role_phrases()
         self.resolve_pronouns()
+        self.resolve_relative_pronouns()
         return self.records()
 
     # -- layer 1: named entities ------------------------------------------------------
@@ -650,6 +655,22 @@ class DocumentActors:
                     (token.i, actor, token.dep_ in ("nsubj", "nsubjpass")),
                     key=lambda anchor: anchor[0],
                 )
+
+    def resolve_relative_pronouns(self) -> None:
+        """ "Fred LaRue, who ran the campaign": a relative pronoun is the person its clause
+        hangs on, by the parse alone; one hanging on anything else is left alone."""
+        for token in self.doc:
+            if token.lower_ not in RELATIVE_PRONOUNS or token.i in self.covered:
+                continue
+            clause = token.head
+            if token.dep_ == "poss":  # "whose": its noun stands between
+                clause = clause.head
+            if clause.dep_ != "relcl" or clause.head.i >= token.i:
+                continue
+            actor = self.covered.get(clause.head.i)
+            if actor is None or actor.kind != "person":
+                continue
+            self.add_mention(actor, token.idx, token.idx + len(token), token.text, "pronoun", None)
 
     def salience_anchors(self, sentence_of: dict[int, int]) -> list[tuple[int, LocalActor, bool]]:
         anchors = []

@@ -100,6 +100,17 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(k for k in (token_key(t) for t in split_name(name)) if k)
 
 
+def better_key(current: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
+    """The key an actor goes by once it is also called `new`: the longest, except that a
+    full name wins over itself with words after it ("Esther Williams" over "Esther
+    Williams Dies"), which only a headline or a tagger's overreach gives."""
+    if len(new) >= 2 and len(new) < len(current) and current[: len(new)] == new:
+        return new
+    if len(current) >= 2 and len(new) > len(current) and new[: len(current)] == current:
+        return current
+    return new if len(new) > len(current) else current
+
+
 def split_name(name: str) -> list[str]:
     return [t for t in _SPACE.split(name.replace("’", "'").strip()) if t]
 
@@ -173,8 +184,13 @@ def compatible_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     "Muhammad Darwish" fits "Mohammad Ismail Darwish" (given names a subset); "Ismail
     Haniyeh" does not (surname differs); "Darwish" alone fits any Darwish.
     """
-    if not a or not b or a[-1] != b[-1]:
+    if not a or not b:
         return False
+    if a[-1] != b[-1]:
+        # A full name with words after it ("Esther Williams Dies" in a headline, "Tara
+        # Reid Finally"): the name is the full name it starts with.
+        shorter_key, longer_key = (a, b) if len(a) <= len(b) else (b, a)
+        return len(shorter_key) >= 2 and longer_key[: len(shorter_key)] == shorter_key
     # An initial ("W. Mark Felt", "Frederick C. LaRue") neither adds nor conflicts.
     given_a = [k for k in a[:-1] if len(k) > 1]
     given_b = [k for k in b[:-1] if len(k) > 1]

@@ -17,7 +17,13 @@ from typing import Any
 import yaml
 
 from presswatch.errors import PresswatchError
-from presswatch.lang.names import compatible_names, is_kunya, name_key, parse_name
+from presswatch.lang.names import (
+    better_key,
+    compatible_names,
+    is_kunya,
+    name_key,
+    parse_name,
+)
 from presswatch.link import CorpusContext, linker
 from presswatch.link.ids import assign_ids, member_key
 from presswatch.model import Actor, ActorKind, Finding, Mention, Record, Span
@@ -96,9 +102,7 @@ class Cluster:
 
     def add(self, actor: Actor) -> None:
         self.members.append(actor)
-        key = tuple((actor.key or "").split())
-        if len(key) > len(self.key):
-            self.key = key
+        self.key = better_key(self.key, tuple((actor.key or "").split()))
 
 
 def person_cluster_for(key: tuple[str, ...], clusters: list[Cluster]) -> Cluster | None:
@@ -176,6 +180,11 @@ def merged_actor(cluster: Cluster, actor_id: str) -> Actor:
     elif cluster.kind != "person":
         name = names.most_common(1)[0][0]
     else:
+        # The longest name of the cluster's key, not a headline's "Esther Williams Dies".
+        keyed = Counter(
+            {n: c for n, c in names.items() if name_key(parse_name(n).name) == cluster.key}
+        )
+        names = keyed or names
         longest = max(len(n.split()) for n in names)
         name = next(n for n, _ in names.most_common() if len(n.split()) == longest)
     aliases: list[str] = []
