@@ -25,6 +25,7 @@ import html
 import json
 import re
 import tempfile
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -153,6 +154,18 @@ def read_records(path: Path) -> list[GoldRecord]:
     return records
 
 
+SPLITS = ("all", "train", "dev")
+
+
+def in_split(record: GoldRecord, split: str) -> bool:
+    """A fixed split of the records by their id: a quarter (CRC-32 of the id divisible by
+    4) is `dev`, kept for checking; the rest is `train`, for tuning; `all` is both."""
+    if split == "all":
+        return True
+    dev = zlib.crc32(record.id.encode("utf-8")) % 4 == 0
+    return dev if split == "dev" else not dev
+
+
 def score(result: Result, record: GoldRecord, analysis: DocumentAnalysis) -> None:
     events = [e for e in analysis.events if not e.negated]
     gold = record.codings
@@ -262,6 +275,10 @@ def evaluate(records: list[GoldRecord], nlp: Language, setup: str) -> Result:
 def cameo(
     data: Annotated[Path, typer.Option(help="Folder holding cameo/.")] = DEFAULT_DATA,
     limit: Annotated[int | None, typer.Option(help="Only the first N records.")] = None,
+    split: Annotated[
+        str,
+        typer.Option(help="Records: all, train (three quarters, for tuning) or dev (the rest)."),
+    ] = "all",
     model: Annotated[str, typer.Option(help="spaCy pipeline.")] = DEFAULT_MODEL,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write scores here.")] = None,
 ) -> None:
@@ -270,8 +287,12 @@ def cameo(
 
     Example: presswatch eval cameo
     """
+    if split not in SPLITS:
+        raise typer.BadParameter(
+            f"{split!r} is not one of {', '.join(SPLITS)}", param_hint="--split"
+        )
     records_file = data_path(data, "cameo", "PETR_Validate_records_2_02.xml")
-    records = read_records(records_file)[: limit or None]
+    records = [r for r in read_records(records_file) if in_split(r, split)][: limit or None]
     with tempfile.TemporaryDirectory(prefix="presswatch-cameo-") as scratch:
         own = convert_records_dictionaries(records_file.parent, Path(scratch))
         setups = [
@@ -286,7 +307,7 @@ def cameo(
             ),
         ]
         results = [evaluate(records, nlp, name) for name, nlp in setups]
-    table = Table(title=f"PETRARCH validation records: {len(records)} sentences")
+    table = Table(title=f"PETRARCH validation records ({split}): {len(records)} sentences")
     columns = (
         "set-up",
         "gold",
