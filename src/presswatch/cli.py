@@ -251,6 +251,27 @@ def analyze(
         raise typer.Exit(1)
 
 
+@app.command()
+def relink(db: DbOption = DEFAULT_DB) -> None:
+    """Link every stored report anew into the corpus record.
+
+    `analyze` links new reports into a stored corpus by lookup (their actors' names, the
+    stories near them); this rebuilds the whole record from the stored analyses, with the
+    link settings stored with the corpus.
+
+    Example: presswatch relink --db presswatch.db
+    """
+    from presswatch.pipeline import relink as relink_corpus
+
+    with exit_on_error():
+        Store.check_writable(db, create=False)
+        counts = relink_corpus(db)
+    err.print(
+        f"relinked {counts['record_documents']} documents: {counts['actors']} actors, "
+        f"{counts['stories']} stories, {counts['findings']} findings"
+    )
+
+
 @contextmanager
 def ctrl_c_between_batches() -> Iterator[Callable[[], bool]]:
     """Ctrl-C stops the run after the batch being stored; a second Ctrl-C stops it at once.

@@ -31,11 +31,15 @@ from presswatch.ingest import read_inputs
 from presswatch.ingest.dates import parse_date
 from presswatch.ingest.documents import build_document
 from presswatch.ingest.language import EXTRACTION_LANGUAGES, detect_language
-from presswatch.link import link_corpus
+from presswatch.link import link_context, link_corpus, member_names
+from presswatch.link.incremental import can_link_increment, link_increment
 from presswatch.model import Document, DocumentAnalysis, Record
 from presswatch.nlp import build_pipeline, load_pipeline, pipeline_key
 from presswatch.settings import LinkSettings, Settings, link_settings_for
 from presswatch.store import Store
+
+# New reports linked by lookup per step: the neighbourhood fetched is that of one step.
+INCREMENT_SIZE = 64
 
 
 @dataclass
@@ -148,6 +152,7 @@ def run_analysis(
         held: dict[str, DocumentAnalysis] = {}
         run_ids: list[str] = []
         new_ids: list[str] = []
+        stale: list[str] = []
 
         def pending() -> Iterator[Document]:
             for document in _unique_documents(read_inputs(sources, settings), summary, observer):
@@ -155,6 +160,8 @@ def run_analysis(
                 if store is not None and store.has_analysis(document.id, version):
                     summary.reused += 1
                     continue
+                if store is not None and store.is_linked(document.id):
+                    stale.append(document.id)  # analysed anew: its linked record is old
                 yield document
             summary.documents = len(run_ids)
             # Known only once every input is read: reading stays one batch ahead of work.
@@ -176,12 +183,15 @@ def run_analysis(
         if summary.failures:
             store.record_failures(summary.failed_inputs)
         record = Record()
-        if keep_record and set(run_ids) == set(store.document_ids()):
+        full = bool(stale) or link != stored_link or not can_link_increment(store, settings)
+        if full and keep_record and set(run_ids) == set(store.document_ids()):
             # The run is the whole corpus: its record is the corpus record.
-            record = link_corpus(store.load_analyses(run_ids), settings, link)
-            store.save_corpus(record)
+            analyses = store.load_analyses(run_ids)
+            context = link_context(analyses, settings, link)
+            record = context.record
+            store.save_corpus(record, member_names(analyses, context.scratch.get("actor_ids", {})))
         else:
-            relink_store(store, settings, link)
+            link_store(store, settings, link, full=full)
             if keep_record:
                 record = link_corpus(store.load_analyses(run_ids), settings, link)
         store.save_link_settings(link)
@@ -192,8 +202,39 @@ def run_analysis(
 
 
 def relink_store(store: Store, settings: Settings, link: LinkSettings) -> None:
-    """Link every stored analysis into the corpus record, replacing the stored one."""
-    store.save_corpus(link_corpus(store.load_analyses(store.document_ids()), settings, link))
+    """Link every stored analysis into the corpus record, replacing the stored one
+    (`presswatch relink`)."""
+    analyses = store.load_analyses(store.document_ids())
+    context = link_context(analyses, settings, link)
+    store.save_corpus(context.record, member_names(analyses, context.scratch.get("actor_ids", {})))
+
+
+def relink(db: str | Path, settings: Settings | None = None) -> dict[str, int]:
+    """Relink the whole stored corpus with the link settings stored with it (`presswatch
+    relink`); the store's counts after."""
+    settings = settings or Settings()
+    with Store.open(db, create=False) as store:
+        link = store.link_settings() or LinkSettings.read(settings)
+        relink_store(store, settings, link)
+        store.save_link_settings(link)
+        return store.counts()
+
+
+def link_store(store: Store, settings: Settings, link: LinkSettings, *, full: bool) -> None:
+    """Bring the corpus record up to date with the stored analyses: the reports it lacks
+    are linked in by lookup, a few batches at a time (`link.incremental`), unless `full`
+    or they outnumber the linked ones; then every analysis is linked anew."""
+    unlinked = store.unlinked_document_ids()
+    if not full and not unlinked:
+        return
+    if full or len(unlinked) > store.linked_document_count():
+        relink_store(store, settings, link)
+        return
+    for start in range(0, len(unlinked), INCREMENT_SIZE):
+        analyses = store.load_analyses(unlinked[start : start + INCREMENT_SIZE])
+        if link_increment(store, analyses, settings, link) is None:
+            relink_store(store, settings, link)
+            return
 
 
 def analysis_version(settings: Settings) -> str:

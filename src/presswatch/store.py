@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -45,6 +45,10 @@ _FTS5_SYNTAX = re.compile(r'["()*:^]|\b(AND|OR|NOT|NEAR)\b')
 _FTS5_QUERY_ERRORS = ("fts5:", "unterminated string", "no such column", "unknown special query")
 # Corpus tables in the order they are cleared (children first).
 _CORPUS_TABLES = (
+    "actor_keys",
+    "actor_names",
+    "story_documents",
+    "finding_documents",
     "record_documents",
     "mentions",
     "event_participants",
@@ -340,8 +344,10 @@ class Store:
 
     # -- the corpus record -----------------------------------------------------------------
 
-    def save_corpus(self, record: Record) -> None:
-        """Replace the corpus-level rows with this record, in one transaction."""
+    def save_corpus(self, record: Record, names: dict[str, dict[str, int]] | None = None) -> None:
+        """Replace the corpus-level rows with this record, in one transaction; `names` are
+        the names each actor's members went by (see `link.member_names`), kept so adding
+        reports later names actors as a full relink would."""
         with self._transaction():
             for table in _CORPUS_TABLES:
                 self.connection.execute(f"DELETE FROM {table}")
@@ -354,6 +360,7 @@ class Store:
                 ],
             )
             self._insert_actors(record.actors)
+            self._insert_actor_names(names or {})
             self._insert_quotes(record.quotes)
             self._insert_events(record.events)
             self._insert_claims(record.claims)
@@ -369,19 +376,61 @@ class Store:
                     for f in record.framing
                 ],
             )
-            self.connection.executemany(
-                "INSERT INTO stories(id, json) VALUES (?, ?)",
-                [(s.id, s.model_dump_json()) for s in record.stories],
-            )
-            self.connection.executemany(
-                "INSERT INTO quote_groups(id, story, speaker, json) VALUES (?, ?, ?, ?)",
-                [(g.id, g.story, g.speaker, g.model_dump_json()) for g in record.quote_groups],
-            )
+            self._insert_stories(record.stories)
+            self._insert_quote_groups(record.quote_groups)
+            self._insert_finding_documents(record.findings)
+
+    def _insert_actor_names(self, names: dict[str, dict[str, int]]) -> None:
+        self.connection.executemany(
+            "INSERT INTO actor_names(actor, name, reports, rank) VALUES (?, ?, ?, ?)",
+            [
+                (actor, name, count, rank)
+                for actor, counts in names.items()
+                for rank, (name, count) in enumerate(counts.items())
+            ],
+        )
+
+    def actor_member_names(self, actors: Sequence[str]) -> dict[str, dict[str, int]]:
+        """`names` as saved for these actors (none for an actor saved without them)."""
+        found: dict[str, dict[str, int]] = {}
+        for actor, name, count in self.connection.execute(
+            "SELECT actor, name, reports FROM actor_names"
+            " WHERE actor IN (SELECT value FROM json_each(?)) ORDER BY actor, rank",
+            (json.dumps(list(actors)),),
+        ):
+            found.setdefault(actor, {})[name] = count
+        return found
+
+    def _insert_stories(self, stories: Sequence[Story]) -> None:
+        self.connection.executemany(
+            "INSERT INTO stories(id, json) VALUES (?, ?)",
+            [(s.id, s.model_dump_json()) for s in stories],
+        )
+        self.connection.executemany(
+            "INSERT INTO story_documents(story, document) VALUES (?, ?)",
+            [(s.id, d) for s in stories for d in s.documents],
+        )
+
+    def _insert_quote_groups(self, groups: Sequence[QuoteGroup]) -> None:
+        self.connection.executemany(
+            "INSERT INTO quote_groups(id, story, speaker, json) VALUES (?, ?, ?, ?)",
+            [(g.id, g.story, g.speaker, g.model_dump_json()) for g in groups],
+        )
+
+    def _insert_finding_documents(self, findings: Sequence[Finding]) -> None:
+        self.connection.executemany(
+            "INSERT INTO finding_documents(finding, document) VALUES (?, ?)",
+            [(f.id, doc) for f in findings for doc in dict.fromkeys(e.doc for e in f.evidence)],
+        )
 
     def _insert_actors(self, actors: Sequence[Actor]) -> None:
         self.connection.executemany(
             "INSERT INTO actors(id, name, kind, json) VALUES (?, ?, ?, ?)",
             [(a.id, a.name, a.kind, a.model_dump_json()) for a in actors],
+        )
+        self.connection.executemany(
+            "INSERT INTO actor_keys(actor, kind, key) VALUES (?, ?, ?)",
+            [(a.id, a.kind, lookup_key(a.kind, a.key)) for a in actors],
         )
         self.connection.executemany(
             'INSERT INTO mentions(actor, document, start, "end", text, kind)'
@@ -472,6 +521,210 @@ class Store:
     ) -> list[_Row]:
         rows = self.connection.execute(f"SELECT json FROM {table} {where} ORDER BY rowid", params)
         return [kind.model_validate_json(row[0]) for row in rows]
+
+    # -- incremental linking: the neighbourhood of new reports, by index -------------------
+
+    def is_linked(self, doc_id: str) -> bool:
+        """Whether the corpus record holds this document."""
+        row = self.connection.execute(
+            "SELECT 1 FROM record_documents WHERE document = ?", (doc_id,)
+        ).fetchone()
+        return row is not None
+
+    def document_positions(self, documents: Sequence[str]) -> dict[str, int]:
+        """Where these documents stand in the corpus record (those it holds)."""
+        rows = self.connection.execute(
+            "SELECT document, position FROM record_documents"
+            " WHERE document IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(documents)),),
+        )
+        return {row[0]: int(row[1]) for row in rows}
+
+    def linked_document_count(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM record_documents").fetchone()[0])
+
+    def unlinked_document_ids(self) -> list[str]:
+        """Analysed documents the corpus record does not hold yet, in the order stored."""
+        rows = self.connection.execute(
+            "SELECT d.id FROM documents d JOIN analyses a ON a.document = d.id"
+            " WHERE d.id NOT IN (SELECT document FROM record_documents) ORDER BY d.rowid"
+        )
+        return [row[0] for row in rows]
+
+    def lookups_ready(self) -> bool:
+        """Whether the lookup tables cover the record (a store linked before migration 006
+        has actors and no keys until its next full relink)."""
+        actors = self.connection.execute("SELECT EXISTS(SELECT 1 FROM actors)").fetchone()[0]
+        keyed = self.connection.execute("SELECT EXISTS(SELECT 1 FROM actor_keys)").fetchone()[0]
+        return not actors or bool(keyed)
+
+    def actors_by_key(self, keys: Iterable[tuple[str, str]]) -> list[Actor]:
+        """Stored actors with any of these (kind, lookup key) pairs, each once, in record
+        order (see `lookup_key`)."""
+        ids: dict[str, None] = {}
+        for kind, key in dict.fromkeys(keys):
+            for (actor,) in self.connection.execute(
+                "SELECT actor FROM actor_keys WHERE key = ? AND kind = ?", (key, kind)
+            ):
+                ids[actor] = None
+        return self._by_ids(Actor, "actors", list(ids))
+
+    def taken_ids(self, table: str, ids: Sequence[str]) -> set[str]:
+        """Which of these ids (or their `-N` variants) the table holds already."""
+        found: set[str] = set()
+        for base in dict.fromkeys(ids):
+            rows = self.connection.execute(
+                f"SELECT id FROM {table} WHERE id = ? OR id GLOB ?", (base, f"{base}-*")
+            )
+            found.update(row[0] for row in rows)
+        return found
+
+    def stories_near(
+        self, actors: Sequence[str], since: str | None, until: str | None, limit: int
+    ) -> list[str]:
+        """Stories with reports naming any of these actors, published within [since,
+        until] (or undated), most shared actors first: where a new report may belong."""
+        rows = self.connection.execute(
+            "SELECT sd.story, count(DISTINCT m.actor) AS shared FROM mentions m"
+            " JOIN story_documents sd ON sd.document = m.document"
+            " JOIN record_documents r ON r.document = m.document"
+            " WHERE m.actor IN (SELECT value FROM json_each(?))"
+            " AND (r.published IS NULL OR ? IS NULL OR r.published >= ?)"
+            " AND (r.published IS NULL OR ? IS NULL OR r.published <= ?)"
+            " GROUP BY sd.story ORDER BY shared DESC, min(sd.rowid) LIMIT ?",
+            (json.dumps(list(actors)), since, since, until, until, limit),
+        )
+        return [row[0] for row in rows]
+
+    def neighbourhood(self, stories: Sequence[str]) -> Record:
+        """These stories with their reports and what was found in them: the documents, the
+        (whole) actors named there, their quotes, events, claims and framing."""
+        story_rows = self._by_ids(Story, "stories", list(stories))
+        docs = list(dict.fromkeys(d for s in story_rows for d in s.documents))
+        marks = json.dumps(docs)
+        in_docs = "(SELECT value FROM json_each(?))"
+        documents = [
+            Document.model_validate_json(row[0])
+            for row in self.connection.execute(
+                f"SELECT json FROM record_documents WHERE document IN {in_docs} ORDER BY position",
+                (marks,),
+            )
+        ]
+        return Record(
+            documents=documents,
+            actors=self._load(
+                Actor,
+                "actors",
+                f"WHERE id IN (SELECT actor FROM mentions WHERE document IN {in_docs})",
+                (marks,),
+            ),
+            quotes=self._load(Quote, "quotes", f"WHERE document IN {in_docs}", (marks,)),
+            events=self._load(
+                Event,
+                "events",
+                f"WHERE id IN (SELECT event FROM event_documents WHERE document IN {in_docs})",
+                (marks,),
+            ),
+            claims=self._load(Claim, "claims", f"WHERE document IN {in_docs}", (marks,)),
+            framing=self._load(FramingSpan, "framing", f"WHERE document IN {in_docs}", (marks,)),
+            stories=story_rows,
+        )
+
+    def save_increment(
+        self,
+        *,
+        added: Record,
+        actors: Sequence[Actor],
+        names: dict[str, dict[str, int]],
+        replaced_stories: Sequence[str],
+        linked: Record,
+        kept_kinds: Collection[str],
+    ) -> None:
+        """Add new reports to the corpus record in one transaction: `added` holds their
+        documents, quotes, events, claims and framing; `actors` replace (or add) these
+        actors, with the `names` their members went by; the stories `replaced_stories`,
+        their quote groups and the findings citing their reports (but those of
+        `kept_kinds`) give way to those of `linked`."""
+        with self._transaction():
+            position = self.connection.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM record_documents"
+            ).fetchone()[0]
+            self.connection.executemany(
+                "INSERT INTO record_documents(position, document, outlet, source, published, json)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (position + n, d.id, d.outlet, d.source, d.published, d.model_dump_json())
+                    for n, d in enumerate(added.documents)
+                ],
+            )
+            actor_ids = json.dumps([a.id for a in actors])
+            for table, column in (
+                ("mentions", "actor"),
+                ("actor_keys", "actor"),
+                ("actor_names", "actor"),
+                ("actors", "id"),
+            ):
+                self.connection.execute(
+                    f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))",
+                    (actor_ids,),
+                )
+            self._insert_actors(actors)
+            self._insert_actor_names(names)
+            self._insert_quotes(added.quotes)
+            self._insert_events(added.events)
+            self._insert_claims(added.claims)
+            self.connection.executemany(
+                'INSERT INTO framing(document, start, "end", text, category, neutral, json)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (f.doc, f.start, f.end, f.text, f.category, f.neutral, f.model_dump_json())
+                    for f in added.framing
+                ],
+            )
+            stories = json.dumps(list(replaced_stories))
+            documents = json.dumps(
+                [d.id for d in linked.documents] + [d.id for d in added.documents]
+            )
+            kinds = json.dumps(sorted(kept_kinds))
+            stale = [
+                row[0]
+                for row in self.connection.execute(
+                    "SELECT DISTINCT f.id FROM findings f"
+                    " JOIN finding_documents fd ON fd.finding = f.id"
+                    " WHERE fd.document IN (SELECT value FROM json_each(?))"
+                    " AND f.kind NOT IN (SELECT value FROM json_each(?))",
+                    (documents, kinds),
+                )
+            ]
+            for table, column in (("finding_documents", "finding"), ("findings", "id")):
+                self.connection.execute(
+                    f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))",
+                    (json.dumps(stale),),
+                )
+            self.connection.execute(
+                "DELETE FROM quote_groups WHERE story IN (SELECT value FROM json_each(?))",
+                (stories,),
+            )
+            self.connection.execute(
+                "DELETE FROM story_documents WHERE story IN (SELECT value FROM json_each(?))",
+                (stories,),
+            )
+            self.connection.execute(
+                "DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))", (stories,)
+            )
+            self._insert_stories(linked.stories)
+            self._insert_quote_groups(linked.quote_groups)
+            findings = [f for f in linked.findings if f.kind not in kept_kinds]
+            self.connection.executemany(
+                "INSERT INTO findings(id, kind, summary, json) VALUES (?, ?, ?, ?)",
+                [(f.id, f.kind, f.summary, f.model_dump_json()) for f in findings],
+            )
+            self._insert_finding_documents(findings)
+
+    def _by_ids(self, kind: type[_Row], table: str, ids: Sequence[str]) -> list[_Row]:
+        return self._load(
+            kind, table, "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
+        )
 
     # -- listings: indexed queries, never the whole record ----------------------------------
 
@@ -648,6 +901,16 @@ class _Transaction:
         traceback: TracebackType | None,
     ) -> None:
         self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def lookup_key(kind: str, key: str | None) -> str:
+    """What an actor is looked up by when new reports are linked: a person by surname (the
+    last word of its name key, which every compatible name shares), anything else by its
+    whole name key."""
+    words = (key or "").split()
+    if kind == "person":
+        return words[-1] if words else ""
+    return " ".join(words)
 
 
 def _check_location(path: Path, create: bool) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import InitVar, dataclass, field
 from typing import Any
 
-from presswatch.model import DocumentAnalysis, Record
+from presswatch.model import Actor, DocumentAnalysis, Record
 from presswatch.registry import Registry
 from presswatch.settings import LinkSettings, Settings
 
@@ -59,8 +59,44 @@ def link_corpus(
 ) -> Record:
     """Build the corpus record from per-document analyses, with `link_settings` when given
     (else those `settings` names)."""
+    return link_context(analyses, settings, link_settings).record
+
+
+def link_context(
+    analyses: Sequence[DocumentAnalysis],
+    settings: Settings,
+    link_settings: LinkSettings | None = None,
+) -> CorpusContext:
+    """`link_corpus` with what the linkers left in `scratch` (the actors linker's local to
+    corpus actor ids, which the store keeps for adding reports later)."""
     LINKERS.check(settings.linkers)
     context = CorpusContext(merge_analyses(analyses), settings, link_settings=link_settings)
+    position = {d.id: n for n, d in enumerate(context.record.documents)}
     for name in settings.linkers:
         LINKERS.get(name)(context)
-    return context.record
+        if name == "actors":
+            in_reading_order(context.record.actors, position)
+    return context
+
+
+def in_reading_order(actors: Sequence[Actor], position: dict[str, int]) -> None:
+    """Sort each actor's mentions by document (in record order), then offset: what cites
+    an actor's first mention in a report, or of a title, then cites the same span however
+    the reports were batched (all at once, or added to a stored corpus later)."""
+    for actor in actors:
+        actor.mentions.sort(key=lambda m: (position.get(m.doc, len(position)), m.start, m.end))
+
+
+def member_names(
+    analyses: Sequence[DocumentAnalysis], mapping: dict[str, str]
+) -> dict[str, dict[str, int]]:
+    """Per corpus actor, the names its members (one per report) went by and how many
+    reports used each, in the order first seen."""
+    names: dict[str, dict[str, int]] = {}
+    for analysis in analyses:
+        for actor in analysis.actors:
+            corpus = mapping.get(actor.id)
+            if corpus is not None:
+                counts = names.setdefault(corpus, {})
+                counts[actor.name] = counts.get(actor.name, 0) + 1
+    return names

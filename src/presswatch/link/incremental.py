@@ -1,0 +1,207 @@
+"""New reports linked into a stored corpus through indexed lookups, not a full relink.
+
+A full relink (`presswatch relink`) runs every linker over every stored analysis. Adding
+k reports instead costs k and the neighbourhood they land in:
+
+1. Actors: each new report's actors are merged with the stored actors their names can
+   be, looked up by surname (people) or name key (the rest) in the store's index, by the
+   actors linker's own clustering. A stored actor keeps its id, so citations stay valid.
+2. Stories: the stored stories whose reports name one of those actors near the new
+   reports' dates are fetched with their reports' quotes, events, claims and framing.
+3. The linkers after `actors` (stories, quotes, claims, coverage) run over the new
+   reports plus that neighbourhood, and the neighbourhood's stories, quote groups and
+   findings in the store give way to theirs.
+
+Where this cannot stand for a full relink — the store was linked before its lookup
+tables existed, the linkers include no stories to scope by, or new reports would merge
+two stored actors — `link_increment` says so and the caller relinks in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from presswatch.link import LINKERS, CorpusContext, in_reading_order, merge_analyses
+from presswatch.link.actors import (
+    Cluster,
+    actor_key,
+    cluster_actors,
+    merged_actor,
+    parse_known_actors,
+    resolve_speakers_by_role,
+    rewrite_actor_references,
+)
+from presswatch.link.ids import content_id
+from presswatch.model import Actor, DocumentAnalysis, Record
+from presswatch.settings import LinkSettings, Settings
+from presswatch.store import Store, lookup_key
+
+# Stored stories a batch of new reports is linked against, most shared actors first: the
+# neighbourhood's size bounds the cost of adding reports whatever the corpus holds.
+NEIGHBOUR_STORIES = 40
+# Stored reports this many days either side of the new ones' dates are neighbours.
+WINDOW_DAYS = 30
+# Findings the actors linker writes: they stay as stored (every other kind is written by
+# the linkers after it and is replaced in the neighbourhood).
+ACTOR_FINDINGS = frozenset({"alias_conflict"})
+
+
+@dataclass
+class Increment:
+    """What adding reports changed, for the run summary and tests."""
+
+    documents: int
+    actors_updated: int
+    actors_new: int
+    stories_replaced: int
+
+
+def can_link_increment(store: Store, settings: Settings) -> bool:
+    """Whether new reports can be linked by lookup (else a full relink is needed)."""
+    return (
+        "stories" in settings.linkers
+        and store.linked_document_count() > 0
+        and store.lookups_ready()
+    )
+
+
+def link_increment(
+    store: Store,
+    analyses: Sequence[DocumentAnalysis],
+    settings: Settings,
+    link: LinkSettings,
+) -> Increment | None:
+    """Link these new analyses into the store's corpus record; None (nothing written)
+    where only a full relink gives the right record."""
+    LINKERS.check(settings.linkers)
+    added = merge_analyses(analyses)
+    if "actors" not in settings.linkers:
+        return None  # local actor ids in the store: nothing to look up by
+    actors, names, updated = _merge_actors(store, added, link)
+    if actors is None:
+        return None
+    neighbours = _neighbour_stories(store, added, actors)
+    linked = store.neighbourhood(neighbours)
+    # The neighbourhood's actors, with those the new reports changed in their place.
+    changed = {a.id: a for a in actors}
+    kept = [a for a in linked.actors if a.id not in changed]
+    linked.documents = [*linked.documents, *added.documents]
+    linked.actors = [*kept, *actors]
+    linked.quotes = [*linked.quotes, *added.quotes]
+    linked.events = [*linked.events, *added.events]
+    linked.claims = [*linked.claims, *added.claims]
+    linked.framing = [*linked.framing, *added.framing]
+    linked.stories = []
+    resolve_speakers_by_role(linked)
+    context = CorpusContext(linked, settings, link_settings=link)
+    for name in settings.linkers:
+        if name != "actors":
+            LINKERS.get(name)(context)
+    store.save_increment(
+        added=added,
+        actors=actors,
+        names=names,
+        replaced_stories=neighbours,
+        linked=linked,
+        kept_kinds=ACTOR_FINDINGS,
+    )
+    return Increment(len(added.documents), updated, len(actors) - updated, len(neighbours))
+
+
+def _merge_actors(
+    store: Store, added: Record, link: LinkSettings
+) -> tuple[list[Actor] | None, dict[str, dict[str, int]], int]:
+    """The stored actors the new reports' actors join (updated) and the new actors, with
+    the names their members go by and every reference in `added` pointed at them; None
+    when a new report would merge two stored actors (their ids and every reference to
+    them would change)."""
+    known = parse_known_actors(link.known_actors) if link.known_actors else []
+    stored = store.actors_by_key((a.kind, lookup_key(a.kind, a.key)) for a in added.actors)
+    stored_ids = {a.id for a in stored}
+    names = store.actor_member_names(sorted(stored_ids))
+    joined: list[tuple[Cluster, Actor]] = []
+    fresh: list[tuple[Cluster, Actor]] = []
+    for cluster in cluster_actors([*stored, *added.actors], known):
+        old = [m for m in cluster.members if m.id in stored_ids]
+        if len(old) > 1:
+            return None, {}, 0
+        if len(old) == len(cluster.members):
+            continue  # no new report names it
+        new = [m for m in cluster.members if m.id not in stored_ids]
+        if old:
+            joined.append((cluster, _joined(cluster, old[0], new, names.get(old[0].id, {}))))
+        else:
+            fresh.append((cluster, merged_actor(cluster, "")))
+    _assign_new_ids(store, fresh)
+    mapping: dict[str, str] = {}
+    updated: dict[str, dict[str, int]] = {}
+    for cluster, actor in [*joined, *fresh]:
+        counts = updated.setdefault(actor.id, dict(names.get(actor.id, {})))
+        for member in cluster.members:
+            if member.id not in stored_ids:
+                mapping[member.id] = actor.id
+                counts[member.name] = counts.get(member.name, 0) + 1
+    rewrite_actor_references(added, mapping)
+    result = [actor for _, actor in [*joined, *fresh]]
+    documents = {m.doc for actor in result for m in actor.mentions}
+    position = store.document_positions(sorted(documents))
+    start = store.linked_document_count()
+    position.update((d.id, start + n) for n, d in enumerate(added.documents))
+    in_reading_order(result, position)
+    # Merged actors carry their members' affiliations as local ids until mapped here.
+    for actor in result:
+        merged = [mapping.get(a, a) for a in actor.affiliations]
+        actor.affiliations = list(dict.fromkeys(a for a in merged if a != actor.id))
+    added.actors = []
+    return result, updated, len(joined)
+
+
+def _joined(cluster: Cluster, stored: Actor, new: list[Actor], names: dict[str, int]) -> Actor:
+    """A stored actor with the new members' mentions, names and roles, named as a full
+    relink would name it: the stored actor stands for its members by the names they went
+    by, each as often as they did, so the name most reports use still wins. Its id stays
+    (a citation stays valid)."""
+    stand_ins = [
+        stored.model_copy(update={"name": name, "mentions": [], "aliases": [], "roles": []})
+        for name, count in names.items()
+        for _ in range(count)
+    ]
+    members = [stored, *stand_ins[1:], *new] if stand_ins else [stored, *new]
+    if stand_ins:
+        members[0] = stored.model_copy(update={"name": stand_ins[0].name})
+    voting = Cluster(kind=cluster.kind, members=members, key=cluster.key, known=cluster.known)
+    actor = merged_actor(voting, stored.id)
+    actor.wikidata = stored.wikidata or actor.wikidata
+    return actor
+
+
+def _assign_new_ids(store: Store, fresh: list[tuple[Cluster, Actor]]) -> None:
+    """Ids of new actors from their keys, as the actors linker gives them; one a stored
+    actor already has (an ambiguous name) gets the next free `-N`."""
+    bases = [content_id("a", actor_key(cluster)) for cluster, _ in fresh]
+    used = store.taken_ids("actors", bases)
+    for (_, actor), base in zip(fresh, bases, strict=True):
+        candidate, number = base, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{base}-{number}"
+        used.add(candidate)
+        actor.id = candidate
+
+
+def _neighbour_stories(store: Store, added: Record, actors: Sequence[Actor]) -> list[str]:
+    """Stored stories whose reports name an actor the new reports name, within the window
+    around their dates."""
+    dates = sorted(d.published[:10] for d in added.documents if d.published)
+    since = _shift(dates[0], -WINDOW_DAYS) if dates else None
+    until = _shift(dates[-1], WINDOW_DAYS) if dates else None
+    return store.stories_near([a.id for a in actors], since, until, NEIGHBOUR_STORIES)
+
+
+def _shift(day: str, days: int) -> str | None:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,127 @@
+"""Adding reports to a stored corpus links them by lookup and gives the record a full
+relink gives: on examples/, however the reports are split into runs."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from presswatch import pipeline
+from presswatch.cli import app
+from presswatch.model import Record
+from presswatch.pipeline import run_analysis
+from presswatch.settings import Settings
+from presswatch.store import Store
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+REPORTS = sorted(str(p) for p in EXAMPLES.iterdir() if p.name != "README.md")
+
+
+def canonical(record: Record) -> dict[str, Any]:
+    """The record with every list as a set of items (its order is the order the reports
+    were added) and each actor's aliases as a set (the order its names were met)."""
+    data = json.loads(record.model_dump_json())
+    for actor in data["actors"]:
+        actor["aliases"] = sorted(actor["aliases"])
+    return {
+        key: sorted(json.dumps(item, sort_keys=True) for item in value)
+        if isinstance(value, list)
+        else value
+        for key, value in data.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The examples analysed at once (a full link); added in runs of 5 and 3 reports, and
+    2 by 2 (the later runs linked by lookup); and all but the last."""
+    folder = tmp_path_factory.mktemp("incremental")
+    full = folder / "full.db"
+    run_analysis(REPORTS, settings=Settings(), db=full)
+    built = {"full": full}
+    last = len(REPORTS)
+    runs = (("5+3", [0, 5, last]), ("2 by 2", [0, 2, 4, 6, last]), ("all but one", [0, last - 1]))
+    for name, edges in runs:
+        db = folder / f"{name.replace(' ', '-')}.db"
+        for start, end in itertools.pairwise(edges):
+            run_analysis(REPORTS[start:end], settings=Settings(), db=db)
+        built[name] = db
+    return built
+
+
+def record_of(db: Path) -> Record:
+    with Store.open(db) as store:
+        return store.load_record()
+
+
+@pytest.mark.parametrize("split", ["5+3", "2 by 2"])
+def test_reports_added_in_runs_give_the_record_of_a_full_link(
+    stores: dict[str, Path], split: str
+) -> None:
+    full, added = record_of(stores["full"]), record_of(stores[split])
+    assert len(added.documents) == len(full.documents) > len(REPORTS)  # a feed holds several
+    assert added.stories and added.findings and added.quote_groups
+    assert canonical(added) == canonical(full)
+
+
+def test_a_later_run_links_by_lookup_and_loads_only_its_own_analyses(
+    stores: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "p.db"
+    shutil.copyfile(stores["all but one"], db)
+
+    def stopped(*args: object, **options: object) -> None:
+        raise KeyboardInterrupt  # the run stops after storing, before linking
+
+    monkeypatch.setattr(pipeline, "link_store", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        run_analysis(REPORTS, settings=Settings(), db=db)
+    monkeypatch.undo()
+    with Store.open(db) as store:
+        [last] = store.unlinked_document_ids()
+    loaded: list[str] = []
+    original = Store.load_analyses
+
+    def load_analyses(self: Store, ids: Sequence[str]) -> list[Any]:
+        loaded.extend(ids)
+        return original(self, ids)
+
+    def no_full_relink(*args: object) -> None:
+        raise AssertionError("a full relink")
+
+    monkeypatch.setattr(Store, "load_analyses", load_analyses)
+    monkeypatch.setattr(pipeline, "relink_store", no_full_relink)
+    _, summary = run_analysis(REPORTS, settings=Settings(), db=db, keep_record=False)
+    assert summary.reused == summary.documents and summary.analysed == 0
+    assert loaded == [last]
+    monkeypatch.undo()
+    assert canonical(record_of(db)) == canonical(record_of(stores["full"]))
+
+
+def test_relink_rebuilds_the_record_a_full_link_gives(
+    stores: dict[str, Path], tmp_path: Path
+) -> None:
+    db = tmp_path / "p.db"
+    shutil.copyfile(stores["2 by 2"], db)
+    result = CliRunner().invoke(app, ["relink", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert f"relinked {len(record_of(db).documents)} documents" in result.output
+    assert record_of(db) == record_of(stores["full"])
+
+
+def test_a_store_without_lookups_is_relinked_in_full(
+    stores: dict[str, Path], tmp_path: Path
+) -> None:
+    db = tmp_path / "p.db"
+    shutil.copyfile(stores["all but one"], db)
+    with Store.open(db) as store:
+        store.connection.execute("DELETE FROM actor_keys")  # linked before migration 006
+    run_analysis(REPORTS, settings=Settings(), db=db, keep_record=False)
+    assert record_of(db) == record_of(stores["full"])
