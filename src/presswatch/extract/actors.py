@@ -52,6 +52,10 @@ ENTITY_KINDS: dict[str, ActorKind] = {
 }
 # A mention while actors are assembled: start, end, text, kind.
 LocalMention = tuple[int, int, str, MentionKind]
+# A report is about one person (its protagonist) when that person is named at least
+# PROTAGONIST_MENTIONS times and PROTAGONIST_LEAD times as often as anyone else.
+PROTAGONIST_MENTIONS = 2
+PROTAGONIST_LEAD = 2
 # Relative pronouns that stand for a person: "who", "whom", "whose".
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 # How far back (in sentences) a pronoun may look for its antecedent.
@@ -79,6 +83,11 @@ def describing_nouns() -> frozenset[str]:
     Minister X", "actress X"; later "the minister", "the actress")."""
     data = ROLE_NOUNS.load()
     return frozenset([*data.person, *data.occupations])
+
+
+@lru_cache(maxsize=1)
+def occupation_nouns() -> frozenset[str]:
+    return frozenset(ROLE_NOUNS.load().occupations)
 
 
 @cache
@@ -544,6 +553,8 @@ class DocumentActors:
                     continue  # "a spokesman for …" introduces someone new
                 phrase = self.extend_with_of(chunk)
                 actor = self.best_role_match(phrase, lemma, bound)
+                if actor is None and lemma in occupation_nouns():
+                    actor = self.protagonist_described(chunk)
                 if actor is not None:
                     self.add_mention(
                         actor, phrase.start_char, phrase.end_char, phrase.text, "role", None
@@ -554,6 +565,31 @@ class DocumentActors:
                     self.add_mention(
                         org, chunk.start_char, chunk.end_char, chunk.text, "group", None
                     )
+
+    def protagonist_described(self, chunk: Span) -> LocalActor | None:
+        """ "The 26-year-old actress checked into rehab": a definite occupation bound to
+        nobody, in a report about one person, is that person. The report is about one
+        person when one person is named at least twice and at least twice as often as
+        anyone else; an occupation someone else holds, or a possessed one ("her
+        lawyer"), is never this."""
+        if chunk[0].lower_ != "the" or any(c.dep_ == "poss" for c in chunk.root.children):
+            return None
+        lemma = chunk.root.lemma_.lower()
+        if any(lemma in a.role_heads for a in self.actors if a.kind == "person"):
+            return None
+        counts = sorted(
+            (
+                (sum(m[3] in ("name", "surname") for m in a.mentions), a.number)
+                for a in self.actors
+                if a.kind == "person"
+            ),
+            reverse=True,
+        )
+        if not counts or counts[0][0] < PROTAGONIST_MENTIONS:
+            return None
+        if len(counts) > 1 and counts[0][0] < PROTAGONIST_LEAD * counts[1][0]:
+            return None
+        return next(a for a in self.actors if a.number == counts[0][1])
 
     def extend_with_of(self, chunk: Span) -> Span:
         for child in chunk.root.children:
