@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from presswatch.cli import app as cli
 from presswatch.link import link_corpus
-from presswatch.model import Finding, Record, Span, Story
+from presswatch.model import Finding, Record, Span, Story, TimelineEntry
 from presswatch.settings import Settings
 from presswatch.store import Store
 from presswatch.web.app import create_app
@@ -48,7 +48,19 @@ def stored(tmp_path: Path, analyse: Analyse) -> tuple[Path, Record]:
     ]
     record = link_corpus(analyses, Settings())
     docs = [d.id for d in record.documents]
-    record.stories = [Story(id="s1", documents=docs, label="<i>Safadi</i> in Amman")]
+    record.stories = [
+        Story(
+            id="s1",
+            documents=docs,
+            label="<i>Safadi</i> in Amman",
+            first_reported="2025-02-08",
+            last_reported="2025-02-10",
+            timeline=[
+                TimelineEntry(doc=d.id, published=d.published, outlet=d.outlet, title="<i>t</i>")
+                for d in record.documents
+            ],
+        )
+    ]
     quote = record.quotes[0]
     record.findings.append(
         Finding(
@@ -172,6 +184,8 @@ def test_a_story_page_shows_the_comparison_timeline_findings_and_cite_buttons(
     for section in ("timeline", "findings", "quotes", "groups", "claims", "actors", "reports"):
         assert f'<section id="{section}">' in page, section
     assert '<svg class="chart"' in page and "&lt;i&gt;Safadi&lt;/i&gt; in Amman" in page
+    assert "<b>Reported</b> 2025-02-08 – 2025-02-10" in page
+    assert page.count('<li><a href="/documents/') >= 2 and "&lt;i&gt;t&lt;/i&gt;" in page
     cites = [html.unescape(c) for c in re.findall(r'data-cite="([^"]*)"', page)]
     quote = record.quotes[0]
     words = " ".join(quote.text.split())

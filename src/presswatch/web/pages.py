@@ -236,10 +236,12 @@ def story_title(story: dict[str, Any]) -> str:
 
 
 def story_dates(story: dict[str, Any]) -> str:
+    """When the story happened (its date), else when it was reported."""
     date = story.get("date") or {}
     if not isinstance(date, dict):
         return str(date)
-    start, end = date.get("start"), date.get("end")
+    start = date.get("start") or story.get("first_reported")
+    end = date.get("end") if date.get("start") else story.get("last_reported")
     return f"{start} – {end}" if start and end and end != start else str(start or "")
 
 
@@ -353,21 +355,20 @@ def story_header(story: dict[str, Any], record: Record) -> str:
             f'<a href="{text(path("actors", p))}">{text(names.get(p, p))}</a>' for p in participants
         )
         parts.append(f"<div><b>Participants</b> {linked}</div>")
+    first, last = story.get("first_reported"), story.get("last_reported")
+    if first or last:
+        span = f"{first} – {last}" if first and last and first != last else str(first or last)
+        parts.append(f"<div><b>Reported</b> {text(span)}</div>")
     timeline = story.get("timeline")
     if isinstance(timeline, list) and timeline:
+        # The stories linker's timeline: its reports in time order (undated last).
         steps = "".join(
-            "<li>"
-            + text(
-                " · ".join(
-                    str(v)
-                    for k, v in step.items()
-                    if k in ("date", "start", "label", "text", "summary") and v
-                )
-            )
-            + "</li>"
-            if isinstance(step, dict)
-            else f"<li>{text(step)}</li>"
+            f'<li><a href="{text(document_href(str(step.get("doc", ""))))}">'
+            f"{text(step.get('outlet') or step.get('doc'))}</a> "
+            f'<span class="muted">{text(step.get("published") or "undated")}</span> '
+            f"{text(step.get('title') or '')}</li>"
             for step in timeline
+            if isinstance(step, dict)
         )
         parts.append(f"<div><b>Timeline</b><ol>{steps}</ol></div>")
     return f'<div class="card">{"".join(parts)}</div>' if parts else ""
