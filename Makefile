@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint install eval eval-polnear eval-cameo eval-ecb bench bench-long bench-store bench-scale \
-	wheel-check clean
+	bench-stories 	wheel-check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,12 @@ bench-store: $(STAMP)
 SIZES ?= 1000 3000
 bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/scaling.py --sizes $(SIZES)
+
+# Placing 10 new reports in a stored corpus's stories against regrouping it all, on a store
+# bench-scale built (STORE=/tmp/pw-scale/store-1000.db for the smaller one).
+STORE ?= /tmp/pw-scale/store-3000.db
+bench-stories: $(STAMP)
+	$(BIN)/python benchmarks/story_assignment.py --db $(STORE)
 
 # The wheel in a fresh virtualenv, no dev extras: `presswatch --help` works and starts fast.
 wheel-check: $(STAMP)

@@ -320,27 +320,49 @@ def term_weights(text: str) -> dict[str, float]:
 
 class LexicalIndex:
     """TF-IDF cosine over the reports seen so far: the idf a report is placed with counts
-    only it and the reports before it, so a later report never changes an earlier choice."""
+    only it and the reports before it, so a later report never changes an earlier choice.
+    Reports are rows of `terms`; idf values and row norms are kept until the next report
+    is seen, so scoring a report against a whole corpus costs one pass over each row."""
 
-    def __init__(self) -> None:
+    def __init__(self, terms: Sequence[dict[str, float]]) -> None:
+        self.terms = terms
         self.frequency: Counter[str] = Counter()
         self.seen = 0
+        self._idf: dict[str, float] = {}
+        self._norms: dict[int, float] = {}
 
-    def add(self, terms: dict[str, float]) -> None:
-        self.frequency.update(terms.keys())
+    def add(self, row: int) -> None:
+        self.frequency.update(self.terms[row].keys())
         self.seen += 1
+        self._idf.clear()
+        self._norms.clear()
 
-    def vector(self, terms: dict[str, float]) -> dict[str, float]:
-        idf = {w: math.log((1 + self.seen) / (1 + self.frequency[w])) + 1.0 for w in terms}
-        weighted = {w: tf * idf[w] for w, tf in terms.items()}
-        norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
-        return {w: v / norm for w, v in weighted.items()}
+    def idf(self, word: str) -> float:
+        value = self._idf.get(word)
+        if value is None:
+            value = math.log((1 + self.seen) / (1 + self.frequency[word])) + 1.0
+            self._idf[word] = value
+        return value
 
-    def cosine(self, a: dict[str, float], b: dict[str, float]) -> float:
-        first, second = self.vector(a), self.vector(b)
+    def norm(self, row: int) -> float:
+        value = self._norms.get(row)
+        if value is None:
+            # The hot loop of assignment: the idf cache is read directly.
+            cache, idf, total = self._idf, self.idf, 0.0
+            for word, tf in self.terms[row].items():
+                weight = cache.get(word)
+                total += (tf * (idf(word) if weight is None else weight)) ** 2
+            value = math.sqrt(total) or 1.0
+            self._norms[row] = value
+        return value
+
+    def cosine(self, a: int, b: int) -> float:
+        first, second = self.terms[a], self.terms[b]
         if len(second) < len(first):
             first, second = second, first
-        return sum(v * second.get(w, 0.0) for w, v in first.items())
+        idf = self.idf
+        dot = sum(tf * second[w] * idf(w) ** 2 for w, tf in first.items() if w in second)
+        return dot / (self.norm(a) * self.norm(b))
 
 
 def top_year(text: str) -> int | None:
@@ -440,8 +462,8 @@ class StoryClusterer:
             term_weights(f"{d.title or ''} {d.text} {' '.join(names[d.id])}") for d in self.order
         ]
         self.lead_terms = [term_weights(f"{d.title or ''} {d.text[:lead]}") for d in self.order]
-        self.lexical = LexicalIndex()
-        self.lead_lexical = LexicalIndex()
+        self.lexical = LexicalIndex(self.terms)
+        self.lead_lexical = LexicalIndex(self.lead_terms)
         self.profiles = [
             self.profile(
                 d,
@@ -503,10 +525,8 @@ class StoryClusterer:
         if a.year is not None and b.year is not None:
             year = 1.0 if a.year == b.year else -1.0
         return {
-            "lexical": self.lexical.cosine(self.terms[a.row], self.terms[b.row]),
-            "lead_lexical": self.lead_lexical.cosine(
-                self.lead_terms[a.row], self.lead_terms[b.row]
-            ),
+            "lexical": self.lexical.cosine(a.row, b.row),
+            "lead_lexical": self.lead_lexical.cosine(a.row, b.row),
             "actors": jaccard(a.actors, b.actors),
             "lead_actors": jaccard(a.lead_actors, b.lead_actors),
             "main_actor": agreement(a.main, b.main),
@@ -550,8 +570,8 @@ class StoryClusterer:
 
     def see(self, report: ReportProfile) -> None:
         """Count a report's words in the idf before it is placed (it and earlier reports only)."""
-        self.lexical.add(self.terms[report.row])
-        self.lead_lexical.add(self.lead_terms[report.row])
+        self.lexical.add(report.row)
+        self.lead_lexical.add(report.row)
 
     def place(
         self, report: ReportProfile, groups: Sequence[list[ReportProfile]]
