@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint install eval eval-polnear eval-cameo eval-ecb bench bench-long bench-store bench-scale \
-	bench-stories 	wheel-check clean
+	bench-stories wheel-check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
