@@ -314,6 +314,12 @@ class DocumentActors:
         candidates = [a for a in self.actors if a.kind == "person" and compatible_names(a.key, key)]
         if len(candidates) == 1:
             return candidates[0]
+        if len(key) == 1 and len(candidates) > 1:
+            # A bare surname several people here share is the report's protagonist, if
+            # one of them is: news names relatives and namesakes by given name or role.
+            protagonist = self.protagonist(candidates)
+            if protagonist is not None:
+                return protagonist
         if not candidates and len(key) == 1:
             # "until Omar can promise me": a lone given name is the one person of the
             # document with that given name (and nobody's surname, which failed above).
@@ -577,19 +583,21 @@ class DocumentActors:
         lemma = chunk.root.lemma_.lower()
         if any(lemma in a.role_heads for a in self.actors if a.kind == "person"):
             return None
+        return self.protagonist([a for a in self.actors if a.kind == "person"])
+
+    @staticmethod
+    def protagonist(people: list[LocalActor]) -> LocalActor | None:
+        """The one of `people` named at least PROTAGONIST_MENTIONS times and at least
+        PROTAGONIST_LEAD times as often as any other; None when no one stands out."""
         counts = sorted(
-            (
-                (sum(m[3] in ("name", "surname") for m in a.mentions), a.number)
-                for a in self.actors
-                if a.kind == "person"
-            ),
+            ((sum(m[3] in ("name", "surname") for m in a.mentions), a.number) for a in people),
             reverse=True,
         )
         if not counts or counts[0][0] < PROTAGONIST_MENTIONS:
             return None
         if len(counts) > 1 and counts[0][0] < PROTAGONIST_LEAD * counts[1][0]:
             return None
-        return next(a for a in self.actors if a.number == counts[0][1])
+        return next(a for a in people if a.number == counts[0][1])
 
     def extend_with_of(self, chunk: Span) -> Span:
         for child in chunk.root.children:

@@ -100,13 +100,20 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(k for k in (token_key(t) for t in split_name(name)) if k)
 
 
+def wraps(longer: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether a key is a full name with headline words after it ("Esther Williams
+    Dies", "Tara Reid Finally"): only a headline or a tagger's overreach writes those.
+    Words before a full name are not dropped: "Mohammad Ismail Darwish" is not "Ismail
+    Darwish", who may be his father."""
+    return len(longer) > len(name) and longer[: len(name)] == name
+
+
 def better_key(current: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
     """The key an actor goes by once it is also called `new`: the longest, except that a
-    full name wins over itself with words after it ("Esther Williams" over "Esther
-    Williams Dies"), which only a headline or a tagger's overreach gives."""
-    if len(new) >= 2 and len(new) < len(current) and current[: len(new)] == new:
+    full name wins over itself wrapped in headline words (see `wraps`)."""
+    if len(new) >= 2 and wraps(current, new):
         return new
-    if len(current) >= 2 and len(new) > len(current) and new[: len(current)] == current:
+    if len(current) >= 2 and wraps(new, current):
         return current
     return new if len(new) > len(current) else current
 
@@ -186,11 +193,11 @@ def compatible_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """
     if not a or not b:
         return False
+    shorter_key, longer_key = (a, b) if len(a) <= len(b) else (b, a)
+    if len(shorter_key) >= 2 and wraps(longer_key, shorter_key):
+        return True
     if a[-1] != b[-1]:
-        # A full name with words after it ("Esther Williams Dies" in a headline, "Tara
-        # Reid Finally"): the name is the full name it starts with.
-        shorter_key, longer_key = (a, b) if len(a) <= len(b) else (b, a)
-        return len(shorter_key) >= 2 and longer_key[: len(shorter_key)] == shorter_key
+        return False
     # An initial ("W. Mark Felt", "Frederick C. LaRue") neither adds nor conflicts.
     given_a = [k for k in a[:-1] if len(k) > 1]
     given_b = [k for k in b[:-1] if len(k) > 1]
