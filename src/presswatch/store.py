@@ -39,6 +39,10 @@ from presswatch.settings import QUOTE_ALIGNMENTS, LinkFile, LinkSettings
 
 _Row = TypeVar("_Row", Actor, Quote, Event, Claim, Finding, FramingSpan, Story, QuoteGroup)
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+# What a migration creates, by name: a migration none of whose objects exist never ran.
+_CREATES = re.compile(
+    r"CREATE\s+(?:VIRTUAL\s+)?(?:TABLE|INDEX|TRIGGER)\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.I
+)
 # A query using FTS5 operators is the user's syntax: if FTS5 cannot parse it, say why.
 # Plain words with punctuation (U.S., Abdelatty's, 50,000) are searched as a phrase instead.
 _FTS5_SYNTAX = re.compile(r'["()*:^]|\b(AND|OR|NOT|NEAR)\b')
@@ -46,7 +50,8 @@ _FTS5_QUERY_ERRORS = ("fts5:", "unterminated string", "no such column", "unknown
 # Corpus tables in the order they are cleared (children first).
 _CORPUS_TABLES = (
     "actor_keys",
-    "actor_names",
+    "actor_member_names",
+    "actor_words",
     "story_documents",
     "finding_documents",
     "record_documents",
@@ -198,23 +203,35 @@ class Store:
             )
 
     def migrate(self, target: int | None = None) -> None:
-        """Apply every migration newer than the file's version, each in its own transaction."""
+        """Apply every migration newer than the file's version, each in its own transaction,
+        and any older one that never ran (numbered below a migration that landed first)."""
         self._refuse_newer_schema()
         current = self.schema_version
         for version, sql in migrations():
-            if version <= current or (target is not None and version > target):
+            if target is not None and version > target:
+                continue
+            if version <= current and not self._never_ran(sql):
                 continue
             try:
                 self.connection.execute("BEGIN IMMEDIATE")
                 for statement in _statements(sql):
                     self.connection.execute(statement)
-                self.connection.execute(f"PRAGMA user_version = {version:d}")
+                self.connection.execute(f"PRAGMA user_version = {max(version, current):d}")
                 self.connection.execute("COMMIT")
             except sqlite3.DatabaseError as error:
                 self.connection.execute("ROLLBACK")
                 raise PresswatchError(
                     f"{self.path}: migration {version:03d} failed ({error})"
                 ) from error
+
+    def _never_ran(self, sql: str) -> bool:
+        """Whether none of the tables, indexes and triggers a migration creates exist: a
+        store can be past its number when a later-numbered migration landed first."""
+        created = _CREATES.findall(sql)
+        if not created:
+            return False
+        existing = {row[0] for row in self.connection.execute("SELECT name FROM sqlite_master")}
+        return not existing.intersection(created)
 
     # -- per-document analyses ---------------------------------------------------------
 
@@ -360,7 +377,7 @@ class Store:
                 ],
             )
             self._insert_actors(record.actors)
-            self._insert_actor_names(names or {})
+            self._insert_member_names(names or {})
             self._insert_quotes(record.quotes)
             self._insert_events(record.events)
             self._insert_claims(record.claims)
@@ -380,9 +397,9 @@ class Store:
             self._insert_quote_groups(record.quote_groups)
             self._insert_finding_documents(record.findings)
 
-    def _insert_actor_names(self, names: dict[str, dict[str, int]]) -> None:
+    def _insert_member_names(self, names: dict[str, dict[str, int]]) -> None:
         self.connection.executemany(
-            "INSERT INTO actor_names(actor, name, reports, rank) VALUES (?, ?, ?, ?)",
+            "INSERT INTO actor_member_names(actor, name, reports, rank) VALUES (?, ?, ?, ?)",
             [
                 (actor, name, count, rank)
                 for actor, counts in names.items()
@@ -394,7 +411,7 @@ class Store:
         """`names` as saved for these actors (none for an actor saved without them)."""
         found: dict[str, dict[str, int]] = {}
         for actor, name, count in self.connection.execute(
-            "SELECT actor, name, reports FROM actor_names"
+            "SELECT actor, name, reports FROM actor_member_names"
             " WHERE actor IN (SELECT value FROM json_each(?)) ORDER BY actor, rank",
             (json.dumps(list(actors)),),
         ):
@@ -427,6 +444,11 @@ class Store:
         self.connection.executemany(
             "INSERT INTO actors(id, name, kind, json) VALUES (?, ?, ?, ?)",
             [(a.id, a.name, a.kind, a.model_dump_json()) for a in actors],
+        )
+        # Every word of every name, for finding a speaker by any of them (the workbench).
+        self.connection.executemany(
+            "INSERT INTO actor_words(actor, words) VALUES (?, ?)",
+            [(a.id, " ".join([a.name, *a.aliases])) for a in actors],
         )
         self.connection.executemany(
             "INSERT INTO actor_keys(actor, kind, key) VALUES (?, ?, ?)",
@@ -661,7 +683,8 @@ class Store:
             for table, column in (
                 ("mentions", "actor"),
                 ("actor_keys", "actor"),
-                ("actor_names", "actor"),
+                ("actor_member_names", "actor"),
+                ("actor_words", "actor"),
                 ("actors", "id"),
             ):
                 self.connection.execute(
@@ -669,7 +692,7 @@ class Store:
                     (actor_ids,),
                 )
             self._insert_actors(actors)
-            self._insert_actor_names(names)
+            self._insert_member_names(names)
             self._insert_quotes(added.quotes)
             self._insert_events(added.events)
             self._insert_claims(added.claims)

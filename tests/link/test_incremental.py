@@ -125,3 +125,17 @@ def test_a_store_without_lookups_is_relinked_in_full(
         store.connection.execute("DELETE FROM actor_keys")  # linked before migration 006
     run_analysis(REPORTS, settings=Settings(), db=db, keep_record=False)
     assert record_of(db) == record_of(stores["full"])
+
+
+def test_a_store_past_migration_006_without_its_tables_gets_them(tmp_path: Path) -> None:
+    # Migration 009 landed before 006: a store made then is at version 9 without 006.
+    db = tmp_path / "p.db"
+    with Store.open(db) as store:
+        version = store.schema_version
+        for table in ("actor_keys", "story_documents", "finding_documents", "actor_member_names"):
+            store.connection.execute(f"DROP TABLE {table}")
+        store.connection.execute("DROP INDEX quote_groups_by_story")
+    with Store.open(db) as store:
+        assert store.schema_version == version
+        assert store.lookups_ready()
+        store.save_corpus(Record())

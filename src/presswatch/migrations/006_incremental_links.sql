@@ -40,10 +40,10 @@ CREATE INDEX quote_groups_by_story ON quote_groups(story);
 -- The names an actor's mentions in each report went by, how many reports used each, in
 -- the order first seen: an actor joined by new reports is named as a full relink names it
 -- (the most used of its longest names), without reading the reports that named it.
-CREATE TABLE actor_names (
+CREATE TABLE actor_member_names (
     actor TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
     name TEXT NOT NULL,
     reports INTEGER NOT NULL,
     rank INTEGER NOT NULL
 );
-CREATE INDEX actor_names_actor ON actor_names(actor, rank);
+CREATE INDEX actor_member_names_actor ON actor_member_names(actor, rank);
