@@ -9,7 +9,14 @@ CREATE INDEX findings_story ON findings(json_extract(json, '$.story'));
 CREATE INDEX quote_groups_story ON quote_groups(story);
 -- The story list, newest first.
 CREATE INDEX stories_date ON stories(json_extract(json, '$.date.start'));
--- An actor by name (the search page's speaker filter), any case.
-CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
 -- An event's participants (an actor page's roles in events).
 CREATE INDEX event_participants_actor ON event_participants(actor);
+
+-- A speaker by any word of any of their names (the search page's speaker filter: "Darwish"
+-- finds Mohammad Ismail Darwish, "Hayyeh" the alias of Khalil al-Hayya), written with the
+-- actors by the store.
+CREATE VIRTUAL TABLE actor_words USING fts5(actor UNINDEXED, words);
+INSERT INTO actor_words(actor, words)
+    SELECT id, name || ' ' || coalesce(
+        (SELECT group_concat(value, ' ') FROM json_each(json, '$.aliases')), '')
+    FROM actors;

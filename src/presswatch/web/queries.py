@@ -10,6 +10,7 @@ The indexes they walk are in migrations 001, 003, 004 and 009.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -163,9 +164,10 @@ def _search(
         conditions.append("r.published <= ?")
         params.append(filters.until + "\uffff")
     if filters.speaker:
-        # The speaker's name or alias start, any case (the NOCASE name index of 009).
-        conditions.append("h.speaker IN (SELECT id FROM actors WHERE name LIKE ? ESCAPE '\\')")
-        params.append(_like_prefix(filters.speaker))
+        # Any word of the speaker's name or aliases, each typed word a prefix (009's
+        # actor_words): "darw" finds Mohammad Ismail Darwish.
+        conditions.append("h.speaker IN (SELECT actor FROM actor_words WHERE actor_words MATCH ?)")
+        params.append(name_query(filters.speaker))
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     rows = store.connection.execute(
         f"SELECT h.kind, h.id, {_META}, h.snip, h.speaker, a.name, h.qs, h.qe, h.qt"
@@ -192,9 +194,11 @@ def _search(
     return hits, len(rows) > per_page
 
 
-def _like_prefix(value: str) -> str:
-    escaped = value.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped + "%"
+def name_query(name: str) -> str:
+    """An FTS5 query matching names holding every typed word as a word start (the words
+    quoted, so no letter typed is read as FTS5 syntax)."""
+    words = re.findall(r"\w+", name)
+    return " ".join(f'"{word}"*' for word in words) if words else '""'
 
 
 # -- stories -----------------------------------------------------------------------------
@@ -390,15 +394,6 @@ def actor(store: Store, actor_id: str, page: int = 1, per_page: int = 200) -> Ac
         )
     }
     return ActorView(found, count, mentions, len(rows) > per_page, quotes, events, affiliations)
-
-
-def actors_named(store: Store, name: str, limit: int = 50) -> list[tuple[str, str, str]]:
-    """(id, name, kind) of actors whose name starts with `name`, any case (name index)."""
-    rows = store.connection.execute(
-        "SELECT id, name, kind FROM actors WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?",
-        (_like_prefix(name), limit),
-    )
-    return [(row[0], row[1], row[2]) for row in rows]
 
 
 # -- findings ----------------------------------------------------------------------------
