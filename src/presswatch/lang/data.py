@@ -266,6 +266,8 @@ class RoleNouns(Schema):
     # People named by what they do ("the actress", "the quarterback"): a description that
     # restates the one person the document binds it to.
     occupations: list[str] = Field(default_factory=list)
+    # Words that mark a dictionary name as an organisation's, not a person's.
+    organisation_words: list[str] = Field(default_factory=list)
 
 
 class PronounEntry(Schema):

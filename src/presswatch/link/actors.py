@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from presswatch.errors import PresswatchError
+from presswatch.lang.known_actors import is_known_person_name
 from presswatch.lang.names import (
     better_key,
     compatible_names,
@@ -121,7 +122,8 @@ REPAIRABLE_ALONE: frozenset[ActorKind] = frozenset({"organization", "group"})
 
 def repair_person_kinds(actors: list[Actor], known: list[KnownActor]) -> None:
     """Names the tagger called an organisation, a group or a place, which are a person's
-    name elsewhere in the corpus or in the known actors, are that person: "Wladimir
+    name elsewhere in the corpus, in the known actors of `--actors` or in the people of
+    the Phoenix dictionaries (`lang.known_actors`), are that person: "Wladimir
     Klitschko" tagged a place in one report, "Darwish" tagged a nationality. A one-word
     name is a person only when it is the surname of exactly one person's full name."""
     full_keys = {
@@ -139,7 +141,9 @@ def repair_person_kinds(actors: list[Actor], known: list[KnownActor]) -> None:
             continue
         key = tuple((actor.key or "").split())
         if len(key) > 1:
-            if any(compatible_names(key, full) for full in by_surname.get(key[-1], ())):
+            if any(
+                compatible_names(key, full) for full in by_surname.get(key[-1], ())
+            ) or is_known_person_name(actor.name):
                 actor.kind = "person"
         elif len(key) == 1 and actor.kind in REPAIRABLE_ALONE:
             fitting = by_surname.get(key[0], set())
