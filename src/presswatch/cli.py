@@ -185,6 +185,14 @@ def analyze(
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Largest input file or download.")
     ] = DEFAULTS.max_file_bytes,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            help="Run the per-document stage on a Dask cluster: a scheduler address "
+            "(tcp://host:8786) or local:N for N worker processes on this machine "
+            "(needs the `cluster` extra).",
+        ),
+    ] = None,
 ) -> None:
     """Analyse news reports and store the record.
 
@@ -235,7 +243,9 @@ def analyze(
     try:
         with ctrl_c_between_batches() as stop_requested:
             observer.stop_requested = stop_requested
-            record, summary = run_analysis(inputs, settings=settings, db=db, observer=observer)
+            record, summary = run_analysis(
+                inputs, settings=settings, db=db, observer=observer, cluster=cluster
+            )
     except PresswatchError as error:
         progress.stop()
         fail(str(error))

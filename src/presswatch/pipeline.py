@@ -8,10 +8,12 @@ resumes with the documents not yet stored.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol
@@ -38,6 +40,8 @@ from presswatch.nlp import build_pipeline, load_pipeline, pipeline_key
 from presswatch.settings import LinkSettings, Settings, link_settings_for
 from presswatch.store import Store
 
+# `--cluster local:N`: a Dask cluster of N worker processes started for the run.
+LOCAL_CLUSTER = re.compile(r"local:(\d+)")
 # New reports linked by lookup per step: the neighbourhood fetched is that of one step.
 INCREMENT_SIZE = 64
 
@@ -127,6 +131,7 @@ def run_analysis(
     db: str | Path | None = None,
     observer: RunObserver | None = None,
     keep_record: bool = True,
+    cluster: str | None = None,
 ) -> tuple[Record, RunSummary]:
     """Analyse the inputs as a stream and link them into the store's corpus.
 
@@ -134,7 +139,9 @@ def run_analysis(
     batches at a time; each finished batch is stored and dropped, so with a store memory
     depends on the batch size and the worker count, not on the corpus. The record returned
     is the run's own documents linked together; with `keep_record=False` (and a store) it
-    is left empty, and nothing of the run is held to build it.
+    is left empty, and nothing of the run is held to build it. With `cluster` (a Dask
+    scheduler address, or `local:N`) the per-document stage runs on a Dask cluster and
+    this process stores and links what comes back.
     """
     observer = observer or RunObserver()
     summary = RunSummary()
@@ -167,7 +174,8 @@ def run_analysis(
             # Known only once every input is read: reading stays one batch ahead of work.
             observer.on_total(summary.documents - summary.reused)
 
-        for batch in _analyse_in_batches(pending(), settings, version, summary, observer):
+        batches = _analyse_in_batches(pending(), settings, version, summary, observer, cluster)
+        for batch in batches:
             if store is not None:
                 store.save_analyses(batch)
             else:
@@ -286,9 +294,18 @@ def _analyse_in_batches(
     version: str,
     summary: RunSummary,
     observer: RunObserver,
+    cluster: str | None = None,
 ) -> Iterator[list[DocumentAnalysis]]:
-    """Yield finished batches in input order, from this process or from worker processes."""
+    """Yield finished batches in input order, from this process, from worker processes or
+    from a Dask cluster."""
     batches = _batches(documents, settings.batch_size)
+    if cluster is not None:
+        with dask_executor(cluster) as (executor, workers):
+            limit = in_flight(replace(settings, workers=workers))
+            yield from _reporting_warnings(
+                bounded(executor, batches, settings, version, limit), summary, observer
+            )
+        return
     # One batch is not worth starting worker processes: peek whether a second follows.
     head = list(islice(batches, 2))
     batches = chain(head, batches)
@@ -308,18 +325,71 @@ def _analyse_in_batches(
 
 
 def bounded(
-    executor: Executor, batches: Iterable[list[Document]], settings: Settings, version: str
+    executor: Executor,
+    batches: Iterable[list[Document]],
+    settings: Settings,
+    version: str,
+    limit: int | None = None,
 ) -> Iterator[tuple[list[DocumentAnalysis], list[str]]]:
-    """Results of `analyse_batch` in input order, with at most `in_flight` batches
-    submitted and not yet handed on: the next batch is read only when one is done."""
+    """Results of `analyse_batch` in input order, with at most `limit` (`in_flight`)
+    batches submitted and not yet handed on: the next batch is read only when one is done."""
     waiting: deque[Any] = deque()
-    limit = in_flight(settings)
+    limit = limit or in_flight(settings)
     for batch in batches:
         waiting.append(executor.submit(analyse_batch, batch, settings, version))
         if len(waiting) >= limit:
             yield waiting.popleft().result()
     while waiting:
         yield waiting.popleft().result()
+
+
+class _DaskExecutor:
+    """A Dask client as an `Executor`: every batch is a task of its own (`pure=False`:
+    two batches are never taken for one because their arguments look alike)."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)
+
+
+@contextmanager
+def dask_executor(address: str) -> Iterator[tuple[Executor, int]]:
+    """A Dask client for `address` and its worker count: `local:N` starts a cluster of N
+    worker processes on 127.0.0.1 for this run; anything else is a scheduler's address
+    (tcp://host:8786). Each worker loads the spaCy pipeline once, on its first batch
+    (`load_pipeline` is cached per process)."""
+    try:
+        import distributed
+    except ImportError as error:
+        raise PresswatchError("--cluster needs Dask: pip install 'presswatch[cluster]'") from error
+    # Dask ships no type hints: its two classes are used as Any.
+    client_class: Any = distributed.Client
+    cluster_class: Any = distributed.LocalCluster
+    local = LOCAL_CLUSTER.fullmatch(address)
+    if local is not None:
+        with (
+            cluster_class(
+                n_workers=int(local.group(1)),
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+            ) as cluster,
+            client_class(cluster) as client,
+        ):
+            yield _DaskExecutor(client), int(local.group(1))
+        return
+    try:
+        client = client_class(address, timeout=30)
+    except OSError as error:
+        raise PresswatchError(
+            f"--cluster {address}: cannot reach the scheduler ({error})"
+        ) from error
+    with client:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        yield _DaskExecutor(client), workers
 
 
 def _reporting_warnings(
