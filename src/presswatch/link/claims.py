@@ -478,8 +478,8 @@ def check_claims(record: Record, facts: Sequence[dict[str, Any]] = ()) -> list[F
     by_group: dict[tuple[str, str], list[CheckedClaim]] = {}
     for item in items:
         by_group.setdefault((item.claim.value.type, item.key.group), []).append(item)
-    for fact in facts:
-        _check_fact(fact, by_group, agreeing, items, writer)
+    for number, fact in enumerate(facts, 1):
+        _check_fact(number, fact, by_group, agreeing, items, writer)
     return writer.finish()
 
 
@@ -568,7 +568,13 @@ def fact_key(fact: dict[str, Any]) -> ClaimKey | None:
     return claim_key(read.words, group, facets)
 
 
+def _unmatched(number: int, message: str) -> None:
+    """Warn that a fact checked nothing, located as "facts:<n>" (no Python line under it)."""
+    warnings.warn_explicit(message, UnmatchedFactWarning, "facts", number)
+
+
 def _check_fact(
+    number: int,
     fact: dict[str, Any],
     by_group: dict[tuple[str, str], list[CheckedClaim]],
     agreeing: _Union,
@@ -579,11 +585,10 @@ def _check_fact(
     value = _fact_value(fact.get("value"))
     key = fact_key(fact)
     if value is None or key is None:
-        warnings.warn(
-            f"reference fact {subject!r}: its subject or value names nothing claims can "
-            "be compared with",
-            UnmatchedFactWarning,
-            stacklevel=2,
+        _unmatched(
+            number,
+            f"reference fact {subject!r}: its subject or value names nothing claims can be "
+            "compared with",
         )
         return
     fact_date = str(fact["date"]) if fact.get("date") is not None else None
@@ -609,11 +614,7 @@ def _check_fact(
         if not compatible(_loose(_floor(checked.claim.value)), value):
             against.setdefault(agreeing.find(index[id(checked)]), []).append(checked)
     if not matched:
-        warnings.warn(
-            f"reference fact {subject!r} ({reference['value']}) matched no claim",
-            UnmatchedFactWarning,
-            stacklevel=2,
-        )
+        _unmatched(number, f"reference fact {subject!r} ({reference['value']}) matched no claim")
     for members in against.values():
         writer.add(
             "contradiction",
