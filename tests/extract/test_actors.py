@@ -144,3 +144,34 @@ def test_person_named_elsewhere_stays_a_person_after_in(analyse: Analyse) -> Non
         "movement turned on the ceasefire."
     )
     assert person(analysis.actors, "Haniyeh").kind == "person"
+
+
+def test_an_office_after_an_organisation_is_a_role_never_an_organisation(
+    analyse: Analyse,
+) -> None:
+    found = analyse(
+        "Hamas Leadership Council Head Mohammad Ismail Darwish met Iranian officials in "
+        "Tehran on Saturday.\n\nThe Hamas Leadership Council Head said the resistance had "
+        "won."
+    )
+    assert not [a for a in found.actors if a.name.endswith("Head")]
+    darwish = person(found.actors, "Darwish")
+    assert [q.speaker for q in found.quotes] == [darwish.id]
+    council = next(a for a in found.actors if a.name == "Hamas Leadership Council")
+    assert council.kind == "organization"
+
+
+def test_a_report_names_its_protagonist_by_occupation_and_bare_surname(
+    analyse: Analyse,
+) -> None:
+    found = analyse(
+        "Fred LaRue, a Nixon campaign aide, was found dead in his motel room. Fred LaRue "
+        "was 75. His wife, Joyce LaRue, said he had been ill.\n\nLaRue was questioned "
+        "about the break-in. The aide later testified before the grand jury."
+    )
+    fred = next(a for a in found.actors if a.name == "Fred LaRue")
+    joyce = next(a for a in found.actors if a.name == "Joyce LaRue")
+    assert "LaRue" in texts(fred)
+    assert "LaRue" not in texts(joyce)
+    # An occupation he is not bound to ("the aide" is bound: a Nixon campaign aide).
+    assert any(m.text.endswith("aide") for m in fred.mentions if m.kind == "role")

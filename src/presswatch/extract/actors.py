@@ -222,7 +222,23 @@ class DocumentActors:
                 continue
             if self.is_fragment(ent):
                 continue
+            office = self.office_of(ent)
+            if office is not None:
+                # "The Hamas Leadership Council Head": a role of a person, whose
+                # organisation is named before the office; the role binds later.
+                if len(office):
+                    self.add_named_mention(office, kind)
+                continue
             self.add_named_mention(ent, kind)
+
+    def office_of(self, ent: Span) -> Span | None:
+        """For an entity that ends in an office ("Hamas Leadership Council Head", "the
+        Hamas Political Bureau Chief"), the organisation's words before it; None for any
+        other entity."""
+        if len(ent) < 2 or ent[-1].lemma_.lower() not in role_nouns()[0]:
+            return None
+        start = ent.start + 1 if ent[0].lower_ in _DETERMINERS else ent.start
+        return self.doc[start : ent.end - 1]
 
     def is_fragment(self, ent: Span) -> bool:
         """A one-word entity that names nothing on its own: a verb the tagger took for a
@@ -529,7 +545,12 @@ class DocumentActors:
             if not len(scope):
                 return
             text = scope.text
-            head = scope.root.lemma_
+            # The office is the last office word of the phrase ("Hamas Leadership Council
+            # Head" is a head, not a council), whatever the parse made its root.
+            head = next(
+                (t.lemma_ for t in reversed(scope) if t.lemma_.lower() in describing_nouns()),
+                scope.root.lemma_,
+            )
             self.add_mention(actor, scope.start_char, scope.end_char, scope.text, "role", None)
         actor.add_role(text, head)
         for ent in document_entities(self.doc).within(scope.start, scope.end):
