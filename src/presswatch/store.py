@@ -364,7 +364,11 @@ class Store:
     def save_corpus(self, record: Record, names: dict[str, dict[str, int]] | None = None) -> None:
         """Replace the corpus-level rows with this record, in one transaction; `names` are
         the names each actor's members went by (see `link.member_names`), kept so adding
-        reports later names actors as a full relink would."""
+        reports later names actors as a full relink would (None: those stored, for the
+        actors the record still has)."""
+        if names is None:
+            stored = self.actor_member_names([a.id for a in record.actors])
+            names = {a.id: stored[a.id] for a in record.actors if a.id in stored}
         with self._transaction():
             for table in _CORPUS_TABLES:
                 self.connection.execute(f"DELETE FROM {table}")
@@ -377,7 +381,7 @@ class Store:
                 ],
             )
             self._insert_actors(record.actors)
-            self._insert_member_names(names or {})
+            self._insert_member_names(names)
             self._insert_quotes(record.quotes)
             self._insert_events(record.events)
             self._insert_claims(record.claims)

@@ -26,10 +26,20 @@ REPORTS = sorted(str(p) for p in EXAMPLES.iterdir() if p.name != "README.md")
 
 def canonical(record: Record) -> dict[str, Any]:
     """The record with every list as a set of items (its order is the order the reports
-    were added) and each actor's aliases as a set (the order its names were met)."""
+    were added) and each actor's aliases as a set (the order its names were met). A
+    stored story keeps its reports and new ones join it at the end, where a full link
+    places them by date: a story's reports and events are compared as sets, and what is
+    read off their order (the story's title, the order of outlets in a finding's summary
+    and of its evidence) is left out."""
     data = json.loads(record.model_dump_json())
     for actor in data["actors"]:
         actor["aliases"] = sorted(actor["aliases"])
+    for story in data["stories"]:
+        story["documents"], story["events"] = sorted(story["documents"]), sorted(story["events"])
+        story.pop("title", None)
+    for finding in data["findings"]:
+        finding["evidence"] = sorted(finding["evidence"], key=lambda e: (e["doc"], e["start"]))
+        finding.pop("summary")
     return {
         key: sorted(json.dumps(item, sort_keys=True) for item in value)
         if isinstance(value, list)

@@ -8,9 +8,11 @@ k reports instead costs k and the neighbourhood they land in:
    actors linker's own clustering. A stored actor keeps its id, so citations stay valid.
 2. Stories: the stored stories whose reports name one of those actors near the new
    reports' dates are fetched with their reports' quotes, events, claims and framing.
-3. The linkers after `actors` (stories, quotes, claims, coverage) run over the new
-   reports plus that neighbourhood, and the neighbourhood's stories, quote groups and
-   findings in the store give way to theirs.
+3. The linkers after `actors` run over the new reports plus that neighbourhood: the
+   stories linker keeps the stored stories and places each new report in one of them or
+   a new one (`presswatch regroup` places every report anew); quotes, claims and coverage
+   are rebuilt for those stories, and their quote groups and findings in the store give
+   way to the new ones.
 
 Where this cannot stand for a full relink — the store was linked before its lookup
 tables existed, the linkers include no stories to scope by, or new reports would merge
@@ -93,7 +95,8 @@ def link_increment(
     linked.events = [*linked.events, *added.events]
     linked.claims = [*linked.claims, *added.claims]
     linked.framing = [*linked.framing, *added.framing]
-    linked.stories = []
+    # The neighbourhood's stories are kept as stored (the stories linker places only the
+    # reports in none of them); their quote groups and findings are rebuilt.
     resolve_speakers_by_role(linked)
     context = CorpusContext(linked, settings, link_settings=link)
     for name in settings.linkers:
