@@ -209,3 +209,14 @@ def test_a_pronoun_in_a_reported_clause_is_the_reporters(analyse: Analyse) -> No
         names[p.actor] for e in analysis.events for p in e.participants if p.role == "source"
     }
     assert "Egypt" in sources
+
+
+def test_a_killing_told_in_a_noun_needs_only_its_target(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Hamas mourned on Sunday. The assassination of Ismail Haniyeh in Tehran last July "
+        "shocked the region.",
+        published="2025-02-09",
+    )
+    [event] = [e for e in analysis.events if e.trigger == "assassination"]
+    assert roles(analysis, event) == {("Ismail Haniyeh", "target")}
+    assert event.date is not None and event.date.start == "2024-07-01"

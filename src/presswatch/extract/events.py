@@ -68,6 +68,16 @@ def kind_of(code: str) -> CameoPattern:
     return CameoPattern(type=root.type, cameo=code, label=root.label, family=root.family)
 
 
+def says_enough(event: Event) -> bool:
+    """Whether an event told in a noun stands on its own: a meeting or visit names both
+    sides ("during a visit to X" names no visitor and is no event); other kinds need their
+    target ("the assassination of X", by no one named, is one)."""
+    sides = {p.role for p in event.participants}
+    if kind_of(event.cameo).family == "meeting":
+        return sides == {"source", "target"}
+    return "target" in sides
+
+
 @dataclass
 class Dateline:
     place: str | None
@@ -161,7 +171,7 @@ class DocumentEvents:
             anaphor = id(event) in self.anaphors
             antecedents = self.antecedents(event, kept) if anaphor else []
             if not antecedents:
-                if not anaphor or {p.role for p in event.participants} == {"source", "target"}:
+                if not anaphor or says_enough(event):
                     kept.append(event)
                 continue
             for earlier in antecedents:
@@ -507,9 +517,7 @@ class DocumentEvents:
         if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
             # Kept only if it retells an earlier event (merge_anaphors) or names both sides.
             self.anaphors.add(id(event))
-        elif {p.role for p in participants} != {"source", "target"}:
-            # "during a visit to X", "after the talks with Y": a noun that names one side
-            # only says too little to be an event of its own.
+        elif not says_enough(event):
             return None
         return event
 
