@@ -243,8 +243,16 @@ def analyze(
     try:
         with ctrl_c_between_batches() as stop_requested:
             observer.stop_requested = stop_requested
+            # Without --json or --html nothing needs the run's record: it is not built, so
+            # memory stays flat however many reports the run adds.
+            keep = json_out is not None or html_out is not None
             record, summary = run_analysis(
-                inputs, settings=settings, db=db, observer=observer, cluster=cluster
+                inputs,
+                settings=settings,
+                db=db,
+                observer=observer,
+                cluster=cluster,
+                keep_record=keep,
             )
     except PresswatchError as error:
         progress.stop()
@@ -256,7 +264,7 @@ def analyze(
         raise typer.Exit(130) from None
     progress.stop()
     write_record_files(record, json_out, html_out)
-    print_summary(record_counts(record), summary)
+    print_summary(record_counts(record) if keep else stored_counts(db), summary)
     if summary.failures:
         raise typer.Exit(1)
 
@@ -313,6 +321,13 @@ def write_record_files(record: Record, json_out: Path | None, html_out: Path | N
     kept = "the store is intact"
     write_output(json_out, lambda path: write_record(record, path), kept)
     write_output(html_out, lambda path: write_report(record, path), kept)
+
+
+def stored_counts(db: Path) -> dict[str, int]:
+    """`record_counts` of the stored corpus record, read as counts (nothing loaded)."""
+    with open_store(db) as store:
+        counts = store.counts()
+    return {**counts, "documents": counts["record_documents"]}
 
 
 def record_counts(record: object) -> dict[str, int]:
