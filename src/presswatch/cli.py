@@ -442,7 +442,8 @@ def serve(
             "(use --host 127.0.0.1 to keep it to this machine)"
         )
     # Plain print, flushed: the URL is the one line a person (or a script) waits for.
-    print(f"presswatch workbench at {server_url(host, port)}  (store {db}; Ctrl+C stops)", flush=True)
+    url = server_url(host, port)
+    print(f"presswatch workbench at {url}  (store {db}; Ctrl+C stops)", flush=True)
     uvicorn.run(create_app(db, host=host, port=port), host=host, port=port, log_level="warning")
 
 
