@@ -128,15 +128,25 @@ def _merge_actors(
     fresh: list[tuple[Cluster, Actor]] = []
     for cluster in cluster_actors([*stored, *added.actors], known):
         old = [m for m in cluster.members if m.id in stored_ids]
-        if len(old) > 1:
-            return None, {}, 0
         if len(old) == len(cluster.members):
             continue  # no new report names it
         new = [m for m in cluster.members if m.id not in stored_ids]
-        if old:
-            joined.append((cluster, _joined(cluster, old[0], new, names.get(old[0].id, {}))))
-        else:
+        if not old:
             fresh.append((cluster, merged_actor(cluster, "")))
+            continue
+        # Stored actors stay apart (merging two would change an id every reference to it
+        # holds, across the corpus; `presswatch relink` does that): a new member joins the
+        # one with its own key, else the one with the longest.
+        for target in old:
+            mine = [m for m in new if _joins(m, target, old)]
+            if mine:
+                part = Cluster(kind=cluster.kind, members=[target, *mine], known=cluster.known)
+                part.key = tuple((target.key or "").split())
+                for member in mine:
+                    if len(tuple((member.key or "").split())) > len(part.key):
+                        part.key = tuple((member.key or "").split())
+                stand = names.get(target.id, {})
+                joined.append((part, _joined(part, target, mine, stand)))
     _assign_new_ids(store, fresh)
     mapping: dict[str, str] = {}
     updated: dict[str, dict[str, int]] = {}
@@ -159,6 +169,15 @@ def _merge_actors(
         actor.affiliations = list(dict.fromkeys(a for a in merged if a != actor.id))
     added.actors = []
     return result, updated, len(joined)
+
+
+def _joins(member: Actor, target: Actor, stored: Sequence[Actor]) -> bool:
+    """Whether a new member of a cluster holding several stored actors joins `target`:
+    the stored actor with its own key, else the one with the longest key."""
+    exact = [a for a in stored if a.key == member.key]
+    if exact:
+        return exact[0] is target
+    return max(stored, key=lambda a: len((a.key or "").split())) is target
 
 
 def _joined(cluster: Cluster, stored: Actor, new: list[Actor], names: dict[str, int]) -> Actor:
