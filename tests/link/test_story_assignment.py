@@ -22,6 +22,7 @@ from presswatch.link.stories import (
     story_weights,
 )
 from presswatch.model import Record
+from presswatch.pipeline import run_analysis
 from presswatch.settings import Settings
 from presswatch.store import Store
 from tests.conftest import Analyse, save_linked
@@ -161,3 +162,30 @@ def test_reports_of_one_event_score_above_the_threshold_and_other_news_below(
     for pair, score in scores.items():
         same = {outlets[d] for d in pair} == {"Tehran Times", "Press TV"}
         assert (score > weights.threshold) == same, ({outlets[d] for d in pair}, score)
+
+
+def write_reports(folder: Path, reports: list[tuple[str, dict[str, str]]]) -> str:
+    folder.mkdir()
+    for number, (text, meta) in enumerate(reports):
+        header = "".join(f"{key.title()}: {value}\n" for key, value in meta.items())
+        (folder / f"report-{number}.txt").write_text(f"{header}\n{text}\n", encoding="utf-8")
+    return str(folder)
+
+
+def test_analyze_into_a_stored_corpus_keeps_every_story_id(tmp_path: Path) -> None:
+    """`analyze` of new reports into a stored SQLite corpus, one published before the
+    stored ones: each joins or opens a story, and no stored story changes its id."""
+    db = tmp_path / "corpus.db"
+    run_analysis([write_reports(tmp_path / "first", REPORTS)], settings=Settings(), db=db)
+    with Store.open(db) as store:
+        before = memberships(store.load_record())
+    later = write_reports(tmp_path / "later", [LATER[0], EARLIER])
+    run_analysis([later], settings=Settings(), db=db)
+    with Store.open(db) as store:
+        after = store.load_record()
+    grown = memberships(after)
+    for story, documents in before.items():
+        assert story in grown
+        assert documents <= grown[story]
+    assert len(after.documents) == len(REPORTS) + 2
+    assert {d.id for d in after.documents} <= {d for s in after.stories for d in s.documents}
