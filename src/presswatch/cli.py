@@ -391,9 +391,10 @@ def show(
 def regroup(db: DbOption = DEFAULT_DB) -> None:
     """Place every stored report in stories anew: the whole corpus, with today's weights.
 
-    `analyze` only places new reports: each joins a stored story or opens one, and stored
-    stories keep their reports and ids. Regroup after the story weights change, or to let
-    later reports regroup earlier ones; story ids may change with their founding report.
+    `analyze` links new reports into a stored corpus by lookup: each joins a stored story
+    or opens one, and stored stories keep their reports and ids. Regroup after the story
+    weights change, or to let later reports regroup earlier ones; story ids may change
+    with their founding report.
 
     Example: presswatch regroup --db presswatch.db
     """
