@@ -32,3 +32,27 @@ def test_dates_are_read_at_any_precision() -> None:
     assert str(parse_day("2025-02")) == "2025-02-01"
     assert str(parse_day("2025-02-08T10:00")) == "2025-02-08"
     assert parse_day("February") is None and parse_day(None) is None
+
+
+def test_the_comparison_page_draws_each_subjects_figures_on_one_axis() -> None:
+    from presswatch.model import Claim, ClaimValue, Document, Record
+    from presswatch.render.compare import claim_figure, render_comparison
+
+    def claim(doc: str, value: ClaimValue) -> Claim:
+        return Claim(id=f"{doc}.c", doc=doc, start=0, end=4, text="x", subject="war", value=value)
+
+    years = claim("d1", ClaimValue(type="duration", amount=1.5, unit="year", months=18.0))
+    days = claim("d2", ClaimValue(type="duration", amount=471, unit="day", months=15.5))
+    record = Record(
+        documents=[
+            Document(id="d1", source="a", outlet="Press TV", published="2025-02-09", text="x"),
+            Document(id="d2", source="b", outlet="Al Mayadeen", published="2025-02-08", text="x"),
+        ],
+        claims=[years, days],
+    )
+    assert claim_figure(years) == ("war (months)", 18.0)
+    assert claim_figure(claim("d1", ClaimValue(type="date", start="2023-10-07"))) is None
+    page = render_comparison(record)
+    pictures = page[page.index('<section id="pictures">') :]
+    assert pictures.count('<svg class="chart"') == 2  # the reports' timeline, the war's months
+    assert "<h3>war (months)</h3>" in pictures and "<rect" in pictures

@@ -16,7 +16,8 @@ from typing import Any
 
 from presswatch.lang.loaded_terms import referent_of
 from presswatch.link.quotes import statements, words
-from presswatch.model import Document, Finding, Quote, Record
+from presswatch.model import Claim, Document, Finding, Quote, Record
+from presswatch.render.charts import Dot, dot_plot_svg, timeline_svg
 from presswatch.render.contents import report_section
 from presswatch.render.highlight import Annotation, highlight
 from presswatch.render.page import quoted, render_page, text
@@ -30,6 +31,7 @@ COLUMNS = '<table class="columns">'
 NAVIGATION = (
     ("Story", "#stories"),
     ("Findings", "#findings"),
+    ("Timeline and figures", "#pictures"),
     ("Same statement", "#quotes"),
     ("Names", "#actors"),
     ("Loaded terms", "#framing"),
@@ -284,13 +286,63 @@ def story_comparisons(record: Record) -> str:
     return f'<section id="story-comparison"><h2>Story comparison</h2>{body}</section>'
 
 
+def claim_figure(claim: Claim) -> tuple[str, float] | None:
+    """(what the figure counts, the figure) of a claim: a quantity in its unit, a duration
+    in months (so "1.5 years" and "471 days" share an axis); None for a date or a claim
+    without a number."""
+    value = claim.value
+    subject = claim.group or claim.subject or "figure"
+    if value.type == "duration" and value.months is not None:
+        return f"{subject} (months)", value.months
+    if value.type == "quantity" and value.amount is not None:
+        return (f"{subject} ({value.unit})" if value.unit else subject), value.amount
+    return None
+
+
+def claim_plots(
+    record: Record,
+    outlet_of: Callable[[str], str],
+    href_of: Callable[[Claim], str | None] = lambda claim: None,
+) -> str:
+    """Per claim subject, the figure each outlet gave as a dot plot (the spread drawn when
+    they disagree), subjects with the most figures first."""
+    by_subject: dict[str, dict[str, list[Dot]]] = defaultdict(lambda: defaultdict(list))
+    for claim in record.claims:
+        figure = claim_figure(claim)
+        if figure is not None:
+            outlet = outlet_of(claim.doc)
+            by_subject[figure[0]][outlet].append(
+                Dot(figure[1], f"{outlet}: {claim.text}", href_of(claim))
+            )
+    ranked = sorted(by_subject.items(), key=lambda item: -sum(map(len, item[1].values())))
+    return "".join(
+        f"<h3>{text(subject)}</h3>{dot_plot_svg(list(rows.items()), subject)}"
+        for subject, rows in ranked
+    )
+
+
+def pictures_html(record: Record) -> str:
+    """The reports by outlet over time, and each claim subject's figures per outlet."""
+    by_outlet: dict[str, list[Dot]] = defaultdict(list)
+    for document in record.documents:
+        by_outlet[column_label(document)].append(
+            Dot(document.published or "", document.title or document.id)
+        )
+    timeline = timeline_svg(list(by_outlet.items()), "reports by outlet over time")
+    labels = {d.id: column_label(d) for d in record.documents}
+    plots = claim_plots(record, lambda doc: labels.get(doc, doc))
+    if not timeline and not plots:
+        return ""
+    return f'<section id="pictures"><h2>Timeline and figures</h2>{timeline}{plots}</section>'
+
+
 def render_comparison(record: Record, title: str = "presswatch comparison") -> str:
     """The whole comparison page for a record holding only the compared reports."""
     # The story the compared reports make (title, dates, place, timeline) comes first.
     body = (
         f"{stories_html(record)}"
-        f"{findings_html(record)}{quote_groups_html(record)}{spellings_html(record)}"
-        f"{framing_html(record)}{reports_html(record)}"
+        f"{findings_html(record)}{pictures_html(record)}{quote_groups_html(record)}"
+        f"{spellings_html(record)}{framing_html(record)}{reports_html(record)}"
     )
     outlets = ", ".join(column_label(d) for d in record.documents)
     return render_page(title, body, subtitle=outlets, navigation=NAVIGATION, wide=True)

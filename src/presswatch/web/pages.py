@@ -14,8 +14,9 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from presswatch.model import Finding, Quote, Record, Span
-from presswatch.render.charts import Dot, dot_plot_svg, timeline_svg
+from presswatch.render.charts import Dot, timeline_svg
 from presswatch.render.compare import (
+    claim_plots,
     compare_card,
     findings_html,
     framing_html,
@@ -283,24 +284,10 @@ def stories_page(
 
 def claims_html(record: Record, metas: dict[str, DocumentMeta]) -> str:
     """Per claim subject, the figures each outlet gave as a dot plot, then the claims."""
-    by_subject: dict[str, dict[str, list[Dot]]] = defaultdict(lambda: defaultdict(list))
-    for claim in record.claims:
-        if claim.value.amount is None:
-            continue
-        subject = claim.group or claim.subject or "figure"
-        outlet = metas[claim.doc].label if claim.doc in metas else claim.doc
-        by_subject[subject][outlet].append(
-            Dot(
-                float(claim.value.amount),
-                f"{outlet}: {claim.text}",
-                document_href(claim.doc, claim.id),
-            )
-        )
-    charts = "".join(
-        f"<h3>{text(subject)}</h3>{dot_plot_svg(list(rows.items()), subject)}"
-        for subject, rows in sorted(
-            by_subject.items(), key=lambda item: -sum(len(v) for v in item[1].values())
-        )
+    charts = claim_plots(
+        record,
+        lambda doc: metas[doc].label if doc in metas else doc,
+        lambda claim: document_href(claim.doc, claim.id),
     )
     items = "".join(
         f'<li><a href="{text(document_href(c.doc, c.id))}">{quoted(c.text)}</a> '
