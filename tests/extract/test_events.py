@@ -220,3 +220,13 @@ def test_a_killing_told_in_a_noun_needs_only_its_target(analyse: Analyse) -> Non
     [event] = [e for e in analysis.events if e.trigger == "assassination"]
     assert roles(analysis, event) == {("Ismail Haniyeh", "target")}
     assert event.date is not None and event.date.start == "2024-07-01"
+
+
+def test_a_sentence_without_date_words_takes_the_datelines_date(analyse: Analyse) -> None:
+    analysis = analyse(
+        "CAIRO, Feb 1 (Wire) – Egyptian President Abdel Fattah al-Sisi received Jordanian "
+        "Foreign Minister Ayman Safadi in Cairo.",
+        published="2025-02-04",
+    )
+    event = only(analysis, "043")
+    assert event.date is not None and event.date.start == "2025-02-01"

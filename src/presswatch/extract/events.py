@@ -215,8 +215,10 @@ class DocumentEvents:
         if len(named) != 1:
             return
         [place] = named
+        # Only events of the placed event's root: a visit and the hosting of the visitors.
+        roots = {e.root for e in events if id(e) in self.explicit_places}
         for event in events:
-            if event.place is None:
+            if event.place is None and event.root in roots:
                 event.place = place
 
     @staticmethod
@@ -597,12 +599,15 @@ class DocumentEvents:
         """The date words attached to the trigger's clause, else the sentence's, else none.
         A relative adverb of the trigger that NER leaves untagged ("recently received")
         counts as attached."""
-        in_sentence = entities(self.doc).within(sentence.start, sentence.end)
-        dates: list[Span] = [
+        in_sentence = [
             e
-            for e in in_sentence
-            if e.label_ in ("DATE", "TIME") and e.start_char >= self.dateline.end
+            for e in entities(self.doc).within(sentence.start, sentence.end)
+            if e.label_ in ("DATE", "TIME")
         ]
+        # The dateline's own date ("CAIRO, Feb 1 –") dates the report: the event's only
+        # when its sentence names no other.
+        dates: list[Span] = [e for e in in_sentence if e.start_char >= self.dateline.end]
+        filed = [e for e in in_sentence if e.start_char < self.dateline.end]
         clause = {t.i for t in trigger.subtree}
         attached = [e for e in dates if any(t.i in clause for t in e)]
         attached += [
@@ -610,7 +615,7 @@ class DocumentEvents:
             for c in trigger.children
             if c.dep_ in ("advmod", "npadvmod") and not c.ent_type_ and is_relative_day(c.lower_)
         ]
-        for entity in attached + [e for e in dates if e not in attached]:
+        for entity in attached + [e for e in dates if e not in attached] + filed:
             resolved = resolve_date(entity.text, self.anchor)
             if resolved is not None:
                 return resolved
