@@ -13,6 +13,9 @@ For each size, in fresh processes so peak RSS is the stage's own:
   2. `relink`: the full-corpus linking of that store (what `presswatch relink` does);
   3. `add`: 10 new reports analysed into a copy of the linked store and linked to it
      incrementally (what `presswatch analyze NEW --db STORE` does).
+`--stage grow LINKED ANALYSED 1` (by hand) links the analyses a larger store holds into a
+copy of a smaller linked one, 64 reports at a time, as `analyze` adds reports: how the
+3,000-report store was linked when its full relink could not finish on shared cores.
 A store already built under --work is reused (delete it to measure again). The table is
 printed and written to --work/scaling.json; docs/PERFORMANCE.md records it.
 """
@@ -105,10 +108,44 @@ def stage(kind: str, folder: str, db: str, workers: int) -> dict[str, Any]:
         with Store.open(db) as store:
             pipeline.relink_store(store, settings, store.link_settings() or _link(settings))
         done = {}
+    elif kind == "grow":
+        # `folder` is a linked smaller store of the same reports: the analyses it lacks
+        # are copied in from `db` (analysed, not linked) and linked to it by lookup.
+        done = grow(Path(folder), Path(db), settings)
     else:
         _, summary = pipeline.run_analysis([folder], settings=settings, db=db, keep_record=False)
         done = {"analysed": summary.analysed}
     return {"seconds": round(time.perf_counter() - start, 1), "peak_rss_mb": peak_rss_mb(), **done}
+
+
+def grow(linked: Path, analysed: Path, settings: Any) -> dict[str, Any]:
+    """Link the analyses `analysed` holds and `linked` lacks into `linked`, a step of
+    `INCREMENT_SIZE` reports at a time, as `analyze` adds reports to a stored corpus."""
+    from presswatch import pipeline
+    from presswatch.link.incremental import link_increment
+    from presswatch.store import Store
+
+    with Store.open(linked) as store:
+        connection = store.connection
+        connection.execute("ATTACH DATABASE ? AS big", (str(analysed),))
+        connection.execute("BEGIN IMMEDIATE")
+        for table in ("documents", "document_sources", "analyses"):
+            connection.execute(f"INSERT OR IGNORE INTO {table} SELECT * FROM big.{table}")
+        connection.execute(
+            "INSERT INTO documents_fts(document, title, text) SELECT f.document, f.title, f.text"
+            " FROM big.documents_fts f WHERE f.document NOT IN (SELECT document FROM documents_fts)"
+        )
+        connection.execute("COMMIT")
+        connection.execute("DETACH DATABASE big")
+        link = store.link_settings()
+        assert link is not None
+        pending = store.unlinked_document_ids()
+        start = time.perf_counter()
+        for first in range(0, len(pending), pipeline.INCREMENT_SIZE):
+            chunk = store.load_analyses(pending[first : first + pipeline.INCREMENT_SIZE])
+            if link_increment(store, chunk, settings, link) is None:
+                raise SystemExit("a step needed a full relink")
+        return {"linked": len(pending), "link_s": round(time.perf_counter() - start, 1)}
 
 
 def _link(settings: Any) -> Any:
