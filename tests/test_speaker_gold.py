@@ -169,10 +169,6 @@ EXCEPTIONS: dict[tuple[str, str], tuple[str | None, str]] = {
         "Ali Khamenei",
         "scare quote in a relative clause the small model hangs under 'said'",
     ),
-    ("jerusalem-desk-critical-view.txt", "The war in Gaza, triggered by the Hamas-"): (
-        "Hamas",
-        "'the Hamas-run health ministry' resolves to the organisation named in it",
-    ),
     ("tehran-times-leader-receives-hamas.txt", "patience is the key to relief."): (
         "Ali Khamenei",
         "'he quoted a line the Hamas leader used to repeat, saying …': the line's author "

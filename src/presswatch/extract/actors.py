@@ -686,9 +686,14 @@ class DocumentActors:
         return None
 
     def organisation_in(self, phrase: Span) -> LocalActor | None:
-        """The organisation named in a collective phrase, before any nationality in it."""
+        """The organisation named in a collective phrase, before any nationality in it.
+        A name joined by a hyphen to the next word ("the Hamas-run health ministry") says
+        who runs the thing, and is not the thing (as in `organisation_in` below)."""
         for wanted in ("organization", "group"):
             for token in phrase:
+                following = token.nbor() if token.i + 1 < len(self.doc) else None
+                if following is not None and following.text == "-" and not token.whitespace_:
+                    continue
                 actor = self.covered.get(token.i)
                 if actor is not None and actor.kind == wanted:
                     return actor
