@@ -160,11 +160,6 @@ SPEAKERS: dict[str, list[tuple[str, str | None]]] = {
 # Quotes the extractor still gets wrong, with the speaker it gives and why; each is
 # checked as it is, so fixing one makes this test ask for its entry to be removed.
 EXCEPTIONS: dict[tuple[str, str], tuple[str | None, str]] = {
-    ("wire-ceasefire-prisoner-exchange.txt", "to bring every hostage home."): (
-        "Israel",
-        "a country named as the subject speaks for its government; here the statement is "
-        "Netanyahu's office's, which has no actor of its own",
-    ),
     ("jerusalem-desk-critical-view.txt", "Zionist regime."): (
         "Ali Khamenei",
         "scare quote in a relative clause the small model hangs under 'said'",

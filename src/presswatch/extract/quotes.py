@@ -176,12 +176,16 @@ class DocumentQuotes:
         self, sentences: list[Span], quotation: Quotation, inside: set[int]
     ) -> Attribution | None:
         verbs = reporting_verbs()
+        # "he continued: '…'" introduces a quotation; "Israel would continue to act 'to
+        # bring every hostage home'" does not: a partial quote is never a cue-only verb's.
+        embedded_quote = self.is_embedded(quotation)
+        cue_only = set(cues().cue_only) if embedded_quote else set()
         candidates: list[tuple[int, Token]] = []
         for sentence in sentences:
             for token in sentence:
                 if token.i in self.quoted_tokens or token.pos_ not in ("VERB", "AUX"):
                     continue
-                if lemma_of(token) not in verbs:
+                if lemma_of(token) not in verbs or lemma_of(token) in cue_only:
                     continue
                 distance = min(abs(token.idx - quotation.start), abs(token.idx - quotation.end))
                 candidates.append((distance, token))
