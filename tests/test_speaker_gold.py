@@ -160,10 +160,6 @@ SPEAKERS: dict[str, list[tuple[str, str | None]]] = {
 # Quotes the extractor still gets wrong, with the speaker it gives and why; each is
 # checked as it is, so fixing one makes this test ask for its entry to be removed.
 EXCEPTIONS: dict[tuple[str, str], tuple[str | None, str]] = {
-    ("jerusalem-desk-critical-view.txt", "Zionist regime."): (
-        "Ali Khamenei",
-        "scare quote in a relative clause the small model hangs under 'said'",
-    ),
     ("tehran-times-leader-receives-hamas.txt", "patience is the key to relief."): (
         "Ali Khamenei",
         "'he quoted a line the Hamas leader used to repeat, saying …': the line's author "

@@ -194,8 +194,17 @@ class DocumentQuotes:
             # A partial quote is the words of the verb it hangs from ("Darwish said Iran
             # had stood by Hamas 'in the hardest days,' while Al-Hayya insisted …"); a
             # verb it does not hang from comes only after.
-            governing = {a for i in inside for a in governing_verbs(self.doc[i])}
+            # The quoted words, not a closing full stop the parse hangs on the main verb.
+            governing = {
+                a for i in inside if not self.doc[i].is_punct for a in governing_verbs(self.doc[i])
+            }
             ordered.sort(key=lambda verb: verb.i not in governing)
+            words = len(self.text[quotation.start : quotation.end].split())
+            if words <= SCARE_QUOTE_WORDS and any(self.doc[i].dep_ == "relcl" for i in governing):
+                # A few words quoted inside a relative clause ("his office, which refers
+                # to Israel as the 'Zionist regime'") are the clause's: only its own
+                # verbs can report them, and without one they are a scare quote.
+                ordered = [verb for verb in ordered if verb.i in governing]
         for verb in ordered:
             speaker = subject_of(verb, inside)
             if speaker is not None:
