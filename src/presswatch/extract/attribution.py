@@ -208,6 +208,32 @@ def subject_of(verb: Token, inside: set[int]) -> Span | None:
     return None
 
 
+def recalled_author(verb: Token, inside: set[int]) -> Span | None:
+    """ "He quoted a line the Hamas leader used to repeat, saying '…'": the author of words
+    passed on, the subject of the relative clause on what a recalling verb (data:
+    `recalling_verbs`) takes as object; None when no such author is named."""
+    recalling = set(cues().recalling_verbs)
+    current = verb
+    if current.dep_ == "advcl" and lemma_of(current) not in recalling:
+        current = current.head  # "…, saying" hangs on "quoted"
+    if lemma_of(current) not in recalling:
+        return None
+    for obj in current.children:
+        if obj.dep_ not in ("dobj", "obj"):
+            continue
+        for clause in obj.children:
+            if clause.dep_ != "relcl":
+                continue
+            for subject in clause.children:
+                if (
+                    subject.dep_ in SUBJECTS
+                    and subject.tag_ not in ("WDT", "WP")
+                    and subject.i not in inside
+                ):
+                    return noun_phrase(subject, inside)
+    return None
+
+
 def noun_phrase(token: Token, inside: set[int], whole: bool = True) -> Span:
     """The subject's phrase without quoted words: whole, with its appositions and relative
     clauses ("Todd Wilcox, a former CIA officer,"), as news names a source; or, with

@@ -28,6 +28,7 @@ from presswatch.extract.attribution import (
     cues,
     lemma_of,
     noun_phrase,
+    recalled_author,
     relative_object,
     reported_phrase,
     reported_words,
@@ -206,7 +207,7 @@ class DocumentQuotes:
                 # verbs can report them, and without one they are a scare quote.
                 ordered = [verb for verb in ordered if verb.i in governing]
         for verb in ordered:
-            speaker = subject_of(verb, inside)
+            speaker = recalled_author(verb, inside) or subject_of(verb, inside)
             if speaker is not None:
                 confidence = 0.9 if self.resolve(speaker) else 0.6
                 return Attribution(verb, speaker, confidence, "parse")

@@ -307,6 +307,9 @@ class CuePatterns(Schema):
     stance_adjectives: dict[str, list[str]]
     lemma_repairs: dict[str, str]
     non_speakers: list[str]
+    # Verbs that pass on someone else's words ("he quoted a line the Hamas leader used to
+    # repeat"): the words are the author's named in the object's relative clause.
+    recalling_verbs: list[str] = Field(default_factory=list)
 
 
 # -- events: cameo_patterns.yaml ----------------------------------------------------------
