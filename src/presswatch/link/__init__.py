@@ -2,10 +2,10 @@
 
 Linkers run over all per-document analyses (`link_corpus`, `presswatch relink`), or over
 new reports plus the neighbourhood the store finds for them (`link.incremental`), in the
-order `Settings.linkers` names;
-a name no linker has is an `UnknownName` error before any runs. Each linker is one module
-that registers itself with `@linker("name")` and edits the `CorpusContext` it is given:
-the record under construction, the run's settings and its link settings.
+order `Settings.linkers` names; a name no linker has is an `UnknownName` error before any
+runs. Each linker is one module that registers itself with `@linker("name")` and edits
+the `CorpusContext` it is given: the record under construction, the run's settings and
+its link settings.
 """
 
 from __future__ import annotations
