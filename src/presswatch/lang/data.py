@@ -367,6 +367,24 @@ class MetadataKeys(Schema):
     byline_particles: list[str] = Field(default_factory=list)
 
 
+class GoldsteinTable(Schema):
+    """goldstein.yaml: Goldstein values by CAMEO root or three-digit code, quad class by
+    root (read by presswatch.render.event_data)."""
+
+    codes: dict[Annotated[str, Field(pattern=r"^\d{2,3}$")], float]
+    quad_classes: dict[Annotated[str, Field(pattern=r"^\d{2}$")], Annotated[int, Field(ge=1, le=4)]]
+
+    def goldstein(self, code: str) -> float | None:
+        """The value of a code: its own, else its three-digit parent's, else its root's."""
+        for key in (code, code[:3], code[:2]):
+            if key in self.codes:
+                return self.codes[key]
+        return None
+
+    def quad_class(self, code: str) -> int | None:
+        return self.quad_classes.get(code[:2])
+
+
 HONORIFICS: DataFile[list[HonorificEntry]] = DataFile("honorifics.yaml", list[HonorificEntry])
 TRANSLITERATION: DataFile[Transliteration] = DataFile("transliteration.yaml", Transliteration)
 RELATIVE_DATES: DataFile[RelativeDates] = DataFile("relative_dates.yaml", RelativeDates)
@@ -390,3 +408,4 @@ QUOTE_ALIGNMENT_PAIRS: DataFile[list[AlignmentPair]] = DataFile(
     "quote_alignment_pairs.yaml", list[AlignmentPair]
 )
 METADATA_KEYS: DataFile[MetadataKeys] = DataFile("metadata_keys.yaml", MetadataKeys)
+GOLDSTEIN: DataFile[GoldsteinTable] = DataFile("goldstein.yaml", GoldsteinTable)

@@ -15,11 +15,9 @@ import csv
 import json
 from collections.abc import Iterator
 from itertools import product
-from typing import Annotated, Literal, TextIO
+from typing import Literal, TextIO
 
-from pydantic import Field
-
-from presswatch.lang.data import DataFile, Schema
+from presswatch.lang.data import GOLDSTEIN, GoldsteinTable
 from presswatch.model import Event, Participant, Record
 
 EventFormat = Literal["tsv", "csv", "jsonl"]
@@ -47,28 +45,6 @@ COLUMNS = (
     "negated",
 )
 
-CameoCode = Annotated[str, Field(pattern=r"^\d{2,3}$")]
-RootCode = Annotated[str, Field(pattern=r"^\d{2}$")]
-
-
-class GoldsteinTable(Schema):
-    """data/goldstein.yaml: Goldstein values by root or three-digit code, quad class by root."""
-
-    codes: dict[CameoCode, float]
-    quad_classes: dict[RootCode, Annotated[int, Field(ge=1, le=4)]]
-
-    def goldstein(self, code: str) -> float | None:
-        """The value of a code: its own, else its three-digit parent's, else its root's."""
-        for key in (code, code[:3], code[:2]):
-            if key in self.codes:
-                return self.codes[key]
-        return None
-
-    def quad_class(self, code: str) -> int | None:
-        return self.quad_classes.get(code[:2])
-
-
-GOLDSTEIN: DataFile[GoldsteinTable] = DataFile("goldstein.yaml", GoldsteinTable)
 
 Row = dict[str, str | int | float | bool | None]
 
