@@ -126,6 +126,7 @@ class DocumentEvents:
         self.names = {a.id: [a.name, *a.aliases] for a in actors}
         self.people = {a.id for a in actors if a.kind == "person"}
         self.kinds = {a.id: a.kind for a in actors}
+        self.actor_at: dict[int, str | None] = {}  # actor_of, by token index
         self.places = {a.id: a.name for a in actors if a.kind == "place"}
 
     def extract(self) -> list[Event]:
@@ -417,8 +418,14 @@ class DocumentEvents:
     # -- participants ------------------------------------------------------------------
 
     def actor_of(self, token: Token | None) -> str | None:
+        """The actor a token's phrase names, looked up once per token."""
         if token is None:
             return None
+        if token.i not in self.actor_at:
+            self.actor_at[token.i] = self.find_actor(token)
+        return self.actor_at[token.i]
+
+    def find_actor(self, token: Token) -> str | None:
         # "Iran's Supreme Leader, Ayatollah Ali Khamenei": the named person in apposition
         # is more precise than the title it explains; so is the organisation a common noun
         # stands beside ("the resistance movement Hamas").
