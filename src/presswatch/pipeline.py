@@ -169,9 +169,11 @@ def run_analysis(
                     continue
                 if store is not None and store.is_linked(document.id):
                     stale.append(document.id)  # analysed anew: its linked record is old
+                # The total is known only once every input is read (reading stays a few
+                # batches ahead of the work): until then it is what has been read.
+                observer.on_total(len(run_ids) - summary.reused)
                 yield document
             summary.documents = len(run_ids)
-            # Known only once every input is read: reading stays one batch ahead of work.
             observer.on_total(summary.documents - summary.reused)
 
         batches = _analyse_in_batches(pending(), settings, version, summary, observer, cluster)
