@@ -211,11 +211,15 @@ def run_analysis(
             store.close()
 
 
-def relink_store(store: Store, settings: Settings, link: LinkSettings) -> None:
+def relink_store(
+    store: Store, settings: Settings, link: LinkSettings, *, keep_stories: bool = False
+) -> None:
     """Link every stored analysis into the corpus record, replacing the stored one
-    (`presswatch relink`)."""
+    (`presswatch relink`). With `keep_stories`, the stored stories keep their ids and
+    reports and only reports in none of them are placed: adding reports never regroups."""
     analyses = store.load_analyses(store.document_ids())
-    context = link_context(analyses, settings, link)
+    kept = store.stories() if keep_stories else []
+    context = link_context(analyses, settings, link, stories=kept)
     store.save_corpus(context.record, member_names(analyses, context.scratch.get("actor_ids", {})))
 
 
@@ -238,12 +242,12 @@ def link_store(store: Store, settings: Settings, link: LinkSettings, *, full: bo
     if not full and not unlinked:
         return
     if full or len(unlinked) > store.linked_document_count():
-        relink_store(store, settings, link)
+        relink_store(store, settings, link, keep_stories=not full)
         return
     for start in range(0, len(unlinked), INCREMENT_SIZE):
         analyses = store.load_analyses(unlinked[start : start + INCREMENT_SIZE])
         if link_increment(store, analyses, settings, link) is None:
-            relink_store(store, settings, link)
+            relink_store(store, settings, link, keep_stories=True)
             return
 
 

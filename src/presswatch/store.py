@@ -300,6 +300,10 @@ class Store:
     def story_ids(self) -> list[str]:
         return [row[0] for row in self.connection.execute("SELECT id FROM stories ORDER BY rowid")]
 
+    def stories(self) -> list[Story]:
+        """The stored corpus's stories, in their stored order."""
+        return self._load(Story, "stories")
+
     def load_analyses(self, doc_ids: Sequence[str]) -> list[DocumentAnalysis]:
         found: dict[str, DocumentAnalysis] = {}
         for chunk_start in range(0, len(doc_ids), 500):

@@ -189,3 +189,23 @@ def test_analyze_into_a_stored_corpus_keeps_every_story_id(tmp_path: Path) -> No
         assert documents <= grown[story]
     assert len(after.documents) == len(REPORTS) + 2
     assert {d.id for d in after.documents} <= {d for s in after.stories for d in s.documents}
+
+
+def test_a_run_larger_than_the_stored_corpus_still_keeps_every_story_id(
+    tmp_path: Path,
+) -> None:
+    """More new reports than stored ones are linked by a whole-corpus pass, not by
+    lookup; that pass keeps the stored stories too: only `regroup` reshuffles them."""
+    db = tmp_path / "corpus.db"
+    run_analysis([write_reports(tmp_path / "first", [REPORTS[1]])], settings=Settings(), db=db)
+    with Store.open(db) as store:
+        before = memberships(store.load_record())
+    more = write_reports(tmp_path / "more", [REPORTS[0], REPORTS[2], *LATER, EARLIER])
+    run_analysis([more], settings=Settings(), db=db)
+    with Store.open(db) as store:
+        after = store.load_record()
+    grown = memberships(after)
+    for story, documents in before.items():
+        assert story in grown
+        assert documents <= grown[story]
+    assert len(after.documents) == len(REPORTS) + len(LATER) + 1

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import InitVar, dataclass, field
 from typing import Any
 
-from presswatch.model import Actor, DocumentAnalysis, Record
+from presswatch.model import Actor, DocumentAnalysis, Record, Story
 from presswatch.registry import Registry
 from presswatch.settings import LinkSettings, Settings
 
@@ -68,11 +68,14 @@ def link_context(
     analyses: Sequence[DocumentAnalysis],
     settings: Settings,
     link_settings: LinkSettings | None = None,
+    stories: Sequence[Story] = (),
 ) -> CorpusContext:
     """`link_corpus` with what the linkers left in `scratch` (the actors linker's local to
-    corpus actor ids, which the store keeps for adding reports later)."""
+    corpus actor ids, which the store keeps for adding reports later). `stories` (a stored
+    corpus's) are kept by the stories linker, ids and reports; only other reports are placed."""
     LINKERS.check(settings.linkers)
     context = CorpusContext(merge_analyses(analyses), settings, link_settings=link_settings)
+    context.record.stories = list(stories)
     position = {d.id: n for n, d in enumerate(context.record.documents)}
     for name in settings.linkers:
         LINKERS.get(name)(context)
