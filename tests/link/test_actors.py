@@ -103,3 +103,14 @@ def test_role_phrase_speaker_resolves_through_another_report(link: Link) -> None
     )
     darwish = next(a for a in record.actors if a.name == "Mohammad Ismail Darwish")
     assert [q.speaker for q in record.quotes] == [darwish.id]
+
+
+def test_who_claims_an_event_points_at_the_merged_actor(link: Link) -> None:
+    record = link(
+        ("Iran said Israel attacked Syria on Sunday.", {"published": "2025-02-09"}),
+        ("Iran accused Israel of striking Damascus.", {"published": "2025-02-10"}),
+    )
+    ids = {a.id: a.name for a in record.actors}
+    claimed = [e.claimed_by for e in record.events if e.claimed_by is not None]
+    assert claimed
+    assert all(c in ids and ids[c] == "Iran" for c in claimed)

@@ -87,6 +87,8 @@ def rewrite_actor_references(record: Record, mapping: dict[str, str]) -> None:
     for event in record.events:
         for participant in event.participants:
             participant.actor = mapping.get(participant.actor, participant.actor)
+        if event.claimed_by is not None:
+            event.claimed_by = mapping.get(event.claimed_by, event.claimed_by)
     for actor in record.actors:
         merged = [mapping.get(a, a) for a in actor.affiliations]
         actor.affiliations = list(dict.fromkeys(a for a in merged if a != actor.id))
