@@ -795,25 +795,35 @@ class Store:
             conditions.append(("json_extract(x.json, '$.act') = ?", [act]))
         return self._listed(Quote, "quotes", conditions)
 
-    def claims(self, subject: str | None = None) -> list[Listed[Claim]]:
-        """Claims in record order whose subject or subject group has `subject` (any case)."""
+    def claims(
+        self, subject: str | None = None, *, limit: int = -1, offset: int = 0
+    ) -> list[Listed[Claim]]:
+        """Claims in record order whose subject or subject group has `subject` (any case);
+        `limit` of them from `offset` (all by default)."""
         conditions: list[tuple[str, Sequence[object]]] = []
         if subject is not None:
             about = (
                 "coalesce(x.subject, '') || ' ' || coalesce(json_extract(x.json, '$.group'), '')"
             )
             conditions.append((f"instr(casefold({about}), ?) > 0", [subject.casefold()]))
-        return self._listed(Claim, "claims", conditions)
+        return self._listed(Claim, "claims", conditions, limit=limit, offset=offset)
 
     def _listed(
-        self, kind: type[_Row], table: str, conditions: Sequence[tuple[str, Sequence[object]]]
+        self,
+        kind: type[_Row],
+        table: str,
+        conditions: Sequence[tuple[str, Sequence[object]]],
+        *,
+        limit: int = -1,
+        offset: int = 0,
     ) -> list[Listed[_Row]]:
         where, params = _where(conditions)
         rows = self.connection.execute(
             f"SELECT x.json, a.name, r.outlet, r.source, r.published FROM {table} x"
             " LEFT JOIN actors a ON a.id = x.speaker"
-            f" LEFT JOIN record_documents r ON r.document = x.document {where} ORDER BY x.rowid",
-            params,
+            f" LEFT JOIN record_documents r ON r.document = x.document {where} ORDER BY x.rowid"
+            " LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         )
         return [Listed(kind.model_validate_json(row[0]), *row[1:]) for row in rows]
 

@@ -177,3 +177,35 @@ def test_the_api_page_lists_every_endpoint_with_what_it_returns(
         assert f">{path}<" in page.text
     assert "Full-text hits in documents and quotes" in page.text
     assert "<script" not in page.text
+
+
+def test_claims_endpoint_finds_a_whole_synonym_group_from_any_of_its_words(
+    tmp_path: Path, analyse: Analyse
+) -> None:
+    analyses = [
+        analyse(
+            "The health ministry in Gaza said 48,000 people have been killed since October.",
+            outlet="Coast Wire",
+            source="toll.txt",
+        ),
+        analyse(
+            "Officials in Gaza said the number of martyrs had reached 50,000. Aid agencies "
+            "said 300 trucks crossed on Monday.",
+            outlet="Harbour Daily",
+            source="martyrs.txt",
+        ),
+    ]
+    db = tmp_path / "claims.db"
+    with Store.open(db) as store:
+        store.save_analyses(analyses)
+        store.save_corpus(link_corpus(analyses, Settings()))
+    by_killed = client(db).get("/api/claims", params={"subject": "killed"}).json()
+    by_martyrs = client(db).get("/api/claims", params={"subject": "martyrs"}).json()
+    amounts = {c["value"]["amount"] for c in by_killed}
+    assert {48_000, 50_000} <= amounts
+    assert 300 not in amounts
+    assert [c["id"] for c in by_killed] == [c["id"] for c in by_martyrs]
+    assert {c["outlet"] for c in by_killed} == {"Coast Wire", "Harbour Daily"}
+    everything = client(db).get("/api/claims").json()
+    assert len(everything) > len(by_killed)
+    assert client(db).get("/api/claims", params={"page": 2}).json() == []

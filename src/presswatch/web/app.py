@@ -308,6 +308,31 @@ def create_app(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Fas
             ],
         }
 
+    @app.get("/api/claims")
+    def claims(
+        subject: str = "", page: int = Query(default=1, ge=1, le=10_000)
+    ) -> list[dict[str, Any]]:
+        """A page of claims (50), each with its speaker's name, outlet, source and date.
+        `subject` finds a whole synonym group from any of its words (killed, martyrs,
+        death toll), as `presswatch claims --subject` does."""
+        from presswatch.lang.claim_subjects import group_of_term
+
+        wanted = (group_of_term(subject) or subject.strip()) if subject.strip() else None
+        with store() as opened:
+            listed = opened.claims(
+                wanted, limit=CLAIMS_PER_PAGE, offset=(page - 1) * CLAIMS_PER_PAGE
+            )
+        return [
+            {
+                **entry.item.model_dump(mode="json"),
+                "speaker_name": entry.speaker_name,
+                "outlet": entry.outlet,
+                "source": entry.source,
+                "published": entry.published,
+            }
+            for entry in listed
+        ]
+
     @app.get("/api/findings")
     def findings(
         kind: FindingKind | None = None, page: int = Query(default=1, ge=1, le=10_000)
@@ -318,6 +343,9 @@ def create_app(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Fas
         return dumped(found)
 
     return app
+
+
+CLAIMS_PER_PAGE = 50
 
 
 def dumped(items: Sequence[BaseModel]) -> list[dict[str, Any]]:
