@@ -817,13 +817,15 @@ class Store:
         limit: int = -1,
         offset: int = 0,
     ) -> list[Listed[_Row]]:
-        where, params = _where(conditions)
+        where, values = _where(conditions)
+        arguments = list(values)
+        arguments.extend((limit, offset))
         rows = self.connection.execute(
             f"SELECT x.json, a.name, r.outlet, r.source, r.published FROM {table} x"
             " LEFT JOIN actors a ON a.id = x.speaker"
             f" LEFT JOIN record_documents r ON r.document = x.document {where} ORDER BY x.rowid"
             " LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            arguments,
         )
         return [Listed(kind.model_validate_json(row[0]), *row[1:]) for row in rows]
 
