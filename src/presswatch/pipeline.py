@@ -203,7 +203,12 @@ def run_analysis(
         else:
             link_store(store, settings, link, full=full)
             if keep_record:
-                record = link_corpus(store.load_analyses(run_ids), settings, link)
+                # The run's reports alone, in the stories the store placed them in: the
+                # ids this record cites are the store's.
+                kept = store.stories(run_ids)
+                record = link_context(
+                    store.load_analyses(run_ids), settings, link, stories=kept
+                ).record
         store.save_link_settings(link)
         return record, summary
     finally:

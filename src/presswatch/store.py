@@ -300,9 +300,17 @@ class Store:
     def story_ids(self) -> list[str]:
         return [row[0] for row in self.connection.execute("SELECT id FROM stories ORDER BY rowid")]
 
-    def stories(self) -> list[Story]:
-        """The stored corpus's stories, in their stored order."""
-        return self._load(Story, "stories")
+    def stories(self, documents: Sequence[str] | None = None) -> list[Story]:
+        """The stored corpus's stories (those holding any of `documents`), in stored order."""
+        if documents is None:
+            return self._load(Story, "stories")
+        return self._load(
+            Story,
+            "stories",
+            "WHERE id IN (SELECT story FROM story_documents"
+            " WHERE document IN (SELECT value FROM json_each(?)))",
+            (json.dumps(list(documents)),),
+        )
 
     def load_analyses(self, doc_ids: Sequence[str]) -> list[DocumentAnalysis]:
         found: dict[str, DocumentAnalysis] = {}
