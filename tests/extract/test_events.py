@@ -230,3 +230,19 @@ def test_a_sentence_without_date_words_takes_the_datelines_date(analyse: Analyse
     )
     event = only(analysis, "043")
     assert event.date is not None and event.date.start == "2025-02-01"
+
+
+def test_a_proper_name_ner_misses_in_a_slot_is_an_actor(analyse: Analyse) -> None:
+    # spaCy's small model tags "Gondor" (GPE) but not "Arnor": the name in the verb's
+    # subject slot is the text's evidence of who acts, recorded as an actor.
+    analysis = analyse("Arnor is about to restore full diplomatic ties with Gondor.")
+    event = only(analysis, "050")
+    assert roles(analysis, event) == {("Arnor", "source"), ("Gondor", "target")}
+    [arnor] = [a for a in analysis.actors if a.name == "Arnor"]
+    assert arnor.kind == "organization"
+    assert [(m.start, m.end) for m in arnor.mentions] == [(0, 5)]
+
+
+def test_an_untagged_name_alone_in_an_event_is_no_actor(analyse: Analyse) -> None:
+    analysis = analyse("If you support God, He will support you.")
+    assert analysis.events == [] and analysis.actors == []

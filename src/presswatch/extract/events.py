@@ -1,7 +1,9 @@
 """Events: who did what to whom, when and where, coded in CAMEO from the dependency parse.
 
 Verbs are coded by PETRARCH-2's CAMEO verb dictionary (extract/cameo_verbs.py): one event
-per source and target pair, both resolved to actors. The short hand list
+per source and target pair, both resolved to actors. A proper name in a slot that NER
+tagged as nothing ("Arnor restored ties with Gondor") is an actor when the event names
+its other side too; the events component adds it to the document's actors. The short hand list
 (data/cameo_patterns.yaml) adds what the dictionary lacks: event nouns ("a meeting with
 X", "the assassination of X") and hosting a person ("received", "welcomed" a visitor).
 Each participant carries its CAMEO actor code on the report's date. An event told inside
@@ -21,15 +23,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from presswatch.extract import RecordsComponent, actors_of, document_of, quotes_of
-from presswatch.extract.actors import organisation_in, resolve_span, role_nouns
+from presswatch.extract.actors import organisation_in, pronouns, resolve_span, role_nouns
 from presswatch.extract.cameo_verbs import VerbEvent, code_verb, verb_dictionary
 from presswatch.extract.doc_index import doc_text, entities, sentences
 from presswatch.ingest.datelines import DATELINE, read_dateline
 from presswatch.lang.actor_codes import actor_codebook
-from presswatch.lang.data import CAMEO_PATTERNS, CAMEO_ROOTS, CameoPattern, CameoPatterns
+from presswatch.lang.data import (
+    CAMEO_PATTERNS,
+    CAMEO_ROOTS,
+    RELATIVE_DATES,
+    CameoPattern,
+    CameoPatterns,
+)
 from presswatch.lang.dates import is_relative_day, iso_date, resolve_date
 from presswatch.lang.discards import discard_list
-from presswatch.model import Event, EventDate, Participant, ParticipantRole
+from presswatch.model import Actor, Event, EventDate, Mention, Participant, ParticipantRole
 from presswatch.model import Span as TextSpan
 
 _SUBJECTS = ("nsubj",)
@@ -128,6 +136,10 @@ class DocumentEvents:
         self.kinds = {a.id: a.kind for a in actors}
         self.actor_at: dict[int, str | None] = {}  # actor_of, by token index
         self.places = {a.id: a.name for a in actors if a.kind == "place"}
+        # Proper names in an event's slots that NER left untagged, by their words: an
+        # actor each, recorded only if an event keeps it (see untagged_actor).
+        self.untagged: dict[str, Actor] = {}
+        self.next_actor = len(actors) + 1
 
     def extract(self) -> list[Event]:
         events: list[Event] = []
@@ -158,6 +170,7 @@ class DocumentEvents:
                 events.extend(found)
         events = self.merge_anaphors(events)
         self.story_place(events)
+        events = self.record_untagged(events)
         for number, event in enumerate(events, 1):
             event.id = f"{self.document.id}.e{number}"
         return events
@@ -460,7 +473,67 @@ class DocumentEvents:
                 return found
         found = resolve_span(self.doc, phrase.start_char, phrase.end_char)
         # "the head and members of the council of Hamas": the organisation they stand for.
-        return found if found is not None else organisation_in(self.doc, phrase)
+        if found is None:
+            found = organisation_in(self.doc, phrase)
+        return found if found is not None else self.untagged_actor(token)
+
+    def untagged_actor(self, token: Token) -> str | None:
+        """A proper name filling an event's slot that NER tagged as nothing ("Arnor is
+        about to restore ties with Gondor"): the text names someone there, so it is an
+        actor, of the kind that claims least ("organization": not a place, which events
+        set aside, nor a person, whose roles and names resolve otherwise)."""
+        name = untagged_name(token)
+        if name is None:
+            return None
+        key = name.text.lower()
+        actor = self.untagged.get(key)
+        if actor is None:
+            actor = Actor(
+                id=f"{self.document.id}.a{self.next_actor}",
+                name=name.text,
+                kind="organization",
+                key=key,
+            )
+            self.next_actor += 1
+            self.untagged[key] = actor
+            self.names[actor.id] = [actor.name]
+            self.kinds[actor.id] = actor.kind
+        mention = Mention(
+            doc=self.document.id,
+            start=name.start_char,
+            end=name.end_char,
+            text=name.text,
+            kind="name",
+        )
+        if mention not in actor.mentions:
+            actor.mentions.append(mention)
+        return actor.id
+
+    def record_untagged(self, events: list[Event]) -> list[Event]:
+        """An untagged name stands in an event only beside an actor on the other side
+        ("Arnor restored ties with Gondor"; not "if you support God"): alone, a
+        capitalised word is weak evidence of an actor. The names kept events have join
+        the document's actors, so every participant points at an actor record."""
+        untagged = {a.id for a in self.untagged.values()}
+        events = [
+            e
+            for e in events
+            if not untagged & {p.actor for p in e.participants}
+            or {p.role for p in e.participants} == {"source", "target"}
+        ]
+        used = {p.actor for e in events for p in e.participants}
+        kept = [a for a in self.untagged.values() if a.id in used]
+        for number, actor in enumerate(kept, len(actors_of(self.doc)) + 1):
+            new_id = f"{self.document.id}.a{number}"
+            for event in events:
+                for participant in event.participants:
+                    if participant.actor == actor.id:
+                        participant.actor = new_id
+            actor.id = new_id
+            actor.mentions.sort(key=lambda m: m.start)
+        if kept:
+            self.doc._.pw_actors = [*actors_of(self.doc), *kept]
+        return events
 
     def conjuncts(self, token: Token | None) -> list[Token]:
         return [] if token is None else [token, *token.conjuncts]
@@ -655,6 +728,32 @@ class DocumentEvents:
         return None
 
 
+def untagged_name(token: Token) -> Span | None:
+    """The proper name a token heads when NER tagged none of it: capitalised PROPN words
+    (the head and the names compounded before it), not a month or weekday, not a pronoun,
+    not a role noun, not a common word capitalised only because it opens the sentence."""
+    if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+        return None
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.i == start - 1 and child.dep_ == "compound" and child.pos_ == "PROPN":
+            start = child.i
+    name = token.doc[start : token.i + 1]
+    calendar = RELATIVE_DATES.load()
+    not_names = {*calendar.weekdays, *calendar.months, *pronouns()}
+    for word in name:
+        if word.ent_type_ or not word.text[:1].isupper() or word.lower_ in not_names:
+            return None
+    if name.start == token.sent.start and len(name) == 1 and token.is_stop:
+        return None
+    person, group, _ = role_nouns()
+    if token.lower_ in person | group:
+        # "the Prince of Dol Amroth", "the Council": a title or body named by its role,
+        # which the actors extractor resolves (or not) by what the phrase names.
+        return None
+    return name
+
+
 def anchor_date(
     dateline: EventDate | None, published: date | None, title: str | None
 ) -> date | None:
@@ -686,7 +785,8 @@ def extract_events(doc: Doc, dictionaries: str = "") -> list[Event]:
         "doc._.pw_actors",
         "doc._.pw_quotes",
     ],
-    assigns=["doc._.pw_events"],
+    # pw_actors: the untagged names events' participants are (DocumentEvents.untagged_actor).
+    assigns=["doc._.pw_events", "doc._.pw_actors"],
     default_config={"dictionaries": ""},
 )
 def make_events(nlp: Language, name: str, dictionaries: str) -> RecordsComponent:
