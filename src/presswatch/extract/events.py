@@ -31,6 +31,7 @@ from presswatch.lang.actor_codes import actor_codebook
 from presswatch.lang.data import (
     CAMEO_PATTERNS,
     CAMEO_ROOTS,
+    HONORIFICS,
     RELATIVE_DATES,
     CameoPattern,
     CameoPatterns,
@@ -738,18 +739,34 @@ def untagged_name(token: Token) -> Span | None:
     for child in reversed(list(token.lefts)):
         if child.i == start - 1 and child.dep_ == "compound" and child.pos_ == "PROPN":
             start = child.i
-    name = token.doc[start : token.i + 1]
+    doc = token.doc
+    name = doc[start : token.i + 1]
     calendar = RELATIVE_DATES.load()
-    not_names = {*calendar.weekdays, *calendar.months, *pronouns()}
+    not_names = {*calendar.weekdays, *calendar.months, *calendar.month_abbreviations}
+    not_names |= set(pronouns())
     for word in name:
         if word.ent_type_ or not word.text[:1].isupper() or word.lower_ in not_names:
             return None
-    if name.start == token.sent.start and len(name) == 1 and token.is_stop:
+    if len(name.text) < 2:
+        return None  # "told E!": a letter
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.text == "." and not token.whitespace_ and len(token) <= 4:
+        return None  # "Mr.", "Capt.", "Sgt.", "No.": an abbreviation, not a name
+    sentence = token.sent
+    words = [t for t in sentence if t.is_alpha]
+    if sum(t.text[:1].isupper() for t in words) > 0.6 * len(words):
+        return None  # a headline in title case capitalises every word
+    # A capital that only opens the sentence: a stop word, or a word the text also writes
+    # in lowercase ("Violence broke out …" beside "the violence"), is a common word.
+    opens = name.start == sentence.start and len(name) == 1
+    if opens and (token.is_stop or any(t.text == token.lower_ for t in doc)):
         return None
     person, group, _ = role_nouns()
-    if token.lower_ in person | group:
-        # "the Prince of Dol Amroth", "the Council": a title or body named by its role,
-        # which the actors extractor resolves (or not) by what the phrase names.
+    titles = {w.rstrip(".") for entry in HONORIFICS.load() for w in entry.words}
+    if token.lower_ in person | group | titles:
+        # "the Prince of Dol Amroth", "the Council", "spoken to Mr.": a title or body
+        # named by its role, which the actors extractor resolves (or not) by what the
+        # phrase names.
         return None
     return name
 
