@@ -634,6 +634,37 @@ class Store:
         )
         return [row[0] for row in rows]
 
+    def stories_with_claim_groups(
+        self, groups: Sequence[str], since: str | None, until: str | None, limit: int
+    ) -> list[str]:
+        """Stories with claims in these subject groups from reports published within [since,
+        until] (or undated), latest first: where a new report's figures may be compared."""
+        rows = self.connection.execute(
+            "SELECT sd.story FROM claims c"
+            " JOIN story_documents sd ON sd.document = c.document"
+            " JOIN record_documents r ON r.document = c.document"
+            " WHERE json_extract(c.json, '$.group') IN (SELECT value FROM json_each(?))"
+            " AND (r.published IS NULL OR ? IS NULL OR r.published >= ?)"
+            " AND (r.published IS NULL OR ? IS NULL OR r.published <= ?)"
+            " GROUP BY sd.story ORDER BY max(r.published) DESC LIMIT ?",
+            (json.dumps(list(groups)), since, since, until, until, limit),
+        )
+        return [row[0] for row in rows]
+
+    def stories_tied_by_findings(self, stories: Sequence[str]) -> list[str]:
+        """Other stories that a stored finding cites together with one of these: rebuilding
+        these stories' findings rebuilds those findings, so they must be linked too."""
+        rows = self.connection.execute(
+            "SELECT DISTINCT other.story FROM story_documents mine"
+            " JOIN finding_documents fd ON fd.document = mine.document"
+            " JOIN finding_documents tied ON tied.finding = fd.finding"
+            " JOIN story_documents other ON other.document = tied.document"
+            " WHERE mine.story IN (SELECT value FROM json_each(?))"
+            " AND other.story NOT IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(stories)), json.dumps(list(stories))),
+        )
+        return sorted(row[0] for row in rows)
+
     def neighbourhood(self, stories: Sequence[str]) -> Record:
         """These stories with their reports and what was found in them: the documents, the
         (whole) actors named there, their quotes, events, claims and framing."""

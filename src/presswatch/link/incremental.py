@@ -7,7 +7,10 @@ k reports instead costs k and the neighbourhood they land in:
    be, looked up by surname (people) or name key (the rest) in the store's index, by the
    actors linker's own clustering. A stored actor keeps its id, so citations stay valid.
 2. Stories: the stored stories whose reports name one of those actors near the new
-   reports' dates are fetched with their reports' quotes, events, claims and framing.
+   reports' dates, or whose claims count what the new claims count (the same subject
+   group), are fetched with their reports' quotes, events, claims and framing, and with
+   them every story a stored finding ties to one of these (its findings are rebuilt too,
+   so none is dropped).
 3. The linkers after `actors` run over the new reports plus that neighbourhood: the
    stories linker keeps the stored stories and places each new report in one of them or
    a new one (`presswatch regroup` places every report anew); quotes, claims and coverage
@@ -45,6 +48,11 @@ from presswatch.store import Store, lookup_key
 NEIGHBOUR_STORIES = 40
 # Stored reports this many days either side of the new ones' dates are neighbours.
 WINDOW_DAYS = 30
+# Stored stories whose claims count what the new reports' claims count (the same subject
+# group in the window), latest first: the corpus-wide comparison of claims sees them.
+CLAIM_STORIES = 20
+# Beyond this many stories tied together by findings, a full pass is cheaper than lookup.
+TIED_STORIES = 400
 # Findings the actors linker writes: they stay as stored (every other kind is written by
 # the linkers after it and is replaced in the neighbourhood).
 ACTOR_FINDINGS = frozenset({"alias_conflict"})
@@ -85,6 +93,8 @@ def link_increment(
     if actors is None:
         return None
     neighbours = _neighbour_stories(store, added, actors)
+    if neighbours is None:
+        return None
     linked = store.neighbourhood(neighbours)
     # The neighbourhood's actors, with those the new reports changed in their place.
     changed = {a.id: a for a in actors}
@@ -213,13 +223,24 @@ def _assign_new_ids(store: Store, fresh: list[tuple[Cluster, Actor]]) -> None:
         actor.id = candidate
 
 
-def _neighbour_stories(store: Store, added: Record, actors: Sequence[Actor]) -> list[str]:
-    """Stored stories whose reports name an actor the new reports name, within the window
-    around their dates."""
+def _neighbour_stories(store: Store, added: Record, actors: Sequence[Actor]) -> list[str] | None:
+    """Stored stories whose reports name an actor the new reports name, or count what
+    their claims count, within the window around their dates; then every story a stored
+    finding ties to those (else rebuilding their findings would drop it). None where that
+    grows past TIED_STORIES: only a full pass is then cheaper and right."""
     dates = sorted(d.published[:10] for d in added.documents if d.published)
     since = _shift(dates[0], -WINDOW_DAYS) if dates else None
     until = _shift(dates[-1], WINDOW_DAYS) if dates else None
-    return store.stories_near([a.id for a in actors], since, until, NEIGHBOUR_STORIES)
+    stories = store.stories_near([a.id for a in actors], since, until, NEIGHBOUR_STORIES)
+    groups = sorted({c.group for c in added.claims if c.group})
+    if groups:
+        counted = store.stories_with_claim_groups(groups, since, until, CLAIM_STORIES)
+        stories += [s for s in counted if s not in stories]
+    while tied := store.stories_tied_by_findings(stories):
+        stories += tied
+        if len(stories) > TIED_STORIES:
+            return None
+    return stories
 
 
 def _shift(day: str, days: int) -> str | None:
