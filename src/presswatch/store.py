@@ -627,10 +627,9 @@ class Store:
             " JOIN story_documents sd ON sd.document = m.document"
             " JOIN record_documents r ON r.document = m.document"
             " WHERE m.actor IN (SELECT value FROM json_each(?))"
-            " AND (r.published IS NULL OR ? IS NULL OR r.published >= ?)"
-            " AND (r.published IS NULL OR ? IS NULL OR r.published <= ?)"
+            f" AND {PUBLISHED_WITHIN}"
             " GROUP BY sd.story ORDER BY shared DESC, min(sd.rowid) LIMIT ?",
-            (json.dumps(list(actors)), since, since, until, until, limit),
+            (json.dumps(list(actors)), *_window(since, until), limit),
         )
         return [row[0] for row in rows]
 
@@ -644,10 +643,9 @@ class Store:
             " JOIN story_documents sd ON sd.document = c.document"
             " JOIN record_documents r ON r.document = c.document"
             " WHERE json_extract(c.json, '$.group') IN (SELECT value FROM json_each(?))"
-            " AND (r.published IS NULL OR ? IS NULL OR r.published >= ?)"
-            " AND (r.published IS NULL OR ? IS NULL OR r.published <= ?)"
+            f" AND {PUBLISHED_WITHIN}"
             " GROUP BY sd.story ORDER BY max(r.published) DESC LIMIT ?",
-            (json.dumps(list(groups)), since, since, until, until, limit),
+            (json.dumps(list(groups)), *_window(since, until), limit),
         )
         return [row[0] for row in rows]
 
@@ -1028,6 +1026,18 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     if failure.sqlite_errorname == "SQLITE_NOTADB":
         raise PresswatchError(f"{path}: not a presswatch store ({failure})") from failure
     raise PresswatchError(f"{path}: cannot be read ({failure})") from failure
+
+
+# A report `r` published within [since, until]; undated reports, or an open end, pass.
+PUBLISHED_WITHIN = (
+    "(r.published IS NULL OR ? IS NULL OR r.published >= ?)"
+    " AND (r.published IS NULL OR ? IS NULL OR r.published <= ?)"
+)
+
+
+def _window(since: str | None, until: str | None) -> tuple[str | None, ...]:
+    """The parameters of PUBLISHED_WITHIN."""
+    return (since, since, until, until)
 
 
 def _where(conditions: Sequence[tuple[str, Sequence[object]]]) -> tuple[str, list[object]]:

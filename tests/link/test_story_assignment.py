@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from presswatch.cli import app
 from presswatch.lang.data import DataFileError
-from presswatch.link import LINKERS, CorpusContext, link_corpus
+from presswatch.link import CorpusContext, link_after_actors, link_corpus
 from presswatch.link.stories import (
     LINKAGES,
     SIGNALS,
@@ -88,10 +88,7 @@ EARLIER = (
 def link_keeping_stories(record: Record, stored: Record) -> Record:
     """What `analyze` does with new reports: the stored stories kept, the rest linked."""
     record.stories = list(stored.stories)
-    context = CorpusContext(record, Settings())
-    for name in Settings().linkers:
-        if name != "actors":
-            LINKERS.get(name)(context)
+    link_after_actors(CorpusContext(record, Settings()))
     return record
 
 

@@ -12,6 +12,7 @@ from presswatch.link.quotes import align_statements, find_drift
 from presswatch.model import FramingSpan
 from presswatch.render.compare import render_comparison
 from tests.link.quote_records import corpus
+from tests.web.cdp import FLAGS
 
 FIFTEEN_MONTHS = (
     "Fifteen months of resistance by the people of Gaza showed that a nation relying on God "
@@ -22,19 +23,6 @@ FIFTEEN_YEARS = (
     "is invincible,"
 )
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-    "--enable-logging=stderr",
-    "--v=0",
-)
 
 pytestmark = [
     pytest.mark.slow,

@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-# The launch flags of tests/render/test_compare_browser.py, for a browser that fetches
-# nothing of its own (no updates, sync or field trials) and logs to stderr.
+# Launch flags for a browser that fetches nothing of its own (no updates, sync or field
+# trials) and logs to stderr; the comparison page's browser test uses them too.
 FLAGS = (
     "--headless",
     "--no-sandbox",

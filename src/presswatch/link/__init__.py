@@ -64,6 +64,19 @@ def link_corpus(
     return link_context(analyses, settings, link_settings).record
 
 
+# Findings the actors linker writes: they stay when the linkers after it are run again
+# (every other kind is written by those linkers and is rebuilt with them).
+ACTOR_FINDINGS = frozenset({"alias_conflict"})
+
+
+def link_after_actors(context: CorpusContext) -> None:
+    """Run the linkers after `actors` on a record whose actors are already linked (a
+    regroup, or new reports joined to a stored neighbourhood)."""
+    for name in context.settings.linkers:
+        if name != "actors":
+            LINKERS.get(name)(context)
+
+
 def link_context(
     analyses: Sequence[DocumentAnalysis],
     settings: Settings,

@@ -28,7 +28,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from presswatch.link import LINKERS, CorpusContext, in_reading_order, merge_analyses
+from presswatch.link import (
+    ACTOR_FINDINGS,
+    LINKERS,
+    CorpusContext,
+    in_reading_order,
+    link_after_actors,
+    merge_analyses,
+)
 from presswatch.link.actors import (
     Cluster,
     actor_key,
@@ -53,9 +60,6 @@ WINDOW_DAYS = 30
 CLAIM_STORIES = 20
 # Beyond this many stories tied together by findings, a full pass is cheaper than lookup.
 TIED_STORIES = 400
-# Findings the actors linker writes: they stay as stored (every other kind is written by
-# the linkers after it and is replaced in the neighbourhood).
-ACTOR_FINDINGS = frozenset({"alias_conflict"})
 
 
 @dataclass
@@ -108,10 +112,7 @@ def link_increment(
     # The neighbourhood's stories are kept as stored (the stories linker places only the
     # reports in none of them); their quote groups and findings are rebuilt.
     resolve_speakers_by_role(linked)
-    context = CorpusContext(linked, settings, link_settings=link)
-    for name in settings.linkers:
-        if name != "actors":
-            LINKERS.get(name)(context)
+    link_after_actors(CorpusContext(linked, settings, link_settings=link))
     store.save_increment(
         added=added,
         actors=actors,

@@ -35,7 +35,7 @@ from pydantic import Field
 from presswatch.lang.data import CAMEO_PATTERNS, DataFile, Schema
 from presswatch.lang.dates import iso_date
 from presswatch.lang.stop_words import stop_words
-from presswatch.link import LINKERS, CorpusContext, linker
+from presswatch.link import ACTOR_FINDINGS, CorpusContext, link_after_actors, linker
 from presswatch.link.ids import assign_ids, member_key
 from presswatch.model import Document, Event, EventDate, Record, Story, TimelineEntry
 from presswatch.settings import LinkSettings, Settings
@@ -649,11 +649,6 @@ def group_stories(context: CorpusContext) -> None:
     context.record.stories = StoryBuilder(context.record).build(context.record.stories)
 
 
-# Findings the actors linker writes: a regroup keeps them (every other kind is written by
-# the linkers after stories and is rebuilt with them).
-ACTOR_FINDINGS = frozenset({"alias_conflict"})
-
-
 def regroup(record: Record, settings: Settings, link: LinkSettings | None = None) -> Record:
     """The record with every report placed in stories anew (`presswatch regroup`), and the
     quote groups and findings the linkers after `actors` build on stories rebuilt; actors
@@ -661,8 +656,5 @@ def regroup(record: Record, settings: Settings, link: LinkSettings | None = None
     record.stories = []
     record.quote_groups = []
     record.findings = [f for f in record.findings if f.kind in ACTOR_FINDINGS]
-    context = CorpusContext(record, settings, link_settings=link)
-    for name in settings.linkers:
-        if name != "actors":
-            LINKERS.get(name)(context)
+    link_after_actors(CorpusContext(record, settings, link_settings=link))
     return record
