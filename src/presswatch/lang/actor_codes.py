@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -109,6 +110,18 @@ class ActorCodebook:
             book.add(tuple(phrase.split()), Entry(phrase, "agent", code))
         return book.finish()
 
+    def entries(self, keep: Callable[[Entry], bool]) -> list[tuple[Entry, tuple[str, ...]]]:
+        """Each entry `keep` takes, once, with all its names (as `name_words` spells them,
+        joined by spaces), in the order the index first meets them."""
+        names: dict[int, list[str]] = {}
+        entries: dict[int, Entry] = {}
+        for candidates in self.index.values():
+            for words, entry in candidates:
+                if keep(entry):
+                    entries[id(entry)] = entry
+                    names.setdefault(id(entry), []).append(" ".join(words))
+        return [(entry, tuple(dict.fromkeys(names[key]))) for key, entry in entries.items()]
+
     def scan(self, words: tuple[str, ...]) -> list[Found]:
         """Dictionary names in the words, left to right, longest first at each word."""
         found: list[Found] = []
@@ -162,20 +175,10 @@ def known_names(day: str | None = None, folder: str = "") -> list[KnownName]:
     actors across documents. Names are lower case with accents folded, as `name_words`
     spells them; look a mention up with `" ".join(name_words(text))`. Nothing here decides
     who is mentioned: a name that no text names is no actor."""
-    book = actor_codebook(folder)
-    names: dict[int, list[str]] = {}
-    entries: dict[int, Entry] = {}
-    for candidates in book.index.values():
-        for words, entry in candidates:
-            if entry.kind == "agent":
-                continue
-            entries[id(entry)] = entry
-            names.setdefault(id(entry), []).append(" ".join(words))
     found = []
-    for key, entry in entries.items():
+    for entry, aliases in actor_codebook(folder).entries(lambda e: e.kind != "agent"):
         code = entry.code_on(day)
         if code:
-            aliases = tuple(dict.fromkeys(names[key]))
             found.append(KnownName(entry.name, aliases, code, entry.kind))
     return found
 

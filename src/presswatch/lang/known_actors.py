@@ -53,17 +53,10 @@ def is_person(entry: Entry) -> bool:
 @lru_cache(maxsize=2)
 def known_people(folder: str = "") -> tuple[KnownPerson, ...]:
     """Every person of the dictionaries in `folder` (or the shipped ones), read once."""
-    names: dict[int, list[str]] = {}
-    entries: dict[int, Entry] = {}
-    for candidates in actor_codebook(folder).index.values():
-        for words, entry in candidates:
-            if is_person(entry):
-                entries[id(entry)] = entry
-                names.setdefault(id(entry), []).append(" ".join(words))
     people = []
-    for key, entry in entries.items():
+    for entry, names in actor_codebook(folder).entries(is_person):
         surname = entry.name.split()[-1]
-        aliases = tuple(a for a in dict.fromkeys(names[key]) if a.split()[-1] == surname)
+        aliases = tuple(a for a in names if a.split()[-1] == surname)
         people.append(KnownPerson(entry.name, aliases, entry))
     return tuple(people)
 
