@@ -1,4 +1,5 @@
-"""Shared fixtures: one spaCy pipeline per test session, and a way to analyse a short text."""
+"""Shared fixtures: one spaCy pipeline per test session, a way to analyse a short text, and
+the linked record of examples/ (analysed once per session)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from presswatch.settings import Settings
 from presswatch.store import Store
 
 Analyse = Callable[..., DocumentAnalysis]
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.fixture(scope="session")
@@ -64,3 +66,19 @@ def save_linked(db: Path, analyses: Sequence[DocumentAnalysis]) -> Record:
         store.save_analyses(analyses)
         store.save_corpus(record)
     return record
+
+
+@pytest.fixture(scope="session")
+def examples_analysed() -> Record:
+    """examples/ analysed and linked once per session; use `examples_record`."""
+    from presswatch.pipeline import run_analysis
+
+    found, summary = run_analysis([str(EXAMPLES)], settings=Settings())
+    assert summary.failures == []
+    return found
+
+
+@pytest.fixture(scope="module")
+def examples_record(examples_analysed: Record) -> Record:
+    """The linked record of examples/, a copy of its own for each test module."""
+    return examples_analysed.model_copy(deep=True)

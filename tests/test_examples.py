@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 
 from presswatch.model import Actor, Record
-from presswatch.pipeline import run_analysis
-from presswatch.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -41,10 +39,8 @@ PEOPLE = {
 
 
 @pytest.fixture(scope="module")
-def record() -> Record:
-    found, summary = run_analysis([str(EXAMPLES)], settings=Settings())
-    assert summary.failures == []
-    return found
+def record(examples_record: Record) -> Record:
+    return examples_record
 
 
 def holders(record: Record, surface: str) -> set[str]:

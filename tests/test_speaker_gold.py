@@ -170,10 +170,8 @@ EXCEPTIONS: dict[tuple[str, str], tuple[str | None, str]] = {
 
 
 @pytest.fixture(scope="module")
-def record() -> Record:
-    found, summary = run_analysis([str(EXAMPLES)], settings=Settings())
-    assert summary.failures == []
-    return found
+def record(examples_record: Record) -> Record:
+    return examples_record
 
 
 def found_speakers(record: Record) -> dict[str, list[tuple[str, str | None]]]:

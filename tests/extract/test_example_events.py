@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 
 from presswatch.model import Event, Record
-from presswatch.pipeline import run_analysis
-from presswatch.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 MEETING_REPORTS = (
@@ -23,10 +21,8 @@ MEETING_REPORTS = (
 
 
 @pytest.fixture(scope="module")
-def record() -> Record:
-    found, summary = run_analysis([str(EXAMPLES)], settings=Settings())
-    assert summary.failures == []
-    return found
+def record(examples_record: Record) -> Record:
+    return examples_record
 
 
 def meeting_events(record: Record, outlet: str) -> list[Event]:

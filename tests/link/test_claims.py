@@ -255,15 +255,6 @@ def test_malformed_facts_file_is_a_one_line_error(tmp_path: Path) -> None:
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-@pytest.fixture(scope="module")
-def examples_record() -> Record:
-    from presswatch.pipeline import run_analysis
-
-    found, summary = run_analysis([str(EXAMPLES)], settings=Settings())
-    assert summary.failures == []
-    return found
-
-
 def pairs(record: Record, kind: str) -> list[set[tuple[str, str]]]:
     """Each finding of a kind as {(outlet, claim text)}."""
     outlets = {d.id: d.outlet or "" for d in record.documents}
