@@ -12,7 +12,11 @@ and placed again, three ways, each timed on the same loaded record:
   2. new reports, neighbourhood: the same on the record cut to the new reports and the
      stored stories whose reports name one of their actors (what a store lookup such as
      `Store.stories_near` hands the linker): cost bound by the neighbourhood, not the corpus;
-  3. full regroup: every report placed anew (`presswatch regroup`).
+  3. full regroup: every report placed anew (`presswatch regroup`), each scored against
+     the placed reports its candidate index retrieves (data/story_retrieval.yaml);
+  4. with `--exhaustive`, the same regroup scoring every report of every open story (the
+     quadratic reference), and how far the two partitions agree (B³ F1 of one against
+     the other, 100 when they are the same).
 
 It prints the table docs/PERFORMANCE.md records and checks that no stored story lost a
 report or changed its id in 1 and 2.
@@ -24,11 +28,12 @@ import argparse
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
 
-from presswatch.link.stories import StoryBuilder, chronological
+from presswatch.evaluate.coref_metrics import b_cubed
+from presswatch.link.stories import StoryBuilder, StoryClusterer, chronological
 from presswatch.model import Record, Story
 from presswatch.store import Store
 
@@ -68,10 +73,22 @@ def unchanged(before: list[Story], after: list[Story]) -> bool:
     return all(s.id in grown and set(s.documents) <= grown[s.id] for s in before)
 
 
+def agreement(first: list[Story], second: list[Story]) -> float:
+    """B³ F1 of one partition of the reports against the other (100: the same stories)."""
+
+    def clustering(stories: list[Story]) -> dict[Hashable, Hashable]:
+        return {d: s.id for s in stories for d in s.documents}
+
+    return 100 * b_cubed(clustering(first), clustering(second)).f1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--add", type=int, default=10)
+    parser.add_argument(
+        "--exhaustive", action="store_true", help="Also regroup scoring every open story."
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         copy = Path(work) / "corpus.db"
@@ -102,6 +119,15 @@ def main() -> None:
     )
     print(f"| all, full regroup | {len(record.documents)} | {full_seconds} | – |")
     print(f"full regroup made {len(full)} stories")
+    if args.exhaustive:
+        builder = StoryBuilder(record)
+        clusterer = StoryClusterer(builder, builder.weights, exhaustive=True)
+        every, every_seconds = timed(clusterer.build)
+        print(f"| all, exhaustive regroup | {len(record.documents)} | {every_seconds} | – |")
+        print(
+            f"exhaustive regroup made {len(every)} stories; B³ F1 of the candidate regroup "
+            f"against it: {agreement(full, every):.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ foreign minister).
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -125,6 +126,22 @@ class StoryWeights:
 
 def story_weights() -> StoryWeights:
     return StoryWeights.from_file(STORY_WEIGHTS.load())
+
+
+class StoryRetrieval(Schema):
+    """data/story_retrieval.yaml: which placed reports a new report is scored against
+    (CandidateIndex)."""
+
+    key_terms: int
+    postings_scanned: int
+    candidate_reports: int
+
+
+STORY_RETRIEVAL: DataFile[StoryRetrieval] = DataFile("story_retrieval.yaml", StoryRetrieval)
+
+
+def story_retrieval() -> StoryRetrieval:
+    return STORY_RETRIEVAL.load()
 
 
 @lru_cache(maxsize=1)
@@ -365,6 +382,57 @@ class LexicalIndex:
         return dot / (self.norm(a) * self.norm(b))
 
 
+class CandidateIndex:
+    """The placed reports a new report is scored against: those sharing a key with it (one
+    of its rarest words, an actor it names, a figure of its lead), the most shared key
+    weight (idf) first. A placed report is posted under every word, actor and figure it
+    has; posting lists are in placing order, so by time, and only the latest
+    `postings_scanned` of a key are read: a key nearly every report holds (a president's
+    name) costs the same at any corpus size and brings the reports nearest in time."""
+
+    def __init__(self, lexical: LexicalIndex, settings: StoryRetrieval) -> None:
+        self.lexical = lexical
+        self.settings = settings
+        self.postings: dict[str, list[int]] = {}
+        self.posted = 0
+
+    @staticmethod
+    def entity_keys(report: ReportProfile) -> list[str]:
+        return [*(f"a:{a}" for a in report.actors), *(f"n:{n}" for n in report.numbers)]
+
+    def add(self, report: ReportProfile) -> None:
+        postings = self.postings
+        for key in [*self.lexical.terms[report.row], *self.entity_keys(report)]:
+            postings.setdefault(key, []).append(report.row)
+        self.posted += 1
+
+    def weight(self, key: str) -> float:
+        """An actor's or figure's idf over the posted reports."""
+        return math.log((1 + self.posted) / (1 + len(self.postings.get(key, ())))) + 1.0
+
+    def query(self, report: ReportProfile) -> dict[str, float]:
+        """The keys a report looks up, each with its weight: its `key_terms` words of
+        highest TF-IDF weight, the actors it names and the figures of its lead."""
+        idf = self.lexical.idf
+        terms = self.lexical.terms[report.row]
+        rare = heapq.nlargest(self.settings.key_terms, terms, key=lambda w: (terms[w] * idf(w), w))
+        keys = {word: idf(word) for word in rare}
+        keys.update((key, self.weight(key)) for key in self.entity_keys(report))
+        return keys
+
+    def nearest(self, report: ReportProfile) -> list[int]:
+        """Rows of the placed reports to score `report` against, best first."""
+        shared: dict[int, float] = {}
+        scanned = self.settings.postings_scanned
+        for key, weight in self.query(report).items():
+            for row in self.postings.get(key, ())[-scanned:]:
+                shared[row] = shared.get(row, 0.0) + weight
+        # Of a tie, the later report (nearer in time).
+        return heapq.nlargest(
+            self.settings.candidate_reports, shared, key=lambda row: (shared[row], row)
+        )
+
+
 def top_year(text: str) -> int | None:
     """The year a report names most often (the latest of a tie)."""
     years = Counter(int(y) for y in _YEAR.findall(text))
@@ -428,11 +496,17 @@ class StoryClusterer:
         builder: StoryBuilder,
         weights: StoryWeights,
         order: Sequence[Document] | None = None,
+        retrieval: StoryRetrieval | None = None,
+        exhaustive: bool = False,
     ) -> None:
         """`order`: the reports in the order to place them (evaluation tries shuffled
-        orders); by default by publication date, then id."""
+        orders); by default by publication date, then id. `retrieval`: which placed
+        reports a report is scored against (data/story_retrieval.yaml by default);
+        `exhaustive`: every report of every story instead (the quadratic reference)."""
         self.builder = builder
         self.weights = weights
+        self.retrieval = retrieval or story_retrieval()
+        self.exhaustive = exhaustive
         record = builder.record
         self.order = list(order) if order is not None else chronological(record.documents)
         lead = weights.lead_chars
@@ -573,18 +647,43 @@ class StoryClusterer:
         self.lexical.add(report.row)
         self.lead_lexical.add(report.row)
 
+    def candidates(
+        self,
+        report: ReportProfile,
+        groups: Sequence[list[ReportProfile]],
+        group_of: Mapping[int, int],
+        index: CandidateIndex | None,
+    ) -> dict[int, Sequence[ReportProfile]]:
+        """The stories (positions in `groups`) a report is scored against, each with the
+        reports it is scored by: with an index, the stories of the placed reports it
+        retrieves, by those reports (the "max" linkage's best pair is among them; another
+        linkage needs them all); without, every story by all its reports."""
+        if index is None:
+            return dict(enumerate(groups))
+        found: dict[int, list[ReportProfile]] = {}
+        for row in index.nearest(report):
+            found.setdefault(group_of[row], []).append(self.profiles[row])
+        if self.weights.linkage != "max":
+            return {number: groups[number] for number in found}
+        return dict(found)
+
     def place(
-        self, report: ReportProfile, groups: Sequence[list[ReportProfile]]
-    ) -> list[ReportProfile] | None:
-        """The story (of `groups`, candidates such as those a store retrieves) a report
-        joins: the best scoring above the threshold and not one it denies; None if none."""
+        self,
+        report: ReportProfile,
+        groups: Sequence[list[ReportProfile]],
+        candidates: Mapping[int, Sequence[ReportProfile]],
+    ) -> int | None:
+        """The story (position in `groups`, of `candidates`) a report joins: the best
+        scoring above the threshold and not one it denies (the first of a tie); None if
+        none."""
         best, chosen = self.weights.threshold, None
-        for group in groups:
-            if self.denies(report, group):
+        for number in sorted(candidates):
+            if self.denies(report, groups[number]):
                 continue
-            score = story_score([self.score(report, m) for m in group], self.weights.linkage)
+            scored = [self.score(report, m) for m in candidates[number]]
+            score = story_score(scored, self.weights.linkage)
             if score > best:
-                best, chosen = score, group
+                best, chosen = score, number
         return chosen
 
     def pairs(self) -> Iterator[tuple[ReportProfile, ReportProfile, dict[str, float]]]:
@@ -604,18 +703,29 @@ class StoryClusterer:
         kept = [s for s in kept if any(d in by_doc for d in s.documents)]
         groups = [[by_doc[d] for d in s.documents if d in by_doc] for s in kept]
         placed = {p.doc for g in groups for p in g}
-        for group in groups:
+        index = None if self.exhaustive else CandidateIndex(self.lexical, self.retrieval)
+        group_of: dict[int, int] = {}
+
+        def join(report: ReportProfile, number: int) -> None:
+            group_of[report.row] = number
+            if index is not None:
+                index.add(report)
+
+        for number, group in enumerate(groups):
             for report in group:
                 self.see(report)
+                join(report, number)
         for report in self.profiles:
             if report.doc in placed:
                 continue
             self.see(report)
-            chosen = self.place(report, groups)
+            chosen = self.place(report, groups, self.candidates(report, groups, group_of, index))
             if chosen is not None:
-                chosen.append(report)
+                groups[chosen].append(report)
+                join(report, chosen)
             elif self.opens_story(report):
                 groups.append([report])
+                join(report, len(groups) - 1)
         stories = [self.builder.story([p.doc for p in g], self.story_events(g)) for g in groups]
         for story, old in zip(stories, kept, strict=False):
             story.id = old.id
