@@ -326,13 +326,55 @@ def _analyse_in_batches(
         )
         yield from _reporting_warnings(results, summary, observer)
         return
+    # This process is one of the workers: it has loaded the pipeline already (the analysis
+    # version names the model), so N workers start N - 1 processes, not N that each load
+    # their own while this one only waits.
     with ProcessPoolExecutor(
-        max_workers=settings.workers,
+        max_workers=settings.workers - 1,
         initializer=load_pipeline,
         initargs=(settings.model, settings.extractors),
     ) as pool:
-        results = bounded(pool, batches, settings, version)
+        results = sharing(pool, settings.workers - 1, batches, settings, version)
         yield from _reporting_warnings(results, summary, observer)
+
+
+class _Done:
+    """A batch this process analysed itself, standing in a queue of futures."""
+
+    def __init__(self, value: tuple[list[DocumentAnalysis], list[str]]) -> None:
+        self.value = value
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> tuple[list[DocumentAnalysis], list[str]]:
+        return self.value
+
+
+def sharing(
+    pool: Executor,
+    processes: int,
+    batches: Iterable[list[Document]],
+    settings: Settings,
+    version: str,
+) -> Iterator[tuple[list[DocumentAnalysis], list[str]]]:
+    """Results of `analyse_batch` in input order, from `processes` pool processes and this
+    one: a batch goes to the pool while it has fewer than two per process waiting, else
+    this process analyses it (the pool keeps working meanwhile). At most
+    `in_flight(settings)` batches are held, as in `bounded`. Analyses are pure, so who
+    analyses a batch does not change its result."""
+    waiting: deque[Any] = deque()
+    limit = in_flight(settings)
+    for batch in batches:
+        busy = sum(1 for item in waiting if not item.done())
+        if busy < 2 * processes:
+            waiting.append(pool.submit(analyse_batch, batch, settings, version))
+        else:
+            waiting.append(_Done(analyse_batch(batch, settings, version)))
+        while waiting and (len(waiting) >= limit or waiting[0].done()):
+            yield waiting.popleft().result()
+    while waiting:
+        yield waiting.popleft().result()
 
 
 def bounded(
