@@ -26,6 +26,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from presswatch.lang.data import CAMEO_PATTERNS
+
 # Dependents that hold what a verb acts on, or completes it.
 # A clausal complement ("said that Y attacked Z") is an event of its own, never a noun of
 # the saying verb's pattern.
@@ -36,6 +38,12 @@ _BEFORE = frozenset({"aux", "neg", "advmod", "npadvmod"})
 # A verb governed this way shares its governor's subject ("agreed to meet X").
 _SHARES_SUBJECT = frozenset({"xcomp", "conj", "acomp", "advcl"})
 _SLOTS = frozenset({"+", "$", "^", "%"})
+# Prepositions that say when ("after their talks", "since 2018"): their object is never
+# a target, whatever it names.
+_WHEN = frozenset({"after", "before", "since", "until", "till", "during", "amid", "following"})
+# Prepositions that say where ("protested in Berlin outside the embassy"): their object
+# is a target only when no other free object names one.
+_WHERE = frozenset({"in", "at", "near", "inside", "across", "throughout", "within"})
 
 
 # -- the dictionary, compiled once ---------------------------------------------------------
@@ -192,6 +200,9 @@ class VerbEvent:
     matched: tuple[Token, ...] = ()
     reverse: bool = False  # the event the other way of a paired code (target → source)
     rule: str | None = None  # the pattern as the dictionary writes it
+    # Further free objects, in the order the target was chosen from, for a caller whose
+    # target names no one ("contributed a million francs to Australia": Australia).
+    others: tuple[Token, ...] = ()
 
     @property
     def root(self) -> str:
@@ -313,11 +324,15 @@ class Match:
     score: int
     used: set[int]  # token indexes the pattern consumed
     slots: dict[str, Token]
+    # Prepositions a pattern names bare ("* (FOR) [042]": "left Tokyo for Seoul"): their
+    # object is where the target is.
+    bare: set[int] = field(default_factory=set)
 
 
 def match_pattern(pattern: Pattern, context: VerbContext) -> Match | None:
     used: set[int] = set()
     slots: dict[str, Token] = {}
+    bare: set[int] = set()
     score = 0
 
     def take(noun: Noun, candidates: Iterable[Token]) -> bool:
@@ -353,11 +368,12 @@ def match_pattern(pattern: Pattern, context: VerbContext) -> Match | None:
                 used, slots, score = saved[0], saved[1], saved[2]
             else:
                 used.add(word.i)
+                bare.add(word.i)
                 score += 1
                 break
         else:
             return None
-    return Match(pattern, score, used, slots)
+    return Match(pattern, score, used, slots, bare)
 
 
 def best_match(verb: Verb, context: VerbContext, dictionary: VerbDictionary) -> Match | None:
@@ -424,7 +440,7 @@ def code_verb(token: Token, dictionary: VerbDictionary | None = None) -> list[Ve
         return []
     used = match.used if match else set()
     slots = match.slots if match else {}
-    sources, targets = roles(context, used, slots)
+    sources, targets, others = roles(context, used, slots, match.bare if match else set())
     # Slots the pattern marks hold for its code on either side of the colon
     # ("+ * {DEATH THREAT} [:138]": the threat comes to the subject).
     directions = [(code or reverse, False)] if slots else [(code, False), (reverse, True)]
@@ -450,17 +466,19 @@ def code_verb(token: Token, dictionary: VerbDictionary | None = None) -> list[Ve
                     matched,
                     backwards,
                     match.pattern.text if match else None,
+                    () if backwards else others,
                 )
             )
     return events
 
 
 def roles(
-    context: VerbContext, used: set[int], slots: dict[str, Token]
-) -> tuple[list[Token], list[Token]]:
-    """Source and target heads. A pre-verb noun names what the subject is ("&MILITARY *"),
-    so the subject stays the source unless the pattern makes it the target ("+ *"), when
-    the source is the first free object instead ("received a threat from X")."""
+    context: VerbContext, used: set[int], slots: dict[str, Token], bare: set[int] | None = None
+) -> tuple[list[Token], list[Token], tuple[Token, ...]]:
+    """Source and target heads, and the further free objects after the target. A pre-verb
+    noun names what the subject is ("&MILITARY *"), so the subject stays the source unless
+    the pattern makes it the target ("+ *"), when the source is the first free object
+    instead ("received a threat from X")."""
     if "$" in slots:
         sources = [slots["$"]]
     else:
@@ -468,31 +486,47 @@ def roles(
     if "+" in slots:
         targets = [slots["+"]]
         if not sources:
-            sources = free_objects(context, used | {slots["+"].i}, [])
-    else:
-        targets = free_objects(context, used, sources)
-    return sources, targets
+            sources = free_objects(context, used | {slots["+"].i}, [])[:1]
+        return sources, targets, ()
+    free = free_objects(context, used, sources, bare or set())
+    return sources, free[:1], tuple(free[1:])
 
 
-def free_objects(context: VerbContext, used: set[int], sources: list[Token]) -> list[Token]:
-    """A passive's subject; else the first object the pattern left free; else the object
-    of the first preposition it left free (not a passive's "by")."""
+def free_objects(
+    context: VerbContext, used: set[int], sources: list[Token], bare: set[int] | None = None
+) -> list[Token]:
+    """The objects the pattern left free, the target first: the object of a preposition
+    the pattern names bare ("* (FOR)": "left Tokyo for Seoul"); a passive's subject; the
+    objects; the objects of prepositions that name a target ("with", "to", "on", …:
+    cameo_patterns.yaml) before the others, and those that say where ("in Berlin") last;
+    never a passive's "by", a date or what a preposition of time governs ("after their
+    talks")."""
     taken = used | {s.i for s in sources}
-    candidates = [a for a in context.after if a.dep_ == "nsubjpass"] if context.passive else []
+    bare = bare or set()
+    towards = set(CAMEO_PATTERNS.load().target_prepositions)
+    named = [obj for word, obj in context.preps if word.i in bare and obj is not None]
+    candidates = named + (
+        [a for a in context.after if a.dep_ == "nsubjpass"] if context.passive else []
+    )
     candidates += [a for a in context.after if a.dep_ in ("dobj", "obj", "dative", "attr")]
+    others: list[Token] = []
+    places: list[Token] = []
     for word, obj in context.preps:
-        # "(FOR)" in a pattern takes the preposition and leaves its object to be the target.
-        if obj is not None and word.dep_ != "agent":
-            candidates.append(obj)
-    for candidate in candidates:
+        if obj is None or word.dep_ == "agent" or word.lower_ in _WHEN:
+            continue
+        word_is = word.lower_
+        (candidates if word_is in towards else places if word_is in _WHERE else others).append(obj)
+    found: list[Token] = []
+    for candidate in candidates + others + places:
         # "on Thursday" dates the event; it is never its target.
         if (
             candidate.i not in taken
             and candidate.pos_ in _NOMINAL
             and candidate.ent_type_ not in ("DATE", "TIME")
+            and candidate not in found
         ):
-            return [candidate]
-    return []
+            found.append(candidate)
+    return found
 
 
 def pairs(

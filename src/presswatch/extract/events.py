@@ -257,14 +257,15 @@ class DocumentEvents:
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
         for found in coded:
-            subject = self.subject_actor(found.source)
-            if subject is None and found.source is not None:
-                subject = self.reporter_of(found.source)
+            source_head = self.past_dateline(found.source)
+            subject = self.subject_actor(source_head)
+            if subject is None and source_head is not None:
+                subject = self.reporter_of(source_head)
             # "Lawmakers in Arnor and Gondor welcomed …": each actor the phrase names.
             sources: list[tuple[str | None, Token | None]] = (
-                [(subject, found.source)]
+                [(subject, source_head)]
                 if subject is not None
-                else [(a, t) for a, t in self.actors_in(found.source)] or [(None, None)]
+                else [(a, t) for a, t in self.actors_in(source_head)] or [(None, None)]
             )
             # The event the other way of a paired code needs both sides: "X attended the
             # summit" hosts no one. A participle that describes a noun with no one doing it
@@ -283,6 +284,14 @@ class DocumentEvents:
                     for actor, token in self.actors_in(noun)
                     if actor not in taken
                 ][:1]
+            if not targets:
+                # "contributed a million francs to Australia": the next free object that
+                # names someone other than the source.
+                taken = {a for a, _ in sources}
+                for other in found.others:
+                    targets = [(a, t) for a, t in self.actors_in(other) if a not in taken]
+                    if targets:
+                        break
             if not targets and found.source is not None and not found.passive:
                 # "Qatar and Egypt called off their talks": each with the other (not the
                 # agents of a passive: "the meeting was attended by X and Y").
@@ -352,6 +361,22 @@ class DocumentEvents:
                 return found
             level = objects
         return []
+
+    def past_dateline(self, subject: Token | None) -> Token | None:
+        """A dateline parsed as the subject ("KINSHASA, July 19 (AFP) - M23 rebels
+        attacked …") says where the report was filed: the subject is the verb's other one,
+        after the dateline, if there is one."""
+        if subject is None or subject.idx >= self.dateline.end:
+            return subject
+        verb = subject.head
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == subject.dep_ and c.idx >= self.dateline.end and c.i < verb.i
+            ),
+            subject,
+        )
 
     def subject_actor(self, subject: Token | None) -> str | None:
         """The subject's actor; a dateline parsed as the subject ("TEHRAN – Leader …
