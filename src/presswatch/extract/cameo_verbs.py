@@ -26,7 +26,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from presswatch.lang.data import CAMEO_PATTERNS
+from presswatch.lang.data import CAMEO_PATTERNS, DataFile, Schema
 
 # Dependents that hold what a verb acts on, or completes it.
 # A clausal complement ("said that Y attacked Z") is an event of its own, never a noun of
@@ -44,6 +44,37 @@ _WHEN = frozenset({"after", "before", "since", "until", "till", "during", "amid"
 # Prepositions that say where ("protested in Berlin outside the embassy"): their object
 # is a target only when no other free object names one.
 _WHERE = frozenset({"in", "at", "near", "inside", "across", "throughout", "within"})
+
+
+# -- verbs that govern another verb's act (data/cameo_governing.yaml) ----------------------
+
+
+class GoverningKind(Schema):
+    lemmas: list[str]
+    codes: dict[str, str]  # the complement's root → the combined code
+    default: str | None  # a root not listed; None: the complement's own code
+
+
+GOVERNING: DataFile[dict[str, GoverningKind]] = DataFile(
+    "cameo_governing.yaml", dict[str, GoverningKind]
+)
+
+
+@lru_cache(maxsize=1)
+def governing_kinds() -> dict[str, GoverningKind]:
+    """The governing kinds by lemma."""
+    return {lemma: kind for kind in GOVERNING.load().values() for lemma in kind.lemmas}
+
+
+def governed_code(verb: Token, code: str) -> str | None:
+    """The code of a complement's act under the verb that governs it ("threatened to
+    expel" → 131), or None when no governing verb of data/cameo_governing.yaml does."""
+    if verb.dep_ != "xcomp" or verb.head is verb:
+        return None
+    kind = governing_kinds().get(verb.head.lemma_.lower())
+    if kind is None:
+        return None
+    return kind.codes.get(code[:2], kind.default) or code
 
 
 # -- the dictionary, compiled once ---------------------------------------------------------

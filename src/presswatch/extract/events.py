@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from presswatch.extract import RecordsComponent, actors_of, document_of, quotes_of
 from presswatch.extract.actors import organisation_in, pronouns, resolve_span, role_nouns
-from presswatch.extract.cameo_verbs import VerbEvent, code_verb, verb_dictionary
+from presswatch.extract.cameo_verbs import VerbEvent, code_verb, governed_code, verb_dictionary
 from presswatch.extract.doc_index import doc_text, entities, sentences
 from presswatch.ingest.datelines import DATELINE, read_dateline
 from presswatch.lang.actor_codes import actor_codebook
@@ -257,6 +257,9 @@ class DocumentEvents:
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
         for found in coded:
+            governed = governed_code(verb, found.code)
+            if governed is not None and found.reverse:
+                continue  # "agreed to meet X": the intent is the subject's alone
             source_head = self.past_dateline(found.source)
             subject = self.subject_actor(source_head)
             if subject is None and source_head is not None:
@@ -310,20 +313,26 @@ class DocumentEvents:
                 # ("Russian police arrested Russian students": RUSCOP, RUSEDU).
                 if source == target and participants[0].code == participants[1].code:
                     continue
-                key = (found.code, source or "", target)
+                code = governed or found.code
+                key = (code, source or "", target)
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(self.coded_event(verb, found, participants))
+                events.append(self.coded_event(verb, found, participants, code))
         return events
 
-    def coded_event(self, verb: Token, found: VerbEvent, participants: list[Participant]) -> Event:
-        event = self.event(verb, kind_of(found.code), participants)
+    def coded_event(
+        self, verb: Token, found: VerbEvent, participants: list[Participant], code: str
+    ) -> Event:
+        event = self.event(verb, kind_of(code), participants)
         event.negated = found.negated
         if found.pattern is not None:
             # Where the code comes from, as the source dictionary has it (CAMEO.2.0.txt
             # for the shipped one).
             event.pattern = f"line {found.pattern}: {found.rule}"
+        if code != found.code:
+            governing = f"under {verb.head.lemma_!r} (cameo_governing.yaml): {found.code} → {code}"
+            event.pattern = f"{event.pattern}; {governing}" if event.pattern else governing
         return event
 
     def actors_in(self, head: Token | None) -> list[tuple[str, Token]]:
