@@ -611,6 +611,41 @@ def _write_event_file(path: Path, record: Record, format: str) -> None:
 
 
 @app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[
+        str, choice(("parquet", "jsonl"), "parquet (needs pyarrow) or jsonl.")
+    ] = "parquet",
+    folder: Annotated[
+        Path, typer.Option("--out", help="Folder for the tables (made if missing).")
+    ] = Path("export"),
+) -> None:
+    """Export the stored record as one table per record kind (documents, actors, mentions,
+    quotes, events, participants, event_mentions, claims, findings, framing, stories,
+    quote_groups), read from the store a chunk at a time: for DuckDB, Spark or pandas.
+
+    Example: presswatch export --db presswatch.db --format parquet --out export/
+    """
+    from presswatch.render.tables import export_tables
+
+    if folder.exists() and not folder.is_dir():
+        fail(f"{folder}: is a file, not a folder")
+        raise typer.Exit(2)
+    with open_store(db) as store, exit_on_error():
+        try:
+            counts = export_tables(store, folder, format)
+        except OSError as error:
+            fail(f"{folder}: not written ({error.strerror or error})")
+            raise typer.Exit(2) from error
+    table = Table(title=f"{folder} ({format})")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, rows in counts.items():
+        table.add_row(name, str(rows))
+    out.print(table)
+
+
+@app.command()
 def findings(
     db: DbOption = DEFAULT_DB,
     kind: Annotated[str | None, choice(get_args(FindingKind))] = None,

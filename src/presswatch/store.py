@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -48,6 +48,23 @@ _CREATES = re.compile(
 _FTS5_SYNTAX = re.compile(r'["()*:^]|\b(AND|OR|NOT|NEAR)\b')
 _FTS5_QUERY_ERRORS = ("fts5:", "unterminated string", "no such column", "unknown special query")
 # Corpus tables in the order they are cleared (children first).
+# Each list of the corpus record (a `Record` field) and the query reading it in order.
+_RECORD_KINDS = {
+    "documents": "SELECT json FROM record_documents ORDER BY position",
+    **{
+        kind: f"SELECT json FROM {kind} ORDER BY rowid"
+        for kind in (
+            "actors",
+            "quotes",
+            "events",
+            "claims",
+            "findings",
+            "framing",
+            "stories",
+            "quote_groups",
+        )
+    },
+}
 _CORPUS_TABLES = (
     "actor_keys",
     "actor_member_names",
@@ -553,6 +570,16 @@ class Store:
             stories=self._load(Story, "stories"),
             quote_groups=self._load(QuoteGroup, "quote_groups"),
         )
+
+    def record_json(self, kind: str, size: int = 1000) -> Iterator[list[str]]:
+        """The corpus record's rows of one kind (a `Record` field: documents, actors, …) as
+        stored JSON, in record order, `size` at a time: an export reads the whole record
+        without holding it."""
+        if kind not in _RECORD_KINDS:
+            raise PresswatchError(f"no record kind {kind!r}: one of {', '.join(_RECORD_KINDS)}")
+        cursor = self.connection.execute(_RECORD_KINDS[kind])
+        while rows := cursor.fetchmany(size):
+            yield [row[0] for row in rows]
 
     def _load(
         self, kind: type[_Row], table: str, where: str = "", params: Sequence[object] = ()
