@@ -34,7 +34,7 @@ class Settings:
     outlet: str | None = None
     user_agent: str = "presswatch/0.1 (+news analysis; respects robots by being polite)"
     extractors: tuple[str, ...] = ("actors", "quotes", "events", "claims", "framing")
-    linkers: tuple[str, ...] = ("actors", "stories", "quotes", "claims", "coverage")
+    linkers: tuple[str, ...] = ("actors", "stories", "unnamed", "quotes", "claims", "coverage")
     # Link settings. None: the ones stored with the corpus (`LinkSettings`), else none
     # and "lexical".
     quote_alignment: str | None = None

@@ -30,12 +30,14 @@ from presswatch.extract.doc_index import doc_text
 from presswatch.extract.doc_index import entities as document_entities
 from presswatch.extract.doc_index import sentences as document_sentences
 from presswatch.extract.mentions import MentionIndex
+from presswatch.extract.references import resolve_descriptions
 from presswatch.lang.data import PLACE_PREPOSITIONS, PRONOUNS, ROLE_NOUNS, PronounEntry
 from presswatch.lang.names import (
     ParsedName,
     better_key,
     compatible_names,
     is_kunya,
+    is_unnamed_key,
     name_key,
     parse_name,
     token_key,
@@ -192,6 +194,7 @@ class DocumentActors:
         self.repair_labels()
         self.bind_roles()
         self.resolve_role_phrases()
+        resolve_descriptions(self)
         self.resolve_pronouns()
         self.resolve_relative_pronouns()
         return self.records()
@@ -888,7 +891,9 @@ def resolve_span(doc: Doc, start: int, end: int) -> str | None:
     head = span.root
     found = mentions.actor_at(head.idx, head.idx + len(head))
     if found is not None:
-        return found
+        # A person the report never names ("a freed prisoner", "he" for him) speaks and
+        # acts under no name: that is `null` with the phrase, never a guessed actor.
+        return None if found in unnamed_actors(doc) else found
     person_nouns, group_nouns, _ = role_nouns()
     if head.lemma_.lower() in person_nouns:
         # "the poet Mahmoud Darwish", "Hamas's chief, Khalil al-Hayya": the name inside.
@@ -908,6 +913,11 @@ def resolve_span(doc: Doc, start: int, end: int) -> str | None:
     if head.pos_ == "PROPN":
         return mentions.actor_at(span.start_char, span.end_char)
     return None
+
+
+def unnamed_actors(doc: Doc) -> frozenset[str]:
+    """Ids of the document's unnamed people (extract/references.py)."""
+    return frozenset(a.id for a in actors_of(doc) if is_unnamed_key(a.key))
 
 
 def organisation_in(doc: Doc, span: Span) -> str | None:

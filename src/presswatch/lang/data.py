@@ -270,6 +270,14 @@ class RoleNouns(Schema):
     organisation_words: list[str] = Field(default_factory=list)
 
 
+class PersonNouns(Schema):
+    """person_nouns.yaml: nouns that describe a person the report may never name, with
+    the gender each fixes, and the heads that name the same kind of person."""
+
+    nouns: dict[str, Gender | None]
+    synonyms: list[list[str]] = Field(default_factory=list)
+
+
 class PronounEntry(Schema):
     gender: Gender | None = None
     number: Literal["singular", "plural"]
@@ -393,6 +401,7 @@ QUALIFIERS: DataFile[Qualifiers] = DataFile("qualifiers.yaml", Qualifiers)
 UNITS: DataFile[Units] = DataFile("units.yaml", Units)
 CLAIM_SUBJECTS: DataFile[ClaimSubjects] = DataFile("claim_subjects.yaml", ClaimSubjects)
 ROLE_NOUNS: DataFile[RoleNouns] = DataFile("role_nouns.yaml", RoleNouns)
+PERSON_NOUNS: DataFile[PersonNouns] = DataFile("person_nouns.yaml", PersonNouns)
 PRONOUNS: DataFile[dict[str, PronounEntry]] = DataFile("pronouns.yaml", dict[str, PronounEntry])
 PLACE_PREPOSITIONS: DataFile[list[str]] = DataFile("place_prepositions.yaml", list[str])
 QUOTE_MARKS: DataFile[QuoteMarks] = DataFile("quote_marks.yaml", QuoteMarks)

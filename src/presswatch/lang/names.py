@@ -216,3 +216,18 @@ def same_given_name(a: str, b: str) -> bool:
         return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 3 and long.startswith(short)
+
+
+# An unnamed person's key opens with a character no name key holds (name keys are
+# lowercase letters), so it never equals, nor is compatible with, a person's name.
+UNNAMED_PREFIX = "~"
+
+
+def unnamed_key(head: str) -> str:
+    """The key of a person the report describes but never names ("a gunman" → "~gunman")."""
+    return f"{UNNAMED_PREFIX}{head}"
+
+
+def is_unnamed_key(key: str | None) -> bool:
+    """Whether an actor's key is an unnamed person's (see `unnamed_key`)."""
+    return bool(key) and str(key).startswith(UNNAMED_PREFIX)

@@ -10,6 +10,7 @@ finding with the evidence of both.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from presswatch.lang.names import (
     better_key,
     compatible_names,
     is_kunya,
+    is_unnamed_key,
     name_key,
     parse_name,
 )
@@ -165,6 +167,11 @@ def cluster_actors(actors: list[Actor], known: list[KnownActor]) -> list[Cluster
     ordered = sorted(actors, key=lambda a: -len((a.key or "").split()))
     for actor in ordered:
         key = tuple((actor.key or "").split())
+        if is_unnamed_key(actor.key):
+            # A person described but never named merges by no name: only within a story,
+            # by `merge_unnamed_in_stories`.
+            clusters.append(Cluster(kind=actor.kind, members=[actor], key=key))
+            continue
         cluster = known_keys.get(key)
         if cluster is None and actor.kind == "person" and key:
             cluster = person_cluster_for(key, [c for c in clusters if c.kind == "person"])
@@ -225,6 +232,8 @@ def alias_conflicts(record: Record) -> list[Finding]:
     """Kunyas and specific titles bound to more than one actor."""
     bound: dict[str, dict[str, Mention]] = defaultdict(dict)
     for actor in record.actors:
+        if is_unnamed_key(actor.key):
+            continue  # "the 26-year-old man" of two reports is no alias of anyone
         for mention in actor.mentions:
             text = " ".join(mention.text.split())
             specific_title = mention.kind == "role" and len(text.split()) >= 3
@@ -324,7 +333,7 @@ def resolve_speakers_by_role(record: Record) -> None:
     """A speaker named only by a role another report binds to one person is that person."""
     holders: dict[str, set[str]] = defaultdict(set)
     for actor in record.actors:
-        if actor.kind != "person":
+        if actor.kind != "person" or is_unnamed_key(actor.key):
             continue
         for role in actor.roles:
             holders[role_key(role)].add(actor.id)
@@ -337,3 +346,41 @@ def resolve_speakers_by_role(record: Record) -> None:
             if len(found) == 1:
                 quote.speaker = next(iter(found))
                 quote.confidence = round(quote.confidence * 0.9 + 0.2, 2)
+
+
+def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -> dict[str, str]:
+    """People described but never named ("a gunman", "the shooter") who are one person:
+    within one story (a set of document ids), the unnamed people whose head nouns agree
+    (the key holds the head, synonyms folded by person_nouns.yaml). Reports of one
+    shooting call its gunman "the gunman" and "the shooter"; two stories' gunmen are
+    never merged, nor is an unnamed person with anyone named. Returns the merged ids
+    (each → the id it joined) after rewriting every reference."""
+    mapping: dict[str, str] = {}
+    for documents in stories:
+        inside = set(documents)
+        groups: dict[str, list[Actor]] = defaultdict(list)
+        for actor in record.actors:
+            if (
+                is_unnamed_key(actor.key)
+                and actor.mentions
+                and {m.doc for m in actor.mentions} <= inside
+            ):
+                groups[actor.key or ""].append(actor)
+        for members in groups.values():
+            keep = members[0]
+            for other in members[1:]:
+                keep.mentions.extend(other.mentions)
+                for alias in [other.name, *other.aliases]:
+                    if alias != keep.name and alias not in keep.aliases:
+                        keep.aliases.append(alias)
+                mapping[other.id] = keep.id
+    if mapping:
+        record.actors = [a for a in record.actors if a.id not in mapping]
+        rewrite_actor_references(record, mapping)
+    return mapping
+
+
+@linker("unnamed", after="stories")
+def merge_unnamed(context: CorpusContext) -> None:
+    """After the stories linker: unnamed people merge within each story."""
+    merge_unnamed_in_stories(context.record, (s.documents for s in context.record.stories))
