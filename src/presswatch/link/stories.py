@@ -35,6 +35,7 @@ from pydantic import Field
 
 from presswatch.lang.data import CAMEO_PATTERNS, DataFile, Schema
 from presswatch.lang.dates import iso_date
+from presswatch.lang.names import is_unnamed_key
 from presswatch.lang.stop_words import stop_words
 from presswatch.link import ACTOR_FINDINGS, CorpusContext, link_after_actors, linker
 from presswatch.link.ids import assign_ids, member_key
@@ -516,6 +517,8 @@ class StoryClusterer:
         lead_people: dict[str, set[str]] = {d.id: set() for d in record.documents}
         people: dict[str, Counter[str]] = {d.id: Counter() for d in record.documents}
         for actor in record.actors:
+            if is_unnamed_key(actor.key):
+                continue  # "the gunman" (extract/references.py) is no sign of one story
             for mention in actor.mentions:
                 if mention.doc in names:
                     names[mention.doc].append("_".join(_WORD.findall(actor.name.lower())))
