@@ -49,6 +49,8 @@ _OBJECTS = ("dobj", "obj", "attr")
 # Iran backs the group, the group is not Iranian).
 _NOT_WHO = frozenset({"relcl", "acl", "advcl"})
 _WHERE_OR_WHEN = frozenset({"in", "at", "on", "during", "after", "before", "since", "near"})
+# Dependents after a phrase's head that end the phrase its actor is read from.
+_CUT = ("relcl", "acl", "appos")
 # Determiners that make an event noun point back to an event already told ("the meeting").
 _DEFINITE = frozenset({"the", "this", "that"})
 
@@ -342,7 +344,11 @@ class DocumentEvents:
         Qatar and Egypt"), as PETRARCH reads a noun phrase."""
         if head is None:
             return []
-        actor = self.actor_of(head)
+        # A common noun that names no one itself ("the resumption of ties with X, Y and
+        # Z") stands for all the actors of its phrases, not the first one the phrase's
+        # words resolve to.
+        thing = head.pos_ == "NOUN" and not head.ent_type_ and not names_someone(head)
+        actor = None if thing else self.actor_of(head)
         if actor is not None:
             return [(actor, head)]
         for child in head.children:
@@ -363,13 +369,16 @@ class DocumentEvents:
             found: list[tuple[str, Token]] = []
             for obj in objects:
                 for token in (obj, *obj.conjuncts):
+                    if token.pos_ == "NOUN" and not token.ent_type_ and not names_someone(token):
+                        continue  # "ties with X": X, read at the next level
                     named = self.actor_of(token)
                     if named is not None and named not in (a for a, _ in found):
                         found.append((named, token))
             if found:
                 return found
             level = objects
-        return []
+        actor = self.actor_of(head) if thing else None
+        return [(actor, head)] if actor is not None else []
 
     def past_dateline(self, subject: Token | None) -> Token | None:
         """A dateline parsed as the subject ("KINSHASA, July 19 (AFP) - M23 rebels
@@ -496,8 +505,10 @@ class DocumentEvents:
         phrase = self.doc[token.left_edge.i : token.right_edge.i + 1]
         # Cut a relative clause or apposition off: "Darwish, who heads …" is Darwish.
         end = phrase.end
+        # A name's phrase ends at its conjunction too: "Arnor and Bree" is two names.
+        cut = ("relcl", "acl", "appos", "cc", "conj") if token.pos_ == "PROPN" else _CUT
         for child in token.children:
-            if child.i > token.i and (child.dep_ in ("relcl", "acl", "appos") or child.is_punct):
+            if child.i > token.i and (child.dep_ in cut or child.is_punct):
                 end = min(end, child.left_edge.i)
         phrase = self.doc[phrase.start : max(end, token.i + 1)]
         # "the Palestinian Resistance movement Hamas": the name the head itself bears.
