@@ -29,6 +29,7 @@ from presswatch.model import (
     Event,
     Finding,
     FramingSpan,
+    Mention,
     Quote,
     QuoteGroup,
     Record,
@@ -692,7 +693,8 @@ class Store:
 
     def neighbourhood(self, stories: Sequence[str]) -> Record:
         """These stories with their reports and what was found in them: the documents, the
-        (whole) actors named there, their quotes, events, claims and framing."""
+        actors named there (with their mentions in these reports only: a person named
+        across the corpus brings no more), their quotes, events, claims and framing."""
         story_rows = self._by_ids(Story, "stories", list(stories))
         docs = list(dict.fromkeys(d for s in story_rows for d in s.documents))
         marks = json.dumps(docs)
@@ -706,12 +708,7 @@ class Store:
         ]
         return Record(
             documents=documents,
-            actors=self._load(
-                Actor,
-                "actors",
-                f"WHERE id IN (SELECT actor FROM mentions WHERE document IN {in_docs})",
-                (marks,),
-            ),
+            actors=self._actors_in(marks),
             quotes=self._load(Quote, "quotes", f"WHERE document IN {in_docs}", (marks,)),
             events=self._load(
                 Event,
@@ -723,6 +720,30 @@ class Store:
             framing=self._load(FramingSpan, "framing", f"WHERE document IN {in_docs}", (marks,)),
             stories=story_rows,
         )
+
+    def _actors_in(self, documents: str) -> list[Actor]:
+        """The actors named in these documents (a JSON array of ids), in record order, each
+        with its mentions there only, read from the mentions table in the order stored
+        (the actor's own): an actor's other mentions are never parsed."""
+        in_docs = "(SELECT value FROM json_each(?))"
+        mentions: dict[str, list[Mention]] = {}
+        for actor, doc, start, end, text, kind in self.connection.execute(
+            f'SELECT actor, document, start, "end", text, kind FROM mentions'
+            f" WHERE document IN {in_docs} ORDER BY rowid",
+            (documents,),
+        ):
+            mentions.setdefault(actor, []).append(
+                Mention(doc=doc, start=start, end=end, text=text, kind=kind)
+            )
+        rows = self.connection.execute(
+            "SELECT json_remove(json, '$.mentions') FROM actors"
+            " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+            (json.dumps(list(mentions)),),
+        )
+        actors = [Actor.model_validate_json(row[0]) for row in rows]
+        for actor in actors:
+            actor.mentions = mentions[actor.id]
+        return actors
 
     def save_increment(
         self,
