@@ -281,3 +281,19 @@ def test_a_threat_to_act_is_a_threat_not_the_act(analyse: Analyse) -> None:
     analysis = analyse("Kenya threatened to expel Ugandan diplomats on Monday.")
     roots = {e.root for e in analysis.events if not e.negated}
     assert "13" in roots and "16" not in roots
+
+
+def test_a_list_of_names_ner_tags_as_one_entity_is_one_actor_each(analyse: Analyse) -> None:
+    # spaCy's small model tags "Gondor and Arnor" as one FAC entity.
+    analysis = analyse(
+        "White House security officials are about to restore full diplomatic ties with "
+        "Gondor and Arnor."
+    )
+    targets = {
+        name
+        for e in analysis.events
+        if e.root == "05"
+        for name, role in roles(analysis, e)
+        if role == "target"
+    }
+    assert targets == {"Gondor", "Arnor"}

@@ -483,6 +483,12 @@ class DocumentEvents:
         return self.actor_at[token.i]
 
     def find_actor(self, token: Token) -> str | None:
+        entity = coordinated_entity(token)
+        if entity is not None and self.code_of(entity.text) is None:
+            # NER tagged a list of names as one entity ("Gondor and Arnor" as FAC): each
+            # name is an actor of its own, unless the whole is one known name ("Bosnia
+            # and Herzegovina").
+            return self.untagged_actor(token, entity)
         # "Iran's Supreme Leader, Ayatollah Ali Khamenei": the named person in apposition
         # is more precise than the title it explains; so is the organisation a common noun
         # stands beside ("the resistance movement Hamas").
@@ -523,12 +529,13 @@ class DocumentEvents:
             found = organisation_in(self.doc, phrase)
         return found if found is not None else self.untagged_actor(token)
 
-    def untagged_actor(self, token: Token) -> str | None:
+    def untagged_actor(self, token: Token, within: Span | None = None) -> str | None:
         """A proper name filling an event's slot that NER tagged as nothing ("Arnor is
-        about to restore ties with Gondor"): the text names someone there, so it is an
-        actor, of the kind that claims least ("organization": not a place, which events
-        set aside, nor a person, whose roles and names resolve otherwise)."""
-        name = untagged_name(token)
+        about to restore ties with Gondor"), or tagged only as part of a list of names
+        (`within`): the text names someone there, so it is an actor, of the kind that
+        claims least ("organization": not a place, which events set aside, nor a person,
+        whose roles and names resolve otherwise)."""
+        name = untagged_name(token, within)
         if name is None:
             return None
         key = name.text.lower()
@@ -774,11 +781,31 @@ class DocumentEvents:
         return None
 
 
-def untagged_name(token: Token) -> Span | None:
-    """The proper name a token heads when NER tagged none of it: capitalised PROPN words
-    (the head and the names compounded before it), not a month or weekday, not a pronoun,
-    not a role noun, not a common word capitalised only because it opens the sentence."""
-    if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+def coordinated_entity(token: Token) -> Span | None:
+    """The entity a proper name lies in when that entity joins several names with a
+    conjunction ("Arnor, Osgiliath and Gondor" tagged as one ORG)."""
+    if token.pos_ != "PROPN" or not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    entity = doc[start:end]
+    joined = any(t.dep_ == "cc" and t.head.i in range(start, end) for t in entity)
+    names = any(t.dep_ == "conj" and t.pos_ == "PROPN" for t in entity)
+    return entity if joined and names else None
+
+
+def untagged_name(token: Token, within: Span | None = None) -> Span | None:
+    """The proper name a token heads when NER tagged none of it (or tagged it only as a
+    part of the list of names `within`): capitalised PROPN words (the head and the names
+    compounded before it), not a month or weekday, not a pronoun, not a role noun, not a
+    common word capitalised only because it opens the sentence."""
+    tagged = within is None or not within.start <= token.i < within.end
+    if token.pos_ != "PROPN" or (token.ent_type_ and tagged) or not token.text[:1].isupper():
         return None
     start = token.i
     for child in reversed(list(token.lefts)):
@@ -790,7 +817,10 @@ def untagged_name(token: Token) -> Span | None:
     not_names = {*calendar.weekdays, *calendar.months, *calendar.month_abbreviations}
     not_names |= set(pronouns())
     for word in name:
-        if word.ent_type_ or not word.text[:1].isupper() or word.lower_ in not_names:
+        outside = within is None or not within.start <= word.i < within.end
+        if (word.ent_type_ and outside) or not word.text[:1].isupper():
+            return None
+        if word.lower_ in not_names:
             return None
     if len(name.text) < 2:
         return None  # "told E!": a letter
