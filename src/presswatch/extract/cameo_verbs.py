@@ -520,7 +520,10 @@ def roles(
             sources = free_objects(context, used | {slots["+"].i}, [])[:1]
         return sources, targets, ()
     free = free_objects(context, used, sources, bare or set())
-    return sources, free[:1], tuple(free[1:])
+    # Further objects stand in for a target naming no one only when they say to whom the
+    # act goes, not where it happens ("agreed on the measures at a meeting in Luxembourg").
+    others = tuple(t for t in free[1:] if t.head.lower_ not in _WHERE)
+    return sources, free[:1], others
 
 
 def free_objects(
@@ -535,7 +538,12 @@ def free_objects(
     taken = used | {s.i for s in sources}
     bare = bare or set()
     towards = set(CAMEO_PATTERNS.load().target_prepositions)
-    named = [obj for word, obj in context.preps if word.i in bare and obj is not None]
+    # (Not "* (AT) [036]": "met X at the palace" names where, and X is the target.)
+    named = [
+        obj
+        for word, obj in context.preps
+        if word.i in bare and obj is not None and word.lower_ not in _WHERE
+    ]
     candidates = named + (
         [a for a in context.after if a.dep_ == "nsubjpass"] if context.passive else []
     )
