@@ -297,3 +297,15 @@ def test_a_list_of_names_ner_tags_as_one_entity_is_one_actor_each(analyse: Analy
         if role == "target"
     }
     assert targets == {"Gondor", "Arnor"}
+
+
+def test_a_denial_of_an_act_is_no_act(analyse: Analyse) -> None:
+    # cameo_governing.yaml: "denied backing M23" is a denial (016), not support (05x).
+    analysis = analyse("Rwanda has denied backing M23 rebels in eastern Congo.")
+    roots = {e.root for e in analysis.events if not e.negated}
+    assert "05" not in roots
+
+
+def test_according_to_is_no_event(analyse: Analyse) -> None:
+    analysis = analyse("Trade rose by a tenth last year, according to Japanese customs data.")
+    assert analysis.events == []

@@ -447,10 +447,15 @@ def verb_entries(token: Token, dictionary: VerbDictionary) -> list[Verb]:
     return [e for e in found if len(e.before) + len(e.after) == longest]
 
 
+def attribution(token: Token) -> bool:
+    """ "according to X" says who tells it, not that anyone accorded anything."""
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+
+
 def code_verb(token: Token, dictionary: VerbDictionary | None = None) -> list[VerbEvent]:
     """The events one verb token codes: one per (source, target) pair, and the reverse
     event of a paired code. Empty when the verb or its best pattern codes nothing."""
-    if token.pos_ != "VERB":
+    if token.pos_ != "VERB" or attribution(token):
         return []
     dictionary = dictionary or verb_dictionary()
     entries = verb_entries(token, dictionary)
