@@ -202,3 +202,17 @@ def test_the_shipped_dictionary_codes_news_sentences(
 def test_the_shipped_dictionary_pairs_a_departure_with_its_reception(nlp: Language) -> None:
     found = summary(events(nlp, "The deputy prime minister left for Cairo.", verb_dictionary()))
     assert found == [("042", "minister", "Cairo"), ("043", "Cairo", "minister")]
+
+
+def test_an_uncoded_entry_of_a_verb_does_not_hide_a_coded_one(nlp: Language) -> None:
+    # CAMEO.2.0 lists "abandon" uncoded in one block and 080 in another; no pattern of
+    # either matches here, so the verb's coded entry speaks.
+    dictionary = VerbDictionary.from_data(
+        {
+            "synsets": {},
+            "verbs": [verb("abandon", "EVACUATE"), verb("abandon", "ABANDON", "080")],
+            "patterns": {"EVACUATE": [], "ABANDON": []},
+        }
+    )
+    found = events(nlp, "Egypt abandoned its claims against Jordan.", dictionary)
+    assert [e.code for e in found] == ["080"]

@@ -462,13 +462,14 @@ def code_verb(token: Token, dictionary: VerbDictionary | None = None) -> list[Ve
     if not entries:
         return []
     context = VerbContext.of(token)
-    best: tuple[Verb, Match | None] | None = None
-    for entry in entries:
+    # The entry whose pattern matches best; with no pattern matching, one whose verb codes
+    # alone ("abandon" is in the ABANDON block, 080, and uncoded in EVACUATE's).
+    ranked = []
+    for order, entry in enumerate(entries):
         found = best_match(entry, context, dictionary)
-        if best is None or (found is not None and (best[1] is None or found.score > best[1].score)):
-            best = (entry, found)
-    assert best is not None
-    entry, match = best
+        rank = (found.score if found else -1, entry.code is not None or entry.reverse is not None)
+        ranked.append((rank, -order, entry, found))
+    _, _, entry, match = max(ranked, key=lambda r: (r[0], r[1]))
     code, reverse = (
         (match.pattern.code, match.pattern.reverse) if match else (entry.code, entry.reverse)
     )
