@@ -119,6 +119,39 @@ def person_cluster_for(key: tuple[str, ...], clusters: list[Cluster]) -> Cluster
     return exact[0] if len(exact) == 1 else None
 
 
+class PersonIndex:
+    """Person clusters by the name tokens that can make a key fit theirs: `compatible_names`
+    needs the same surname, or one key opening the other, so a key is checked only against
+    the clusters holding its surname anywhere in a key or ending a key with one of its
+    tokens, not every person cluster of the corpus (which grows with its square). Every
+    key a cluster has had stays indexed (a superset: the fit is checked on its key now)."""
+
+    def __init__(self) -> None:
+        self.by_token: dict[str, list[Cluster]] = defaultdict(list)
+        self.by_last: dict[str, list[Cluster]] = defaultdict(list)
+        self.indexed: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+
+    def add(self, cluster: Cluster) -> None:
+        """Index the cluster under its key now (call again after its key changes)."""
+        keys = self.indexed[id(cluster)]
+        if not cluster.key or cluster.key in keys:
+            return
+        old_tokens = {t for k in keys for t in k}
+        old_lasts = {k[-1] for k in keys}
+        keys.add(cluster.key)
+        for token in dict.fromkeys(cluster.key):
+            if token not in old_tokens:
+                self.by_token[token].append(cluster)
+        if cluster.key[-1] not in old_lasts:
+            self.by_last[cluster.key[-1]].append(cluster)
+
+    def candidates(self, key: tuple[str, ...]) -> list[Cluster]:
+        found = {id(c): c for c in self.by_token.get(key[-1], ())}
+        for token in key:
+            found.update((id(c), c) for c in self.by_last.get(token, ()))
+        return list(found.values())
+
+
 # Kinds a tagger gives a person's name by mistake; a place keeps its kind when alone
 # ("Jordan", "Washington"), and is a person only under a full name a person has.
 REPAIRABLE_ALONE: frozenset[ActorKind] = frozenset({"organization", "group"})
@@ -163,6 +196,10 @@ def cluster_actors(actors: list[Actor], known: list[KnownActor]) -> list[Cluster
     ]
     known_keys = {key: c for c in clusters if c.known for key in c.known.name_keys()}
     by_key: dict[tuple[ActorKind, tuple[str, ...]], Cluster] = {}
+    people = PersonIndex()
+    for entry in clusters:
+        if entry.kind == "person":
+            people.add(entry)
     # Full names first: a bare surname then finds the one person it can belong to.
     ordered = sorted(actors, key=lambda a: -len((a.key or "").split()))
     for actor in ordered:
@@ -171,10 +208,12 @@ def cluster_actors(actors: list[Actor], known: list[KnownActor]) -> list[Cluster
             # A person described but never named merges by no name: only within a story,
             # by `merge_unnamed_in_stories`.
             clusters.append(Cluster(kind=actor.kind, members=[actor], key=key))
+            if actor.kind == "person":
+                people.add(clusters[-1])
             continue
         cluster = known_keys.get(key)
         if cluster is None and actor.kind == "person" and key:
-            cluster = person_cluster_for(key, [c for c in clusters if c.kind == "person"])
+            cluster = person_cluster_for(key, people.candidates(key))
         elif cluster is None:
             cluster = by_key.get((actor.kind, key))
         if cluster is None:
@@ -182,6 +221,8 @@ def cluster_actors(actors: list[Actor], known: list[KnownActor]) -> list[Cluster
             clusters.append(cluster)
             by_key[(actor.kind, key)] = cluster
         cluster.add(actor)
+        if cluster.kind == "person":
+            people.add(cluster)
     return [c for c in clusters if c.members]
 
 
