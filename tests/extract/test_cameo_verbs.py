@@ -216,3 +216,10 @@ def test_an_uncoded_entry_of_a_verb_does_not_hide_a_coded_one(nlp: Language) -> 
     )
     found = events(nlp, "Egypt abandoned its claims against Jordan.", dictionary)
     assert [e.code for e in found] == ["080"]
+
+
+def test_an_apposition_with_conjuncts_is_a_list_of_names(nlp: Language) -> None:
+    # spaCy's small model parses "Mordor, the Shire, Arnor and Bree" as Mordor with the
+    # apposition "the Shire", whose conjuncts are Arnor and Bree: four subjects.
+    found = events(nlp, "Mordor, the Shire, Arnor and Bree met the ambassador.")
+    assert [e.source.text for e in found if e.source] == ["Mordor", "Shire", "Arnor", "Bree"]

@@ -600,6 +600,12 @@ def with_conjuncts(tokens: list[Token]) -> Iterator[Token | None]:
     for token in tokens:
         yield token
         yield from token.conjuncts
+        # "Mordor, the Shire, Arnor and Bree" parsed as an apposition with conjuncts: a
+        # list of names, not one name explained by another.
+        for child in token.children:
+            if child.dep_ == "appos" and child.i > token.i and child.conjuncts:
+                yield child
+                yield from child.conjuncts
 
 
 def code_span(span: Span | Doc, dictionary: VerbDictionary | None = None) -> list[VerbEvent]:
