@@ -309,3 +309,27 @@ def test_a_denial_of_an_act_is_no_act(analyse: Analyse) -> None:
 def test_according_to_is_no_event(analyse: Analyse) -> None:
     analysis = analyse("Trade rose by a tenth last year, according to Japanese customs data.")
     assert analysis.events == []
+
+
+def test_a_role_noun_naming_several_actors_gives_one_event_each(analyse: Analyse) -> None:
+    analysis = analyse("Lawmakers in Egypt and Jordan condemned Israel on Monday.")
+    sources = {
+        name
+        for e in analysis.events
+        if e.root == "11"
+        for name, role in roles(analysis, e)
+        if role == "source"
+    }
+    assert sources == {"Egypt", "Jordan"}
+
+
+def test_conjoined_names_in_a_further_object_are_each_a_target(analyse: Analyse) -> None:
+    analysis = analyse("Israel attacked officials from Hamas and Hezbollah.")
+    targets = {
+        name
+        for e in analysis.events
+        if e.root == "19"
+        for name, role in roles(analysis, e)
+        if role == "target"
+    }
+    assert targets == {"Hamas", "Hezbollah"}

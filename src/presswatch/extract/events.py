@@ -267,8 +267,11 @@ class DocumentEvents:
             if subject is None and source_head is not None:
                 subject = self.reporter_of(source_head)
             # "Lawmakers in Arnor and Gondor welcomed …": each actor the phrase names.
+            listed = self.listed_actors(source_head)
             sources: list[tuple[str | None, Token | None]] = (
-                [(subject, source_head)]
+                [(a, t) for a, t in listed]
+                if listed
+                else [(subject, source_head)]
                 if subject is not None
                 else [(a, t) for a, t in self.actors_in(source_head)] or [(None, None)]
             )
@@ -294,7 +297,12 @@ class DocumentEvents:
                 # names someone other than the source.
                 taken = {a for a, _ in sources}
                 for other in found.others:
-                    targets = [(a, t) for a, t in self.actors_in(other) if a not in taken]
+                    targets = [
+                        (a, t)
+                        for each in (other, *other.conjuncts)
+                        for a, t in self.actors_in(each)
+                        if a not in taken
+                    ]
                     if targets:
                         break
             if not targets and found.source is not None and not found.passive:
@@ -348,6 +356,9 @@ class DocumentEvents:
         # Z") stands for all the actors of its phrases, not the first one the phrase's
         # words resolve to.
         thing = head.pos_ == "NOUN" and not head.ent_type_ and not names_someone(head)
+        listed = self.listed_actors(head)
+        if listed:
+            return listed
         actor = None if thing else self.actor_of(head)
         if actor is not None:
             return [(actor, head)]
@@ -356,6 +367,23 @@ class DocumentEvents:
                 named = self.actor_of(child)
                 if named is not None:
                     return [(named, head)]
+        found = self.prepositional_actors(head)
+        if found:
+            return found
+        actor = self.actor_of(head) if thing else None
+        return [(actor, head)] if actor is not None else []
+
+    def listed_actors(self, head: Token | None) -> list[tuple[str, Token]]:
+        """The actors of a role noun's phrase when it names several ("lawmakers in Arnor
+        and Gondor": each), else none: one actor is the noun's own (actor_of)."""
+        if head is None or head.pos_ != "NOUN" or head.ent_type_ or not names_someone(head):
+            return []
+        found = self.prepositional_actors(head)
+        return found if len(found) > 1 else []
+
+    def prepositional_actors(self, head: Token) -> list[tuple[str, Token]]:
+        """The actors named by the nearest level of a phrase's prepositional objects (and
+        their conjuncts) that names any, up to three levels down."""
         level = [head]
         for _ in range(3):
             objects = [
@@ -377,8 +405,7 @@ class DocumentEvents:
             if found:
                 return found
             level = objects
-        actor = self.actor_of(head) if thing else None
-        return [(actor, head)] if actor is not None else []
+        return []
 
     def past_dateline(self, subject: Token | None) -> Token | None:
         """A dateline parsed as the subject ("KINSHASA, July 19 (AFP) - M23 rebels
