@@ -328,7 +328,12 @@ def _analyse_in_batches(
         return
     # This process is one of the workers: it has loaded the pipeline already (the analysis
     # version names the model), so N workers start N - 1 processes, not N that each load
-    # their own while this one only waits.
+    # their own while this one only waits. It analyses the first batch before the pool
+    # starts: the extractors load their data (dictionaries, codebooks: seconds) on first
+    # use, and worker processes forked after that share it instead of each loading it.
+    first = [analyse_batch(next(batches), settings, version)]
+    yield from _reporting_warnings(iter(first), summary, observer)
+    first.clear()
     with ProcessPoolExecutor(
         max_workers=settings.workers - 1,
         initializer=load_pipeline,
