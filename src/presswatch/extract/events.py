@@ -515,6 +515,14 @@ class DocumentEvents:
             # NER tagged a list of names as one entity ("Gondor and Arnor" as FAC): each
             # name is an actor of its own, unless the whole is one known name ("Bosnia
             # and Herzegovina").
+            name = untagged_name(token, entity)
+            if name is None:
+                return None
+            # The name may be an actor of its own elsewhere in the report ("Gondor").
+            known = resolve_span(self.doc, name.start_char, name.end_char)
+            whole = resolve_span(self.doc, entity.start_char, entity.end_char)
+            if known is not None and known != whole:
+                return known
             return self.untagged_actor(token, entity)
         # "Iran's Supreme Leader, Ayatollah Ali Khamenei": the named person in apposition
         # is more precise than the title it explains; so is the organisation a common noun
