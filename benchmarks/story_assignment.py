@@ -13,7 +13,7 @@ and placed again, three ways, each timed on the same loaded record:
      stored stories whose reports name one of their actors (what a store lookup such as
      `Store.stories_near` hands the linker): cost bound by the neighbourhood, not the corpus;
   3. full regroup: every report placed anew (`presswatch regroup`), each scored against
-     the placed reports its candidate index retrieves (data/story_retrieval.yaml);
+     the placed reports its candidate index retrieves (data/story_retrieval.json);
   4. with `--exhaustive`, the same regroup scoring every report of every open story (the
      quadratic reference), and how far the two partitions agree (B³ F1 of one against
      the other, 100 when they are the same).

@@ -130,15 +130,23 @@ def story_weights() -> StoryWeights:
 
 
 class StoryRetrieval(Schema):
-    """data/story_retrieval.yaml: which placed reports a new report is scored against
-    (CandidateIndex)."""
+    """data/story_retrieval.json: which placed reports a new report is scored against
+    (CandidateIndex). Scoring every report of every open story grows with the square of
+    the corpus; this grows with the corpus."""
 
+    # The report's words of highest TF-IDF weight that it looks up (its rare words).
     key_terms: int
+    # Of a key's posting list (placed reports holding it, in placing order, so by time),
+    # only the latest this many are read: a key nearly every report holds costs the same
+    # at any corpus size and brings the reports nearest in time.
     postings_scanned: int
+    # The earlier reports with the most shared key weight that are scored; their stories
+    # are the candidates, each scored by its retrieved reports (the "max" linkage's best
+    # pair is among them) or, for another linkage, by all its reports.
     candidate_reports: int
 
 
-STORY_RETRIEVAL: DataFile[StoryRetrieval] = DataFile("story_retrieval.yaml", StoryRetrieval)
+STORY_RETRIEVAL: DataFile[StoryRetrieval] = DataFile("story_retrieval.json", StoryRetrieval)
 
 
 def story_retrieval() -> StoryRetrieval:
@@ -502,7 +510,7 @@ class StoryClusterer:
     ) -> None:
         """`order`: the reports in the order to place them (evaluation tries shuffled
         orders); by default by publication date, then id. `retrieval`: which placed
-        reports a report is scored against (data/story_retrieval.yaml by default);
+        reports a report is scored against (data/story_retrieval.json by default);
         `exhaustive`: every report of every story instead (the quadratic reference)."""
         self.builder = builder
         self.weights = weights
