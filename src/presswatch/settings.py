@@ -34,7 +34,9 @@ class Settings:
     outlet: str | None = None
     user_agent: str = "presswatch/0.1 (+news analysis; respects robots by being polite)"
     extractors: tuple[str, ...] = ("actors", "quotes", "events", "claims", "framing")
-    linkers: tuple[str, ...] = ("actors", "stories", "unnamed", "quotes", "claims", "coverage")
+    # "unnamed" (after "stories") merges people reports describe but never name within a
+    # story; off by default, as incremental linking cannot yet add to a stored one.
+    linkers: tuple[str, ...] = ("actors", "stories", "quotes", "claims", "coverage")
     # Link settings. None: the ones stored with the corpus (`LinkSettings`), else none
     # and "lexical".
     quote_alignment: str | None = None

@@ -32,6 +32,7 @@ from rich.table import Table
 from presswatch.evaluate import DEFAULT_DATA, data_path, eval_app
 from presswatch.evaluate.coref_metrics import b_cubed, ceaf_e, conll_f1, muc
 from presswatch.extract import analyse_documents
+from presswatch.lang.names import is_unnamed_key
 from presswatch.link import CorpusContext, merge_analyses
 from presswatch.link.actors import merge_actors, merge_unnamed_in_stories
 from presswatch.model import Document, DocumentAnalysis
@@ -179,7 +180,9 @@ def assignment(
         label: Hashable = ("unmatched", key)
         analysis = analyses[mention.doc]
         for actor in analysis.actors:
-            if actor.kind != "person":
+            # HUMAN_PART_PER marks groups of people too ("the pirates"): our unnamed
+            # groups of people count, nationalities and organisations do not.
+            if actor.kind != "person" and not is_unnamed_key(actor.key):
                 continue
             if any(m.start < mention.end and mention.start < m.end for m in actor.mentions):
                 label = actor_of.get(actor.id, actor.id)

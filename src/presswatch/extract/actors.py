@@ -935,7 +935,10 @@ def organisation_in(doc: Doc, span: Span) -> str | None:
     if not named:
         return None
     wanted_ids = set(named)
-    kinds = {a.id: a.kind for a in actors_of(doc) if a.id in wanted_ids}
+    # An unnamed group ("officials", extract/references.py) is no organisation.
+    kinds = {
+        a.id: a.kind for a in actors_of(doc) if a.id in wanted_ids and not is_unnamed_key(a.key)
+    }
     for wanted in ("organization", "group"):
         for actor in named:
             if kinds.get(actor) == wanted:

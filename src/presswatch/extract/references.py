@@ -14,8 +14,9 @@ no named person's mention covers:
 An unnamed person is an actor of kind person whose name is its first description and
 whose key (`lang.names.unnamed_key`) can never equal a name key: it never merges with a
 named person, and the linkers keep it out of name merging, story signals and actor codes.
-Plural phrases ("pirates", "the police") are left alone: whether they are one group of
-people or several is more than a head noun can tell.
+A plural phrase ("pirates", "the police", "people") is an unnamed group of people, kind
+group, under the same rules. A definite singular phrase no unnamed person fits ("the man
+was charged") is the report's protagonist when it has one whose gender agrees.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ PREDICATIVE = frozenset({"attr", "acomp", "oprd", "npadvmod"})
 @dataclass(frozen=True)
 class PersonNounTable:
     genders: dict[str, str | None]
+    plural_only: frozenset[str]
+    # person_nouns.yaml's own nouns ("man", "suspect"), not offices or occupations.
+    plain: frozenset[str]
     # Each noun → the first noun of its synonym set (itself when it has none).
     canonical: dict[str, str]
 
@@ -57,13 +61,7 @@ def person_nouns() -> PersonNounTable:
     genders: dict[str, str | None] = {noun: None for noun in [*roles.person, *roles.occupations]}
     genders.update(data.nouns)
     canonical = {noun: group[0] for group in data.synonyms for noun in group}
-    return PersonNounTable(genders, canonical)
-
-
-def compatible_heads(a: str, b: str) -> bool:
-    """Two head nouns that may name one person ("gunman", "shooter")."""
-    table = person_nouns()
-    return table.head(a) == table.head(b)
+    return PersonNounTable(genders, frozenset(data.plural_only), frozenset(data.nouns), canonical)
 
 
 def resolve_descriptions(resolver: DocumentActors) -> None:
@@ -76,10 +74,16 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
         for start, end, _text, _kind in found.mentions:
             taken.add(start, end, "")
     unnamed: list[LocalActor] = []
+    # The names inside each unnamed person's descriptions ("Israeli", "Hamas"): "the Hamas
+    # officials" never restates "Israeli officials".
+    qualifiers: dict[int, set[str]] = {}
     for chunk in doc.noun_chunks:
         root = chunk.root
         lemma = root.lemma_.lower()
-        if lemma not in table.genders or root.pos_ != "NOUN" or root.tag_ != "NN":
+        plural = root.tag_ == "NNS" or lemma in table.plural_only
+        if root.pos_ != "NOUN" or root.tag_ not in ("NN", "NNS"):
+            continue
+        if lemma not in table.genders and lemma not in table.plural_only:
             continue
         if root.dep_ in PREDICATIVE or any(taken.overlapping(root.idx, root.idx + len(root))):
             continue
@@ -89,30 +93,64 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
         if named is not None:
             resolver.add_mention(named, chunk.start_char, chunk.end_char, chunk.text, "role", None)
             continue
-        gender = table.genders[lemma]
+        gender = table.genders.get(lemma)
+        head = table.head(lemma) + ("s" if plural else "")
+        named_words = {t.lower_ for t in chunk if t.ent_type_ and t.i != root.i}
         actor = None
-        if chunk[0].lower_ not in INDEFINITE:
+        # "a gunman", and a count ("33 hostages", "five pirates"), introduce someone new.
+        counted = any(t.dep_ == "nummod" and t.head.i == root.i for t in chunk)
+        if chunk[0].lower_ not in INDEFINITE and not counted:
             actor = next(
                 (
                     a
                     for a in reversed(unnamed)
-                    if a.role_heads & {table.head(lemma)}
+                    if head in a.role_heads
                     and (gender is None or a.gender in (None, gender))
+                    and not (
+                        named_words
+                        and qualifiers[a.number]
+                        and not named_words & qualifiers[a.number]
+                    )
                 ),
                 None,
             )
+        if actor is None and not plural and chunk[0].lower_ == "the" and lemma in table.plain:
+            # "The man was charged": with no unnamed man before it, the report's
+            # protagonist (as for occupations in `resolve_role_phrases`), if the gender
+            # fits. Offices are not: "the Hamas leader" may be anyone the roles did not bind.
+            actor = protagonist_described(resolver, gender)
+            if actor is not None:
+                resolver.add_mention(
+                    actor, chunk.start_char, chunk.end_char, chunk.text, "role", None
+                )
+                continue
         if actor is None:
-            actor = resolver.new_actor("person")
-            actor.key = (unnamed_key(table.head(lemma)),)
+            actor = resolver.new_actor("group" if plural else "person")
+            actor.key = (unnamed_key(head),)
+            qualifiers[actor.number] = set()
             unnamed.append(actor)
         else:
             # The latest mentioned first: a later "the man" restates the nearest one.
             unnamed.remove(actor)
             unnamed.append(actor)
-        actor.role_heads.add(table.head(lemma))
+        actor.role_heads.add(head)
+        qualifiers[actor.number] |= named_words
         if gender is not None and actor.gender is None:
             actor.gender = gender
         resolver.add_mention(actor, chunk.start_char, chunk.end_char, chunk.text, "role", None)
+        # Its head word stands for it, so "a man who …" gives "who" to it.
+        resolver.covered.setdefault(root.i, actor)
+        # Its roles are the head nouns it goes by: what reports of one story compare.
+        if head not in actor.roles:
+            actor.roles.append(head)
+
+
+def protagonist_described(resolver: DocumentActors, gender: str | None) -> LocalActor | None:
+    named = [a for a in resolver.actors if a.kind == "person" and a.names]
+    actor = resolver.protagonist(named)
+    if actor is None or (gender is not None and actor.gender not in (None, gender)):
+        return None
+    return actor
 
 
 def apposed_person(resolver: DocumentActors, chunk: Span) -> LocalActor | None:

@@ -275,6 +275,7 @@ class PersonNouns(Schema):
     the gender each fixes, and the heads that name the same kind of person."""
 
     nouns: dict[str, Gender | None]
+    plural_only: list[str] = Field(default_factory=list)
     synonyms: list[list[str]] = Field(default_factory=list)
 
 

@@ -316,6 +316,11 @@ def actor_key(cluster: Cluster) -> str:
         return member_key("wikidata", cluster.known.wikidata)
     if cluster.known is not None:
         return member_key("known", cluster.kind, cluster.known.name)
+    if cluster.members and is_unnamed_key(cluster.members[0].key):
+        # An unnamed person is who one report describes where it does: its id depends
+        # on nothing else linked with it (many reports have "officials").
+        first = min((m.doc, m.start) for m in cluster.members[0].mentions)
+        return member_key(cluster.kind, " ".join(cluster.key), first[0], str(first[1]))
     return member_key(cluster.kind, " ".join(cluster.key))
 
 
@@ -392,36 +397,80 @@ def resolve_speakers_by_role(record: Record) -> None:
 def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -> dict[str, str]:
     """People described but never named ("a gunman", "the shooter") who are one person:
     within one story (a set of document ids), the unnamed people whose head nouns agree
-    (the key holds the head, synonyms folded by person_nouns.yaml). Reports of one
-    shooting call its gunman "the gunman" and "the shooter"; two stories' gunmen are
-    never merged, nor is an unnamed person with anyone named. Returns the merged ids
-    (each → the id it joined) after rewriting every reference."""
+    (their roles hold the heads, synonyms folded by person_nouns.yaml) and whose
+    descriptions name nothing different ("Israeli officials" never joins "the Hamas
+    officials"); at most one person (not group) per report. Reports of one shooting call
+    its gunman "the gunman" and "the shooter"; two stories' gunmen are never merged, nor
+    is an unnamed person with anyone named. Returns the merged ids (each → the id it
+    joined) after rewriting every reference."""
     mapping: dict[str, str] = {}
     for documents in stories:
         inside = set(documents)
-        groups: dict[str, list[Actor]] = defaultdict(list)
-        for actor in record.actors:
-            if (
-                is_unnamed_key(actor.key)
-                and actor.mentions
-                and {m.doc for m in actor.mentions} <= inside
-            ):
-                groups[actor.key or ""].append(actor)
-        for members in groups.values():
-            keep = members[0]
-            for other in members[1:]:
-                keep.mentions.extend(other.mentions)
-                for alias in [other.name, *other.aliases]:
-                    if alias != keep.name and alias not in keep.aliases:
-                        keep.aliases.append(alias)
-                mapping[other.id] = keep.id
+        members = [
+            a
+            for a in record.actors
+            if is_unnamed_key(a.key) and a.mentions and {m.doc for m in a.mentions} <= inside
+        ]
+        # actor, its reports, the names in its descriptions, the heads it goes by
+        merged: list[tuple[Actor, set[str], set[str], set[str]]] = []
+        for actor in members:
+            names = description_names(actor)
+            reports = {m.doc for m in actor.mentions}
+            heads = set(actor.roles) or {actor.key or ""}
+            target = next(
+                (
+                    entry
+                    for entry in merged
+                    if heads & entry[3]
+                    # Two people one report tells apart stay apart; its groups ("five
+                    # pirates", "the pirates") may be one group the report split.
+                    and (actor.kind == "group" or not entry[1] & reports)
+                    and (not names or not entry[2] or names & entry[2])
+                ),
+                None,
+            )
+            if target is None:
+                merged.append((actor, reports, names, heads))
+                continue
+            keep = target[0]
+            keep.mentions.extend(actor.mentions)
+            for alias in [actor.name, *actor.aliases]:
+                if alias != keep.name and alias not in keep.aliases:
+                    keep.aliases.append(alias)
+            keep.roles.extend(h for h in actor.roles if h not in keep.roles)
+            target[1].update(reports)
+            target[2].update(names)
+            target[3].update(heads)
+            mapping[actor.id] = keep.id
     if mapping:
         record.actors = [a for a in record.actors if a.id not in mapping]
         rewrite_actor_references(record, mapping)
     return mapping
 
 
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "its"})
+
+
+def description_names(actor: Actor) -> set[str]:
+    """Capitalised words before the head of an unnamed person's descriptions ("senior
+    Hamas officials", "Israeli officials"): what tells two "officials" apart."""
+    words: set[str] = set()
+    for mention in actor.mentions:
+        if mention.kind == "role":
+            before_head = mention.text.split()[:-1]
+            words |= {
+                w.casefold()
+                for w in before_head
+                if w[:1].isupper() and w.casefold() not in DETERMINERS
+            }
+    return words
+
+
 @linker("unnamed", after="stories")
 def merge_unnamed(context: CorpusContext) -> None:
     """After the stories linker: unnamed people merge within each story."""
-    merge_unnamed_in_stories(context.record, (s.documents for s in context.record.stories))
+    merged = merge_unnamed_in_stories(context.record, (s.documents for s in context.record.stories))
+    local_ids = context.scratch.get("actor_ids")
+    if merged and isinstance(local_ids, dict):
+        for local, corpus in local_ids.items():
+            local_ids[local] = merged.get(corpus, corpus)

@@ -1,0 +1,75 @@
+"""Descriptions of people (extract/references.py) and how unnamed people are linked."""
+
+from __future__ import annotations
+
+from presswatch.lang.names import is_unnamed_key
+from presswatch.link.actors import merge_unnamed_in_stories
+from presswatch.model import Actor, ActorKind, Mention, Record
+from tests.conftest import Analyse
+
+
+def texts(actor: Actor) -> list[str]:
+    return [m.text for m in actor.mentions]
+
+
+def test_a_gunman_restated_as_the_shooter_and_he_is_one_unnamed_person(
+    analyse: Analyse,
+) -> None:
+    analysis = analyse(
+        "A gunman opened fire in a shopping centre on Sunday. The shooter was arrested "
+        "an hour later. Police said he had no criminal record.",
+        ("actors",),
+    )
+    unnamed = [a for a in analysis.actors if is_unnamed_key(a.key) and a.kind == "person"]
+    assert len(unnamed) == 1
+    assert texts(unnamed[0]) == ["A gunman", "The shooter", "he"]
+    assert unnamed[0].name == "A gunman"
+
+
+def test_two_indefinite_descriptions_are_two_people(analyse: Analyse) -> None:
+    analysis = analyse("A man was hurt. A second man was arrested.", ("actors",))
+    men = [a for a in analysis.actors if a.key == "~man"]
+    assert len(men) == 2
+
+
+def test_a_description_beside_a_name_is_that_person(analyse: Analyse) -> None:
+    analysis = analyse("Tom Baxter, a local resident, found the dog on Monday.", ("actors",))
+    (person,) = [a for a in analysis.actors if a.kind == "person"]
+    assert person.name == "Tom Baxter"
+    assert "a local resident" in texts(person)
+
+
+def test_an_unnamed_person_never_speaks_under_a_name(analyse: Analyse) -> None:
+    analysis = analyse(
+        'Karim Nasser visited the port. A dock worker said "we have not been paid."',
+        ("actors", "quotes"),
+    )
+    (quote,) = analysis.quotes
+    assert quote.speaker is None
+    assert quote.speaker_text == "A dock worker"
+
+
+def unnamed(actor_id: str, key: str, doc: str, text: str, kind: ActorKind = "person") -> Actor:
+    return Actor(
+        id=actor_id,
+        name=text,
+        kind=kind,
+        key=key,
+        roles=[key.lstrip("~")],
+        mentions=[Mention(doc=doc, start=0, end=len(text), text=text, kind="role")],
+    )
+
+
+def test_unnamed_people_merge_within_a_story_by_head_and_never_across() -> None:
+    record = Record(
+        actors=[
+            unnamed("a1", "~gunman", "d1", "the gunman"),
+            unnamed("a2", "~gunman", "d2", "the gunman"),
+            unnamed("a3", "~gunman", "d3", "the gunman"),
+            unnamed("a4", "~officials", "d1", "Israeli officials", "group"),
+            unnamed("a5", "~officials", "d2", "the Hamas officials", "group"),
+        ]
+    )
+    merged = merge_unnamed_in_stories(record, [{"d1", "d2"}, {"d3"}])
+    assert merged == {"a2": "a1"}
+    assert {a.id for a in record.actors} == {"a1", "a3", "a4", "a5"}
