@@ -324,12 +324,12 @@ def test_a_role_noun_naming_several_actors_gives_one_event_each(analyse: Analyse
 
 
 def test_conjoined_names_in_a_further_object_are_each_a_target(analyse: Analyse) -> None:
-    analysis = analyse("Israel attacked officials from Hamas and Hezbollah.")
+    analysis = analyse("Qatar donated a million dollars to Syria and Lebanon.")
     targets = {
         name
         for e in analysis.events
-        if e.root == "19"
+        if e.root == "07"
         for name, role in roles(analysis, e)
         if role == "target"
     }
-    assert targets == {"Hamas", "Hezbollah"}
+    assert targets == {"Syria", "Lebanon"}

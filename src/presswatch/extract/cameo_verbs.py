@@ -526,9 +526,12 @@ def roles(
             sources = free_objects(context, used | {slots["+"].i}, [])[:1]
         return sources, targets, ()
     free = free_objects(context, used, sources, bare or set())
-    # Further objects stand in for a target naming no one only when they say to whom the
-    # act goes, not where it happens ("agreed on the measures at a meeting in Luxembourg").
-    others = tuple(t for t in free[1:] if t.head.lower_ not in _WHERE)
+    # Further objects stand in for a target naming no one only when a target preposition
+    # says to whom the act goes ("contributed francs to Australia"), not where it happens
+    # ("agreed on the measures at a meeting in Luxembourg") or anything else (on ECB+
+    # news, any preposition joined two stories' reports by a shared event).
+    towards = set(CAMEO_PATTERNS.load().target_prepositions)
+    others = tuple(t for t in free[1:] if t.dep_ == "pobj" and t.head.lower_ in towards)
     return sources, free[:1], others
 
 
