@@ -101,7 +101,7 @@ def stage(kind: str, folder: str, db: str, workers: int) -> dict[str, Any]:
     start = time.perf_counter()
     if kind == "analyze":
         # Linking is measured as its own stage.
-        pipeline.relink_store = lambda *args: None  # type: ignore[assignment]
+        pipeline.relink_store = lambda *args, **kwargs: None  # type: ignore[assignment]
         _, summary = pipeline.run_analysis([folder], settings=settings, db=db, keep_record=False)
         done = {"analysed": summary.analysed, "reused": summary.reused}
     elif kind == "relink":
