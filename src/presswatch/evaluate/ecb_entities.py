@@ -173,20 +173,26 @@ def subtopics(documents: list[EcbDocument]) -> list[set[str]]:
 def assignment(
     mentions: list[GoldMention], analyses: dict[str, DocumentAnalysis], actor_of: dict[str, str]
 ) -> dict[Hashable, Hashable]:
-    """Each gold mention → the (corpus or local) actor of the person mention overlapping it."""
+    """Each gold mention → the (corpus or local) actor of the person mention overlapping it
+    most, the tighter mention first: "Lindsay Lohan" is Lohan's name, not the role phrase
+    "Lindsay Lohan's attorney" around it."""
     response: dict[Hashable, Hashable] = {}
     for mention in mentions:
         key = (mention.doc, mention.start, mention.end)
         label: Hashable = ("unmatched", key)
-        analysis = analyses[mention.doc]
-        for actor in analysis.actors:
+        best: tuple[int, int] | None = None
+        for actor in analyses[mention.doc].actors:
             # HUMAN_PART_PER marks groups of people too ("the pirates"): our unnamed
             # groups of people count, nationalities and organisations do not.
             if actor.kind != "person" and not is_unnamed_key(actor.key):
                 continue
-            if any(m.start < mention.end and mention.start < m.end for m in actor.mentions):
-                label = actor_of.get(actor.id, actor.id)
-                break
+            for found in actor.mentions:
+                overlap = min(found.end, mention.end) - max(found.start, mention.start)
+                if overlap <= 0:
+                    continue
+                rank = (overlap, -(found.end - found.start))
+                if best is None or rank > best:
+                    best, label = rank, actor_of.get(actor.id, actor.id)
         response[key] = label
     return response
 

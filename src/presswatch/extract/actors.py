@@ -741,7 +741,10 @@ class DocumentActors:
             if clause.dep_ != "relcl" or clause.head.i >= token.i:
                 continue
             actor = self.covered.get(clause.head.i)
-            if actor is None or actor.kind != "person":
+            # People, named or not, and unnamed groups of people ("pirates who …").
+            if actor is None or (
+                actor.kind != "person" and not is_unnamed_key(" ".join(actor.key))
+            ):
                 continue
             self.add_mention(actor, token.idx, token.idx + len(token), token.text, "pronoun", None)
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from presswatch.extract.mentions import MentionIndex
 from presswatch.lang.data import PERSON_NOUNS, ROLE_NOUNS
@@ -77,12 +77,16 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
     # The names inside each unnamed person's descriptions ("Israeli", "Hamas"): "the Hamas
     # officials" never restates "Israeli officials".
     qualifiers: dict[int, set[str]] = {}
+    headline_only: set[int] = set()  # unnamed people only the first sentence describes
     for chunk in doc.noun_chunks:
         root = chunk.root
         lemma = root.lemma_.lower()
-        plural = root.tag_ == "NNS" or lemma in table.plural_only
-        if root.pos_ != "NOUN" or root.tag_ not in ("NN", "NNS"):
+        if headline_noun(root):
+            # "Teen Killed by Police": a headline's capitals make a noun look like a name.
+            lemma = root.lower_
+        elif root.pos_ != "NOUN" or root.tag_ not in ("NN", "NNS"):
             continue
+        plural = root.tag_ in ("NNS", "NNPS") or lemma in table.plural_only
         if lemma not in table.genders and lemma not in table.plural_only:
             continue
         if root.dep_ in PREDICATIVE or any(taken.overlapping(root.idx, root.idx + len(root))):
@@ -99,11 +103,15 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
         actor = None
         # "a gunman", and a count ("33 hostages", "five pirates"), introduce someone new.
         counted = any(t.dep_ == "nummod" and t.head.i == root.i for t in chunk)
-        if chunk[0].lower_ not in INDEFINITE and not counted:
+        introduces = chunk[0].lower_ in INDEFINITE or counted
+        # ... except that the story's first sentence (its headline) only announces whom
+        # the body then introduces: "Man Arrested … A 23-year-old man was arrested".
+        candidates = [a for a in unnamed if a.number in headline_only] if introduces else unnamed
+        if candidates:
             actor = next(
                 (
                     a
-                    for a in reversed(unnamed)
+                    for a in reversed(candidates)
                     if head in a.role_heads
                     and (gender is None or a.gender in (None, gender))
                     and not (
@@ -129,6 +137,10 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
             actor.key = (unnamed_key(head),)
             qualifiers[actor.number] = set()
             unnamed.append(actor)
+            if is_headline(root):
+                headline_only.add(actor.number)
+        elif not is_headline(root):
+            headline_only.discard(actor.number)
         else:
             # The latest mentioned first: a later "the man" restates the nearest one.
             unnamed.remove(actor)
@@ -143,6 +155,24 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
         # Its roles are the head nouns it goes by: what reports of one story compare.
         if head not in actor.roles:
             actor.roles.append(head)
+
+
+def is_headline(token: Token) -> bool:
+    """Whether a token stands in the report's first line with no closing punctuation: a
+    headline ("Man Arrested Over Fire"), not an opening sentence ("A man was hurt.")."""
+    sentence = token.sent
+    return sentence.start == 0 and not sentence[-1].is_punct
+
+
+def headline_noun(token: Token) -> bool:
+    """A singular person noun written with a capital in a title-case line, tagged a
+    proper noun but part of no name ("Man Arrested", "Teen Shot")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.tag_ == "NNP"
+        and token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+        and token.lower_ in person_nouns().plain
+    )
 
 
 def protagonist_described(resolver: DocumentActors, gender: str | None) -> LocalActor | None:
