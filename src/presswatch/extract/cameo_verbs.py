@@ -26,7 +26,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from presswatch.lang.data import CAMEO_PATTERNS, DataFile, Schema
+from presswatch.lang.data import CAMEO_GOVERNING, CAMEO_PATTERNS, GoverningKind
 
 # Dependents that hold what a verb acts on, or completes it.
 # A clausal complement ("said that Y attacked Z") is an event of its own, never a noun of
@@ -49,21 +49,10 @@ _WHERE = frozenset({"in", "at", "near", "inside", "across", "throughout", "withi
 # -- verbs that govern another verb's act (data/cameo_governing.yaml) ----------------------
 
 
-class GoverningKind(Schema):
-    lemmas: list[str]
-    codes: dict[str, str]  # the complement's root → the combined code
-    default: str | None  # a root not listed; None: the complement's own code
-
-
-GOVERNING: DataFile[dict[str, GoverningKind]] = DataFile(
-    "cameo_governing.yaml", dict[str, GoverningKind]
-)
-
-
 @lru_cache(maxsize=1)
 def governing_kinds() -> dict[str, GoverningKind]:
     """The governing kinds by lemma."""
-    return {lemma: kind for kind in GOVERNING.load().values() for lemma in kind.lemmas}
+    return {lemma: kind for kind in CAMEO_GOVERNING.load().values() for lemma in kind.lemmas}
 
 
 def governed_code(verb: Token, code: str) -> str | None:

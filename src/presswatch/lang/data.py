@@ -419,3 +419,18 @@ QUOTE_ALIGNMENT_PAIRS: DataFile[list[AlignmentPair]] = DataFile(
 )
 METADATA_KEYS: DataFile[MetadataKeys] = DataFile("metadata_keys.yaml", MetadataKeys)
 GOLDSTEIN: DataFile[GoldsteinTable] = DataFile("goldstein.yaml", GoldsteinTable)
+
+
+class GoverningKind(Schema):
+    """A kind of verb that governs another verb's act (cameo_governing.yaml): its lemmas,
+    the combined code by the complement's CAMEO root, and the code for a root not listed
+    (None: the complement keeps its own)."""
+
+    lemmas: list[str]
+    codes: dict[str, str]
+    default: str | None
+
+
+CAMEO_GOVERNING: DataFile[dict[str, GoverningKind]] = DataFile(
+    "cameo_governing.yaml", dict[str, GoverningKind]
+)
