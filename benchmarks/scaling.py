@@ -106,7 +106,10 @@ def stage(kind: str, folder: str, db: str, workers: int) -> dict[str, Any]:
         done = {"analysed": summary.analysed, "reused": summary.reused}
     elif kind == "relink":
         with Store.open(db) as store:
-            pipeline.relink_store(store, settings, store.link_settings() or _link(settings))
+            link = store.link_settings() or _link(settings)
+            pipeline.relink_store(store, settings, link)
+            # As `presswatch relink` does: without them, adding reports relinks in full.
+            store.save_link_settings(link)
         done = {}
     elif kind == "grow":
         # `folder` is a linked smaller store of the same reports: the analyses it lacks
