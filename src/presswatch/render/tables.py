@@ -235,6 +235,14 @@ SINKS: dict[str, Callable[[Path, _Table, str | None], _Sink]] = {
 SUFFIXES = {"parquet": ".parquet", "jsonl": ".jsonl"}
 
 
+def _flush(tables: list[_Table], sinks: Mapping[str, _Sink], at_least: int) -> None:
+    """Write the pending rows of every table holding at least `at_least` of them."""
+    for table in tables:
+        if table.pending and len(table.pending) >= at_least:
+            sinks[table.name].write(table.pending)
+            table.pending = []
+
+
 def export_tables(
     store: Store, folder: str | Path, format: str = "parquet", chunk: int = CHUNK_ROWS
 ) -> dict[str, int]:
@@ -255,6 +263,7 @@ def export_tables(
                 sink = SINKS[format](out / f"{table.name}{SUFFIXES[format]}", table, owner)
                 stack.callback(sink.close)
                 sinks[table.name] = sink
+            tables = [main, *(t for _, t in parts)]
             for rows in store.record_json(kind.name, chunk):
                 for text in rows:
                     row = json.loads(text)
@@ -262,10 +271,10 @@ def export_tables(
                     for part, table in parts:
                         for item in row.get(part.field) or []:
                             table.add(item, {part.owner_column: row.get("id")})
-                for table in [main, *(t for _, t in parts)]:
-                    if table.pending:
-                        sinks[table.name].write(table.pending)
-                        table.pending = []
+                    # A part table fills faster than its owner's (a person named in
+                    # thousands of reports): it is written as soon as it holds a chunk.
+                    _flush(tables, sinks, chunk)
+                _flush(tables, sinks, 1)
             counts[main.name] = main.rows
             counts.update((t.name, t.rows) for _, t in parts)
     return counts
