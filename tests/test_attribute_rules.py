@@ -1,6 +1,5 @@
-"""The model's attribute rules by lookup and its lemmatizer behind a cache give spaCy's
-output, token for token, on the examples and on the rules' odd cases (two-token rules,
-REGEX, NOT_IN, DEP)."""
+"""The model's attribute rules by lookup give spaCy's attribute_ruler's output, token for
+token, on the examples and on the rules' odd cases (two-token rules, REGEX, NOT_IN, DEP)."""
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 
-from presswatch.attribute_rules import FACTORY, LEMMA_FACTORY, AttributeRules, LemmaCache
+from presswatch.attribute_rules import FACTORY, AttributeRules
 from presswatch.nlp import build_pipeline, load_pipeline
 from presswatch.settings import Settings
 
@@ -43,8 +42,6 @@ def test_the_pipeline_runs_the_rules_by_lookup_under_the_ruler_s_name() -> None:
     assert isinstance(rules, AttributeRules)
     # Most rules are looked up; only those a lookup cannot run are left to a Matcher.
     assert len(rules.matcher) < 10 < sum(len(s.rules) for s in rules.shapes.values())
-    assert nlp.get_pipe_meta("lemmatizer").factory == LEMMA_FACTORY
-    assert isinstance(nlp.get_pipe("lemmatizer"), LemmaCache)
 
 
 @pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "without-parser"])
@@ -63,8 +60,6 @@ def test_lookup_gives_the_attribute_ruler_s_output_token_for_token(
     odd = mine[0]
     assert [t.lemma_ for t in odd[1:3]] == ["go", "to"]  # "gonna"
     assert any(t.lower_ == "nothin'" and t.lemma_ == "nothing" for t in odd)
-    # A word met again takes its lemma from the cache: the same as the first time.
-    assert [t.lemma_ for t in mine[1] if t.lower_ == "gave"] == ["give", "give"]
 
 
 def test_a_pipeline_without_an_attribute_ruler_is_left_as_it_is() -> None:

@@ -1,6 +1,5 @@
-"""The model's rule components by lookup: the attribute rules (tag → POS and morphology,
-lemma exceptions) without spaCy's Matcher, and the rule lemmatizer's answers kept by word,
-POS and morphology. Same output, a fraction of the time.
+"""The model's attribute rules (tag → POS and morphology, lemma exceptions) applied by
+lookup instead of spaCy's Matcher: same output, a fraction of the time.
 
 spaCy's `attribute_ruler` runs every rule through the Matcher on every token. Nearly all
 of en_core_web_sm's 179 rules are one token with fixed values (`{"TAG": "NNS"}`,
@@ -9,11 +8,6 @@ lookup per token and rule shape. The rest (two-token rules, REGEX, NOT_IN) still
 through a Matcher that holds only them. Matches are applied as the ruler applies them:
 all found on the Doc as it came in, then in rule order, a later rule overriding an
 earlier one on the same attribute (`AttributeRuler.match` sorts by rule number).
-
-spaCy's rule lemmatizer caches its answers, but not for base forms (a singular noun, an
-infinitive: about half the tokens), which it works out anew each time from the token's
-morphology. Its answer depends on the word, the POS and the morphology only, so
-`LemmaCache` keeps every answer by those three.
 """
 
 from __future__ import annotations
@@ -24,19 +18,16 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
-from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.attrs import IDS, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.vocab import Vocab
 
 # Not "presswatch_…": that prefix marks the extractors, which run after the parse.
 FACTORY = "pw_attribute_rules"
-LEMMA_FACTORY = "pw_lemma_cache"
-# The lemmatizer modes whose answer depends on the word, POS and morphology alone.
-CACHED_MODES = ("rule", "lookup")
 # Attributes written for every token at once (Doc.from_array); others token by token.
 ARRAY_ATTRS = (POS, TAG, LEMMA, MORPH)
 
@@ -275,55 +266,4 @@ def compile_attribute_ruler(nlp: Language) -> Language:
         rules = nlp.replace_pipe(name, FACTORY)
         assert isinstance(rules, AttributeRules)
         rules.take(ruler)
-    return nlp
-
-
-class LemmaCache:
-    """A loaded rule lemmatizer, its answers kept by (word, POS, morphology)."""
-
-    def __init__(self, nlp: Language, name: str = LEMMA_FACTORY) -> None:
-        self.name = name
-        self.vocab = nlp.vocab
-        self.lemmatizer: Lemmatizer | None = None
-        self.known: dict[tuple[int, int, int], int] = {}
-
-    def take(self, lemmatizer: Lemmatizer) -> LemmaCache:
-        self.lemmatizer = lemmatizer
-        return self
-
-    def __call__(self, doc: Doc) -> Doc:
-        lemmatizer = self.lemmatizer
-        if lemmatizer is None or not len(doc):
-            return doc
-        wanted: list[int | str] = [ORTH, POS, MORPH, LEMMA]
-        array: Any = doc.to_array(wanted)
-        known = self.known
-        for i, (orth, pos, morph, lemma) in enumerate(array.tolist()):
-            if lemma and not lemmatizer.overwrite:
-                continue
-            key = (orth, pos, morph)
-            found = known.get(key)
-            if found is None:
-                found = known[key] = self.vocab.strings.add(lemmatizer.lemmatize(doc[i])[0])
-            array[i, 3] = found
-        doc.from_array([LEMMA], array[:, 3:4])
-        return doc
-
-
-@Language.factory(LEMMA_FACTORY)
-def make_lemma_cache(nlp: Language, name: str) -> LemmaCache:
-    """Empty until `take` hands it a loaded lemmatizer (see compile_lemmatizer)."""
-    return LemmaCache(nlp, name)
-
-
-def compile_lemmatizer(nlp: Language) -> Language:
-    """Replace the pipeline's rule or lookup lemmatizer with the same one behind a cache
-    of its answers; the component keeps its name."""
-    for name in nlp.component_names:
-        lemmatizer = nlp.get_pipe(name)
-        if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode not in CACHED_MODES:
-            continue
-        cache = nlp.replace_pipe(name, LEMMA_FACTORY)
-        assert isinstance(cache, LemmaCache)
-        cache.take(lemmatizer)
     return nlp

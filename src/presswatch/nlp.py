@@ -8,7 +8,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from presswatch.attribute_rules import compile_attribute_ruler, compile_lemmatizer
+from presswatch.attribute_rules import compile_attribute_ruler
 from presswatch.errors import ModelNotFound
 from presswatch.extract import add_extractors
 from presswatch.settings import DEFAULT_MODEL
@@ -19,9 +19,8 @@ def build_pipeline(
 ) -> Language:
     """An installed spaCy pipeline by package name (any md/lg/trf works the same way), with
     the named presswatch components added after its own; a new object on every call.
-    `lookup_rules`: the model's attribute_ruler and lemmatizer run by lookup (module
-    attribute_rules: the same output in a fraction of the time; False keeps spaCy's, to
-    compare)."""
+    `lookup_rules`: the model's attribute_ruler runs by lookup (attribute_rules.py: the
+    same output in a fraction of the time; False keeps spaCy's, to compare)."""
     try:
         nlp = spacy.load(name)
     except OSError as error:
@@ -29,7 +28,7 @@ def build_pipeline(
     # Long reports exceed spaCy's default guard; our own size cap applies earlier.
     nlp.max_length = max(nlp.max_length, 2_000_000)
     if lookup_rules:
-        compile_lemmatizer(compile_attribute_ruler(nlp))
+        compile_attribute_ruler(nlp)
     return add_extractors(nlp, extractors)
 
 
