@@ -12,26 +12,19 @@ from presswatch import pipeline
 from presswatch.model import Document, DocumentAnalysis
 from presswatch.pipeline import in_flight, sharing
 from presswatch.settings import Settings
+from tests.test_streaming import CountingExecutor
 
 
-class IdlePool:
+class IdlePool(CountingExecutor):
     """A pool whose batches finish only when their result is asked for."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.submitted: list[str] = []
 
     def submit(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any]:
         self.submitted.append(args[0][0].id)
-        future: Future[Any] = Future()
-        original = future.result
-
-        def result(timeout: float | None = None) -> Any:
-            if not future.done():
-                future.set_result(fn(*args))
-            return original(timeout)
-
-        future.result = result  # type: ignore[method-assign]
-        return future
+        return super().submit(fn, *args)
 
 
 def batches(count: int, read: list[int]) -> Iterator[list[Document]]:
