@@ -35,8 +35,8 @@ class Settings:
     user_agent: str = "presswatch/0.1 (+news analysis; respects robots by being polite)"
     extractors: tuple[str, ...] = ("actors", "quotes", "events", "claims", "framing")
     # "unnamed" (after "stories") merges people reports describe but never name within a
-    # story; off by default, as incremental linking cannot yet add to a stored one.
-    linkers: tuple[str, ...] = ("actors", "stories", "quotes", "claims", "coverage")
+    # story ("the gunman" of ten reports of one shooting); adding reports does the same.
+    linkers: tuple[str, ...] = ("actors", "stories", "unnamed", "quotes", "claims", "coverage")
     # Link settings. None: the ones stored with the corpus (`LinkSettings`), else none
     # and "lexical".
     quote_alignment: str | None = None

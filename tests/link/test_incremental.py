@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from presswatch import pipeline
 from presswatch.cli import app
+from presswatch.lang.names import is_unnamed_key
 from presswatch.model import Record
 from presswatch.pipeline import run_analysis
 from presswatch.settings import Settings
@@ -149,3 +150,39 @@ def test_a_store_past_migration_006_without_its_tables_gets_them(tmp_path: Path)
         assert store.schema_version == version
         assert store.lookups_ready()
         store.save_corpus(Record())
+
+
+def test_unnamed_people_added_in_later_runs_join_the_stored_one_of_their_story(
+    stores: dict[str, Path],
+) -> None:
+    """'the people' of one story, described in reports added 2 by 2: the later runs merge
+    theirs with the stored unnamed person (linker "unnamed", on by default), as a full
+    link does, and every reference the store holds names a stored actor."""
+    full, added = record_of(stores["full"]), record_of(stores["2 by 2"])
+    run_of_file = {Path(p).name: n // 2 for n, p in enumerate(REPORTS)}
+    # A feed's entries have their own URLs as sources.
+    run_of = {
+        d.id: run_of_file.get(Path(d.source).name, run_of_file["feed.rss"]) for d in full.documents
+    }
+    across = [
+        a
+        for a in full.actors
+        if is_unnamed_key(a.key) and len({run_of[m.doc] for m in a.mentions}) > 1
+    ]
+    assert across  # the split does put one story's unnamed people in different runs
+    stored = {a.id: a for a in added.actors}
+    for actor in across:
+        assert stored[actor.id].mentions == actor.mentions
+    ids = set(stored)
+    assert {q.speaker for q in added.quotes} - {None} <= ids
+    assert {p.actor for e in added.events for p in e.participants} <= ids
+    assert {a for s in added.stories for a in s.participants} <= ids
+    assert {a for f in added.findings for a in f.actors} <= ids
+    assert {a for actor in added.actors for a in actor.affiliations} <= ids
+    with Store.open(stores["2 by 2"]) as store:
+        names = store.actor_member_names(sorted(ids))
+    assert set(names) <= ids
+    for db in (stores["full"], stores["2 by 2"]):
+        with Store.open(db) as store:
+            assert store.connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert {a.id for a in across} <= set(names)

@@ -94,6 +94,15 @@ def rewrite_actor_references(record: Record, mapping: dict[str, str]) -> None:
     for actor in record.actors:
         merged = [mapping.get(a, a) for a in actor.affiliations]
         actor.affiliations = list(dict.fromkeys(a for a in merged if a != actor.id))
+    # Built before a later merge (the unnamed linker runs after stories): the store keeps
+    # these as rows that must name a surviving actor.
+    for story in record.stories:
+        story.participants = list(dict.fromkeys(mapping.get(a, a) for a in story.participants))
+    for finding in record.findings:
+        finding.actors = list(dict.fromkeys(mapping.get(a, a) for a in finding.actors))
+    for group in record.quote_groups:
+        if group.speaker is not None:
+            group.speaker = mapping.get(group.speaker, group.speaker)
 
 
 @dataclass
@@ -470,6 +479,8 @@ def description_names(actor: Actor) -> set[str]:
 def merge_unnamed(context: CorpusContext) -> None:
     """After the stories linker: unnamed people merge within each story."""
     merged = merge_unnamed_in_stories(context.record, (s.documents for s in context.record.stories))
+    # Incremental linking reads which actors were merged away (link/incremental.py).
+    context.scratch.setdefault("unnamed_merged", {}).update(merged)
     local_ids = context.scratch.get("actor_ids")
     if merged and isinstance(local_ids, dict):
         for local, corpus in local_ids.items():

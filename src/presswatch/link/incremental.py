@@ -112,7 +112,16 @@ def link_increment(
     # The neighbourhood's stories are kept as stored (the stories linker places only the
     # reports in none of them); their quote groups and findings are rebuilt.
     resolve_speakers_by_role(linked)
-    link_after_actors(CorpusContext(linked, settings, link_settings=link))
+    context = CorpusContext(linked, settings, link_settings=link)
+    link_after_actors(context)
+    merged: dict[str, str] = context.scratch.get("unnamed_merged", {})
+    if merged:
+        fresh = {a.id for a in actors[updated:]}
+        joined = _unnamed_joined(store, linked, actors, names, merged, fresh)
+        if joined is None:
+            return None
+        actors = joined
+        updated = sum(a.id not in fresh for a in actors)
     store.save_increment(
         added=added,
         actors=actors,
@@ -180,6 +189,37 @@ def _merge_actors(
         actor.affiliations = list(dict.fromkeys(a for a in merged if a != actor.id))
     added.actors = []
     return result, updated, len(joined)
+
+
+def _unnamed_joined(
+    store: Store,
+    linked: Record,
+    actors: list[Actor],
+    names: dict[str, dict[str, int]],
+    merged: dict[str, str],
+    fresh: set[str],
+) -> list[Actor] | None:
+    """The actors to store once the unnamed linker merged new reports' unnamed people
+    (`merged`: each id → the id it joined) into the people of the story they joined: a
+    stored one takes the new mentions and the names they went by, a merged-away new one
+    is not stored. None when two stored actors merged (every reference to one changes;
+    `presswatch relink` does that)."""
+    if any(old not in fresh for old in merged):
+        return None
+    present = {a.id: a for a in linked.actors}
+    result = [a for a in actors if a.id not in merged]
+    listed = {a.id for a in result}
+    targets = sorted({t for t in merged.values() if t not in listed})
+    stored_names = store.actor_member_names(targets)
+    for target in targets:
+        # Its mentions are all in the story it was merged in, which the neighbourhood holds.
+        result.append(present[target])
+        names[target] = dict(stored_names.get(target, {}))
+    for old, target in merged.items():
+        counts = names.setdefault(target, {})
+        for name, count in names.pop(old, {}).items():
+            counts[name] = counts.get(name, 0) + count
+    return result
 
 
 def _joins(member: Actor, target: Actor, stored: Sequence[Actor]) -> bool:
