@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from presswatch.lang.names import is_unnamed_key
 from presswatch.link.actors import merge_unnamed_in_stories
-from presswatch.model import Actor, ActorKind, Mention, Record
+from presswatch.model import (
+    Actor,
+    ActorKind,
+    Finding,
+    Mention,
+    Quote,
+    QuoteGroup,
+    Record,
+    Story,
+)
 from tests.conftest import Analyse
 
 
@@ -73,3 +82,24 @@ def test_unnamed_people_merge_within_a_story_by_head_and_never_across() -> None:
     merged = merge_unnamed_in_stories(record, [{"d1", "d2"}, {"d3"}])
     assert merged == {"a2": "a1"}
     assert {a.id for a in record.actors} == {"a1", "a3", "a4", "a5"}
+
+
+def test_a_merged_unnamed_person_is_cited_by_its_survivor_everywhere() -> None:
+    """The unnamed linker runs after the stories linker: what that built (a story's
+    participants) and every later reference must name the actor that stays."""
+    record = Record(
+        actors=[
+            unnamed("a1", "~gunman", "d1", "the gunman"),
+            unnamed("a2", "~gunman", "d2", "the gunman"),
+        ],
+        quotes=[Quote(id="q1", doc="d2", text="…", start=0, end=1, speaker="a2")],
+        stories=[Story(id="s1", documents=["d1", "d2"], participants=["a1", "a2"])],
+        quote_groups=[QuoteGroup(id="g1", story="s1", speaker="a2", quotes=["q1"])],
+        findings=[Finding(id="f1", kind="coverage", summary="", actors=["a2"])],
+    )
+    merged = merge_unnamed_in_stories(record, [{"d1", "d2"}])
+    assert merged == {"a2": "a1"}
+    assert record.quotes[0].speaker == "a1"
+    assert record.stories[0].participants == ["a1"]
+    assert record.quote_groups[0].speaker == "a1"
+    assert record.findings[0].actors == ["a1"]
