@@ -33,7 +33,9 @@ from presswatch.ingest import read_inputs
 from presswatch.ingest.dates import parse_date
 from presswatch.ingest.documents import build_document
 from presswatch.ingest.language import EXTRACTION_LANGUAGES, detect_language
+from presswatch.lang.names import is_unnamed_key
 from presswatch.link import link_context, link_corpus, member_names
+from presswatch.link.actors import adopt_stored_unnamed_ids
 from presswatch.link.incremental import can_link_increment, link_increment
 from presswatch.model import Document, DocumentAnalysis, Record
 from presswatch.nlp import build_pipeline, load_pipeline, pipeline_key
@@ -209,6 +211,13 @@ def run_analysis(
                 record = link_context(
                     store.load_analyses(run_ids), settings, link, stories=kept
                 ).record
+                # An unnamed person's stored id may be another report's it merged with.
+                unnamed = [
+                    a.mentions[0] for a in record.actors if is_unnamed_key(a.key) and a.mentions
+                ]
+                adopt_stored_unnamed_ids(
+                    record, store.actors_mentioned_at([(m.doc, m.start, m.end) for m in unnamed])
+                )
         store.save_link_settings(link)
         return record, summary
     finally:

@@ -635,6 +635,20 @@ class Store:
                 ids[actor] = None
         return self._by_ids(Actor, "actors", list(ids))
 
+    def actors_mentioned_at(
+        self, spans: Sequence[tuple[str, int, int]]
+    ) -> dict[tuple[str, int, int], str]:
+        """The stored actor each mention span (document, start, end) belongs to."""
+        found: dict[tuple[str, int, int], str] = {}
+        for document, start, end in spans:
+            row = self.connection.execute(
+                'SELECT actor FROM mentions WHERE document = ? AND start = ? AND "end" = ?',
+                (document, start, end),
+            ).fetchone()
+            if row is not None:
+                found[(document, start, end)] = row[0]
+        return found
+
     def taken_ids(self, table: str, ids: Sequence[str]) -> set[str]:
         """Which of these ids (or their `-N` variants) the table holds already."""
         found: set[str] = set()

@@ -186,3 +186,31 @@ def test_unnamed_people_added_in_later_runs_join_the_stored_one_of_their_story(
         with Store.open(db) as store:
             assert store.connection.execute("PRAGMA foreign_key_check").fetchall() == []
     assert {a.id for a in across} <= set(names)
+
+
+def test_a_runs_own_record_cites_the_stored_ids_of_its_unnamed_people(
+    stores: dict[str, Path], tmp_path: Path
+) -> None:
+    """The record a run returns (its reports alone) names each unnamed person by the id
+    the store gave it, also where the store merged it with an earlier report's."""
+    full = record_of(stores["full"])
+    file_of = {
+        d.id: next(
+            (p for p in REPORTS if Path(p).name == Path(d.source).name), str(EXAMPLES / "feed.rss")
+        )
+        for d in full.documents
+    }
+    # A report whose unnamed person the full link merged with another file's.
+    last = next(
+        file_of[a.mentions[-1].doc]
+        for a in full.actors
+        if is_unnamed_key(a.key) and len({file_of[m.doc] for m in a.mentions}) > 1
+    )
+    db = tmp_path / "p.db"
+    run_analysis([p for p in REPORTS if p != last], settings=Settings(), db=db)
+    record, _ = run_analysis([last], settings=Settings(), db=db)
+    stored = {a.id: a for a in record_of(db).actors}
+    assert {a.id for a in record.actors} <= set(stored)
+    assert {q.speaker for q in record.quotes} - {None} <= set(stored)
+    ours = [a for a in record.actors if is_unnamed_key(a.key)]
+    assert any(len(stored[a.id].mentions) > len(a.mentions) for a in ours)

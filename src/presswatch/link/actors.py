@@ -475,6 +475,24 @@ def description_names(actor: Actor) -> set[str]:
     return words
 
 
+def adopt_stored_unnamed_ids(record: Record, stored: dict[tuple[str, int, int], str]) -> None:
+    """Give each unnamed person of a record linked from some of a store's reports the id
+    of the stored actor holding its first mention (`stored`: span → stored actor id): in
+    the store it may have merged with the unnamed person of a report outside the record."""
+    ids = {a.id for a in record.actors}
+    mapping: dict[str, str] = {}
+    for actor in record.actors:
+        if not is_unnamed_key(actor.key) or not actor.mentions:
+            continue
+        first = actor.mentions[0]
+        target = stored.get((first.doc, first.start, first.end))
+        if target and target != actor.id and target not in ids and target not in mapping.values():
+            mapping[actor.id] = target
+    for actor in record.actors:
+        actor.id = mapping.get(actor.id, actor.id)
+    rewrite_actor_references(record, mapping)
+
+
 @linker("unnamed", after="stories")
 def merge_unnamed(context: CorpusContext) -> None:
     """After the stories linker: unnamed people merge within each story."""
