@@ -11,6 +11,17 @@ def roles(analysis: DocumentAnalysis, event: Event) -> set[tuple[str, str]]:
     return {(names[p.actor], p.role) for p in event.participants}
 
 
+def names_as(analysis: DocumentAnalysis, role: str, root: str | None = None) -> set[str]:
+    """The names in `role` over the analysis's events (of that root code, if given)."""
+    return {
+        name
+        for e in analysis.events
+        if root is None or e.root == root
+        for name, their_role in roles(analysis, e)
+        if their_role == role
+    }
+
+
 def only(analysis: DocumentAnalysis, cameo: str) -> Event:
     found = [e for e in analysis.events if e.cameo == cameo]
     assert len(found) == 1, [(e.cameo, e.trigger) for e in analysis.events]
@@ -253,9 +264,7 @@ def test_a_dateline_parsed_as_the_subject_is_not_the_source(analyse: Analyse) ->
         "KINSHASA, July 19 (AFP) - M23 rebels attacked an army base near Goma on Friday.",
         published="2024-07-19",
     )
-    sources = {
-        name for e in analysis.events for name, role in roles(analysis, e) if role == "source"
-    }
+    sources = names_as(analysis, "source")
     assert sources and "KINSHASA" not in sources
 
 
@@ -289,13 +298,7 @@ def test_a_list_of_names_ner_tags_as_one_entity_is_one_actor_each(analyse: Analy
         "White House security officials are about to restore full diplomatic ties with "
         "Gondor and Arnor."
     )
-    targets = {
-        name
-        for e in analysis.events
-        if e.root == "05"
-        for name, role in roles(analysis, e)
-        if role == "target"
-    }
+    targets = names_as(analysis, "target", "05")
     assert targets == {"Gondor", "Arnor"}
 
 
@@ -313,23 +316,11 @@ def test_according_to_is_no_event(analyse: Analyse) -> None:
 
 def test_a_role_noun_naming_several_actors_gives_one_event_each(analyse: Analyse) -> None:
     analysis = analyse("Lawmakers in Egypt and Jordan condemned Israel on Monday.")
-    sources = {
-        name
-        for e in analysis.events
-        if e.root == "11"
-        for name, role in roles(analysis, e)
-        if role == "source"
-    }
+    sources = names_as(analysis, "source", "11")
     assert sources == {"Egypt", "Jordan"}
 
 
 def test_conjoined_names_in_a_further_object_are_each_a_target(analyse: Analyse) -> None:
     analysis = analyse("Qatar donated a million dollars to Syria and Lebanon.")
-    targets = {
-        name
-        for e in analysis.events
-        if e.root == "07"
-        for name, role in roles(analysis, e)
-        if role == "target"
-    }
+    targets = names_as(analysis, "target", "07")
     assert targets == {"Syria", "Lebanon"}

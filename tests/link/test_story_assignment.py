@@ -61,6 +61,16 @@ def memberships(record: Record) -> dict[str, set[str]]:
     return {s.id: set(s.documents) for s in record.stories}
 
 
+def assert_every_story_kept(before: dict[str, set[str]], after: Record) -> dict[str, set[str]]:
+    """`after`'s memberships, once each story of `before` is found there under its id
+    with at least its reports."""
+    grown = memberships(after)
+    for story, documents in before.items():
+        assert story in grown
+        assert documents <= grown[story]
+    return grown
+
+
 def test_reports_added_to_a_stored_corpus_leave_every_story_id_unchanged(
     analyse: Analyse, tmp_path: Path
 ) -> None:
@@ -71,10 +81,7 @@ def test_reports_added_to_a_stored_corpus_leave_every_story_id_unchanged(
         stored = store.load_analyses(store.document_ids())
     assert any(len(s.documents) == 2 for s in before.stories)
     after = link_corpus(stored + [analyse(text, **meta) for text, meta in LATER], Settings())
-    grown = memberships(after)
-    for story, documents in memberships(before).items():
-        assert story in grown
-        assert documents <= grown[story]
+    assert_every_story_kept(memberships(before), after)
     assert len(after.stories) > len(before.stories)
 
 
@@ -107,10 +114,7 @@ def test_new_reports_join_a_stored_corpus_and_every_stored_story_keeps_its_id(
         store.save_corpus(link_keeping_stories(record, before))
     with Store.open(db) as store:
         after = store.load_record()
-    grown = memberships(after)
-    for story, documents in memberships(before).items():
-        assert story in grown
-        assert documents <= grown[story]
+    grown = assert_every_story_kept(memberships(before), after)
     placed = {d for documents in grown.values() for d in documents}
     assert {a.document.id for a in new} <= placed
     outlets = {d.id: d.outlet for d in after.documents}
@@ -180,10 +184,7 @@ def test_analyze_into_a_stored_corpus_keeps_every_story_id(tmp_path: Path) -> No
     run_analysis([later], settings=Settings(), db=db)
     with Store.open(db) as store:
         after = store.load_record()
-    grown = memberships(after)
-    for story, documents in before.items():
-        assert story in grown
-        assert documents <= grown[story]
+    assert_every_story_kept(before, after)
     assert len(after.documents) == len(REPORTS) + 2
     assert {d.id for d in after.documents} <= {d for s in after.stories for d in s.documents}
 
@@ -201,8 +202,5 @@ def test_a_run_larger_than_the_stored_corpus_still_keeps_every_story_id(
     run_analysis([more], settings=Settings(), db=db)
     with Store.open(db) as store:
         after = store.load_record()
-    grown = memberships(after)
-    for story, documents in before.items():
-        assert story in grown
-        assert documents <= grown[story]
+    assert_every_story_kept(before, after)
     assert len(after.documents) == len(REPORTS) + len(LATER) + 1
