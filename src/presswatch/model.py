@@ -132,6 +132,17 @@ class Mention(RecordModel):
     kind: MentionKind | None = Field(
         default=None, description="How the mention names its actor: name, surname, kunya, …"
     )
+    office: str | None = Field(
+        default=None,
+        description="For a title the report binds to no name ('the Leader of the Islamic "
+        "Revolution'): the office of data/office_holders.yaml it denotes (IRN.supreme_leader); "
+        "its actor is the office's holder on the report's date. Null for every other mention.",
+    )
+    office_checked: bool | None = Field(
+        default=None,
+        description="For a title resolved by office: false when the report is dated after the "
+        "date the office holders were last checked (the holder is assumed still in office).",
+    )
 
 
 class Actor(RecordModel):

@@ -30,6 +30,7 @@ from presswatch.extract.doc_index import doc_text
 from presswatch.extract.doc_index import entities as document_entities
 from presswatch.extract.doc_index import sentences as document_sentences
 from presswatch.extract.mentions import MentionIndex
+from presswatch.extract.offices import mark_offices, resolve_offices
 from presswatch.extract.references import resolve_descriptions
 from presswatch.lang.data import PLACE_PREPOSITIONS, PRONOUNS, ROLE_NOUNS, PronounEntry
 from presswatch.lang.names import (
@@ -194,10 +195,12 @@ class DocumentActors:
         self.repair_labels()
         self.bind_roles()
         self.resolve_role_phrases()
+        # Titles bound to no name: the office's holder on the report's date.
+        offices = resolve_offices(self)
         resolve_descriptions(self)
         self.resolve_pronouns()
         self.resolve_relative_pronouns()
-        return self.records()
+        return mark_offices(self.records(), offices)
 
     # -- layer 1: named entities ------------------------------------------------------
 

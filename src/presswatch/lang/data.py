@@ -10,6 +10,7 @@ matches. `HONORIFICS.load()` is the validated content of the packaged file;
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -434,3 +435,79 @@ class GoverningKind(Schema):
 CAMEO_GOVERNING: DataFile[dict[str, GoverningKind]] = DataFile(
     "cameo_governing.yaml", dict[str, GoverningKind]
 )
+
+
+# -- offices: office_holders.yaml ---------------------------------------------------------
+
+
+class OfficeHolder(Schema):
+    """Who held an office from `from` (the day of taking it) up to the day before `to`;
+    no `to`: still in office on the file's `checked` date."""
+
+    name: str
+    start: date = Field(alias="from")
+    end: date | None = Field(default=None, alias="to")
+
+    def holds_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+class OfficePlace(Schema):
+    """A country or an organisation as a report writes it: names and adjectives."""
+
+    names: list[str]
+    adjectives: list[str] = Field(default_factory=list)
+
+
+class Office(Schema):
+    id: str
+    # The places key of the country or organisation; None for an office no place names
+    # (the Pope), which only its `alone` titles denote.
+    place: str | None = None
+    # Titles that denote the office only with its place ("Iran's president").
+    titles: list[str] = Field(default_factory=list)
+    # Titles that denote it alone ("the Leader of the Islamic Revolution").
+    alone: list[str] = Field(default_factory=list)
+    holders: list[OfficeHolder]
+
+    @model_validator(mode="after")
+    def holders_in_order(self) -> Office:
+        if not self.titles and not self.alone:
+            raise ValueError(f"office {self.id} has no title")
+        if self.titles and self.place is None:
+            raise ValueError(f"office {self.id}: titles need a place (or list them as alone)")
+        for holder in self.holders:
+            if holder.end is not None and holder.end <= holder.start:
+                raise ValueError(f"office {self.id}: {holder.name} leaves before taking office")
+        for before, after in zip(self.holders, self.holders[1:], strict=False):
+            if before.end is None or before.end > after.start:
+                raise ValueError(
+                    f"office {self.id}: {before.name} and {after.name} overlap or are out of order"
+                )
+        return self
+
+
+class OfficeHolders(Schema):
+    """office_holders.yaml: offices, their titles and their holders with dates."""
+
+    checked: date
+    grace_days: int = Field(ge=0)
+    not_holder_before: list[str]
+    not_holder_after: list[str]
+    places: dict[str, OfficePlace]
+    offices: list[Office]
+
+    @model_validator(mode="after")
+    def places_known(self) -> OfficeHolders:
+        ids = [office.id for office in self.offices]
+        if len(set(ids)) != len(ids):
+            raise ValueError("an office id is listed twice")
+        for office in self.offices:
+            if office.place is not None and office.place not in self.places:
+                raise ValueError(f"office {office.id}: place {office.place} is not in places")
+            if any(h.start > self.checked for h in office.holders):
+                raise ValueError(f"office {office.id}: a holder starts after the checked date")
+        return self
+
+
+OFFICE_HOLDERS: DataFile[OfficeHolders] = DataFile("office_holders.yaml", OfficeHolders)
