@@ -403,6 +403,16 @@ def resolve_speakers_by_role(record: Record) -> None:
                 quote.confidence = round(quote.confidence * 0.9 + 0.2, 2)
 
 
+# Sorts an undated report after every dated one.
+UNDATED = "9999-99-99"
+
+
+def first_reported(actor: Actor, published: dict[str, str]) -> tuple[str, str, int]:
+    """Where an actor is first reported: the earliest publication date of its reports
+    (undated last), then document id, then offset."""
+    return min((published.get(m.doc, UNDATED), m.doc, m.start) for m in actor.mentions)
+
+
 def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -> dict[str, str]:
     """People described but never named ("a gunman", "the shooter") who are one person:
     within one story (a set of document ids), the unnamed people whose head nouns agree
@@ -413,13 +423,20 @@ def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -
     is an unnamed person with anyone named. Returns the merged ids (each → the id it
     joined) after rewriting every reference."""
     mapping: dict[str, str] = {}
+    published = {d.id: d.published or UNDATED for d in record.documents}
     for documents in stories:
         inside = set(documents)
-        members = [
-            a
-            for a in record.actors
-            if is_unnamed_key(a.key) and a.mentions and {m.doc for m in a.mentions} <= inside
-        ]
+        # The person as first reported survives a merge, whatever order the reports were
+        # linked in: a full relink and reports added one by one keep the same id, and a
+        # later report never takes over an earlier one's id (the smallest id would).
+        members = sorted(
+            (
+                a
+                for a in record.actors
+                if is_unnamed_key(a.key) and a.mentions and {m.doc for m in a.mentions} <= inside
+            ),
+            key=lambda actor: first_reported(actor, published),
+        )
         # actor, its reports, the names in its descriptions, the heads it goes by
         merged: list[tuple[Actor, set[str], set[str], set[str]]] = []
         for actor in members:
@@ -442,7 +459,12 @@ def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -
                 merged.append((actor, reports, names, heads))
                 continue
             keep = target[0]
-            keep.mentions.extend(actor.mentions)
+            # Its mentions in the order first reported, as the survivor is chosen: the
+            # same whichever run linked which report.
+            keep.mentions = sorted(
+                [*keep.mentions, *actor.mentions],
+                key=lambda m: (published.get(m.doc, UNDATED), m.doc, m.start),
+            )
             for alias in [actor.name, *actor.aliases]:
                 if alias != keep.name and alias not in keep.aliases:
                     keep.aliases.append(alias)
