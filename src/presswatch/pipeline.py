@@ -34,10 +34,17 @@ from presswatch.ingest.dates import parse_date
 from presswatch.ingest.documents import build_document
 from presswatch.ingest.language import EXTRACTION_LANGUAGES, detect_language
 from presswatch.lang.names import is_unnamed_key
-from presswatch.link import link_context, link_corpus, member_names
+from presswatch.link import (
+    link_context,
+    link_corpus,
+    link_merged,
+    local_names,
+    merge_analyses,
+    names_by_actor,
+)
 from presswatch.link.actors import adopt_stored_unnamed_ids
 from presswatch.link.incremental import can_link_increment, link_increment
-from presswatch.model import Document, DocumentAnalysis, Record
+from presswatch.model import Document, DocumentAnalysis, Record, Story
 from presswatch.nlp import build_pipeline, load_pipeline, pipeline_key
 from presswatch.settings import LinkSettings, Settings, link_settings_for
 from presswatch.store import Store
@@ -198,10 +205,7 @@ def run_analysis(
         full = bool(stale) or link != stored_link or not can_link_increment(store, settings)
         if full and keep_record and set(run_ids) == set(store.document_ids()):
             # The run is the whole corpus: its record is the corpus record.
-            analyses = store.load_analyses(run_ids)
-            context = link_context(analyses, settings, link)
-            record = context.record
-            store.save_corpus(record, member_names(analyses, context.scratch.get("actor_ids", {})))
+            record = link_stored(store, run_ids, settings, link)
         else:
             link_store(store, settings, link, full=full)
             if keep_record:
@@ -231,10 +235,28 @@ def relink_store(
     """Link every stored analysis into the corpus record, replacing the stored one
     (`presswatch relink`). With `keep_stories`, the stored stories keep their ids and
     reports and only reports in none of them are placed: adding reports never regroups."""
-    analyses = store.load_analyses(store.document_ids())
     kept = store.stories() if keep_stories else []
-    context = link_context(analyses, settings, link, stories=kept)
-    store.save_corpus(context.record, member_names(analyses, context.scratch.get("actor_ids", {})))
+    link_stored(store, store.document_ids(), settings, link, stories=kept)
+
+
+def link_stored(
+    store: Store,
+    documents: Sequence[str],
+    settings: Settings,
+    link: LinkSettings,
+    stories: Sequence[Story] = (),
+) -> Record:
+    """Link these stored analyses (the whole corpus) into the corpus record, save and
+    return it. The analyses are read compacted (`presswatch.compact`) and dropped once
+    merged: each report's own actors go when the actors linker has merged them, so the
+    pass holds the record it builds and little besides."""
+    analyses = store.load_analyses(documents)
+    local = local_names(analyses)
+    record = merge_analyses(analyses)
+    del analyses
+    context = link_merged(record, settings, link, stories)
+    store.save_corpus(context.record, names_by_actor(local, context.scratch.get("actor_ids", {})))
+    return context.record
 
 
 def relink(db: str | Path, settings: Settings | None = None) -> dict[str, int]:
@@ -335,60 +357,34 @@ def _analyse_in_batches(
         )
         yield from _reporting_warnings(results, summary, observer)
         return
-    # This process is one of the workers: it has loaded the pipeline already (the analysis
-    # version names the model), so N workers start N - 1 processes, not N that each load
-    # their own while this one only waits. It analyses the first batch before the pool
-    # starts: the extractors load their data (dictionaries, codebooks: seconds) on first
-    # use, and worker processes forked after that share it instead of each loading it.
-    first = [analyse_batch(next(batches), settings, version)]
-    yield from _reporting_warnings(iter(first), summary, observer)
-    first.clear()
+    # The pool's processes analyse and this one stores what they return, in input order,
+    # between waits: storing never holds up an analysis, and no process waits on a batch
+    # this one is still analysing (when it took batches too, a pool process ran dry while
+    # this one analysed and stored nothing). The process count is the worker count; this
+    # one sleeps while it waits. Workers fork after the warm-up, so they share the loaded
+    # pipeline and the extractors' data instead of each loading its own.
+    first = next(batches)
+    warm_up(first[0], settings, version)
     with ProcessPoolExecutor(
-        max_workers=settings.workers - 1,
+        max_workers=settings.workers,
         initializer=load_pipeline,
         initargs=(settings.model, settings.extractors),
     ) as pool:
-        results = sharing(pool, settings.workers - 1, batches, settings, version)
+        results = bounded(pool, chain([first], batches), settings, version)
         yield from _reporting_warnings(results, summary, observer)
 
 
-class _Done:
-    """A batch this process analysed itself, standing in a queue of futures."""
-
-    def __init__(self, value: tuple[list[DocumentAnalysis], list[str]]) -> None:
-        self.value = value
-
-    def done(self) -> bool:
-        return True
-
-    def result(self) -> tuple[list[DocumentAnalysis], list[str]]:
-        return self.value
+# The opening of a document analysed to warm the extractors up: enough text for a
+# sentence or two of each kind, little next to a batch.
+WARM_UP_CHARACTERS = 2000
 
 
-def sharing(
-    pool: Executor,
-    processes: int,
-    batches: Iterable[list[Document]],
-    settings: Settings,
-    version: str,
-) -> Iterator[tuple[list[DocumentAnalysis], list[str]]]:
-    """Results of `analyse_batch` in input order, from `processes` pool processes and this
-    one: a batch goes to the pool while it has fewer than two per process waiting, else
-    this process analyses it (the pool keeps working meanwhile). At most
-    `in_flight(settings)` batches are held, as in `bounded`. Analyses are pure, so who
-    analyses a batch does not change its result."""
-    waiting: deque[Any] = deque()
-    limit = in_flight(settings)
-    for batch in batches:
-        busy = sum(1 for item in waiting if not item.done())
-        if busy < 2 * processes:
-            waiting.append(pool.submit(analyse_batch, batch, settings, version))
-        else:
-            waiting.append(_Done(analyse_batch(batch, settings, version)))
-        while waiting and (len(waiting) >= limit or waiting[0].done()):
-            yield waiting.popleft().result()
-    while waiting:
-        yield waiting.popleft().result()
+def warm_up(document: Document, settings: Settings, version: str) -> None:
+    """Analyse the opening of `document` once and drop the result, so that everything the
+    extractors load on first use (dictionaries, codebooks: seconds when cold) is in this
+    process before worker processes fork from it."""
+    opening = document.model_copy(update={"text": document.text[:WARM_UP_CHARACTERS]})
+    analyse_batch([opening], settings, version)
 
 
 def bounded(

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Generic, TypeVar
 
+from presswatch.compact import compact
 from presswatch.errors import PresswatchError
 from presswatch.model import (
     Actor,
@@ -338,7 +339,10 @@ class Store:
             for doc_id, payload in self.connection.execute(
                 f"SELECT document, json FROM analyses WHERE document IN ({marks})", chunk
             ):
-                found[doc_id] = DocumentAnalysis.model_validate_json(payload)
+                # Compacted one at a time, so the memory each frees holds the next.
+                analysis = DocumentAnalysis.model_validate_json(payload)
+                compact(analysis)
+                found[doc_id] = analysis
         return [found[d] for d in doc_ids if d in found]
 
     def document_for_source(self, source: str) -> str | None:

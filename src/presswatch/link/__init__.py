@@ -86,8 +86,21 @@ def link_context(
     """`link_corpus` with what the linkers left in `scratch` (the actors linker's local to
     corpus actor ids, which the store keeps for adding reports later). `stories` (a stored
     corpus's) are kept by the stories linker, ids and reports; only other reports are placed."""
+    return link_merged(merge_analyses(analyses), settings, link_settings, stories)
+
+
+def link_merged(
+    record: Record,
+    settings: Settings,
+    link_settings: LinkSettings | None = None,
+    stories: Sequence[Story] = (),
+) -> CorpusContext:
+    """`link_context` over analyses already merged into `record` (`merge_analyses`): a
+    caller that drops the analyses first lets each report's own actors go once the actors
+    linker has merged them (the whole-corpus pass holds every report; `local_names` keeps
+    what `member_names` needs of them)."""
     LINKERS.check(settings.linkers)
-    context = CorpusContext(merge_analyses(analyses), settings, link_settings=link_settings)
+    context = CorpusContext(record, settings, link_settings=link_settings)
     context.record.stories = list(stories)
     position = {d.id: n for n, d in enumerate(context.record.documents)}
     for name in settings.linkers:
@@ -110,11 +123,23 @@ def member_names(
 ) -> dict[str, dict[str, int]]:
     """Per corpus actor, the names its members (one per report) went by and how many
     reports used each, in the order first seen."""
+    return names_by_actor(local_names(analyses), mapping)
+
+
+def local_names(analyses: Sequence[DocumentAnalysis]) -> list[tuple[str, str]]:
+    """Each report's own actors as (local id, name), in order: all `member_names` reads,
+    kept where the analyses are dropped before linking (`link_merged`)."""
+    return [(actor.id, actor.name) for analysis in analyses for actor in analysis.actors]
+
+
+def names_by_actor(
+    local: Sequence[tuple[str, str]], mapping: dict[str, str]
+) -> dict[str, dict[str, int]]:
+    """`member_names` from the reports' `local_names`."""
     names: dict[str, dict[str, int]] = {}
-    for analysis in analyses:
-        for actor in analysis.actors:
-            corpus = mapping.get(actor.id)
-            if corpus is not None:
-                counts = names.setdefault(corpus, {})
-                counts[actor.name] = counts.get(actor.name, 0) + 1
+    for actor, name in local:
+        corpus = mapping.get(actor)
+        if corpus is not None:
+            counts = names.setdefault(corpus, {})
+            counts[name] = counts.get(name, 0) + 1
     return names
