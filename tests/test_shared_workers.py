@@ -1,66 +1,72 @@
-"""Several workers: this process analyses batches too, beside N - 1 pool processes."""
+"""Several workers: N pool processes analyse every batch; this process warms the
+extractors up before they fork, then only stores what they return, in input order."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 import pytest
 
 from presswatch import pipeline
 from presswatch.model import Document, DocumentAnalysis
-from presswatch.pipeline import in_flight, sharing
+from presswatch.pipeline import RunObserver, RunSummary, in_flight
 from presswatch.settings import Settings
 from tests.test_streaming import CountingExecutor
 
 
-class IdlePool(CountingExecutor):
-    """A pool whose batches finish only when their result is asked for."""
+class RecordingPool(CountingExecutor):
+    """Stands in for ProcessPoolExecutor: records its size and the batches it was given."""
 
-    def __init__(self) -> None:
+    made: ClassVar[list[RecordingPool]] = []
+
+    def __init__(self, max_workers: int, **_: Any) -> None:
         super().__init__()
+        self.max_workers = max_workers
         self.submitted: list[str] = []
+        RecordingPool.made.append(self)
 
-    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any]:
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any:
         self.submitted.append(args[0][0].id)
         return super().submit(fn, *args)
 
+    def __enter__(self) -> RecordingPool:
+        return self
 
-def batches(count: int, read: list[int]) -> Iterator[list[Document]]:
-    for number in range(count):
-        read.append(number)
-        yield [Document(id=f"d{number}", source=f"s{number}", text=f"text {number}")]
-
-
-def by_whom(
-    here: list[str],
-) -> Callable[[list[Document], Settings, str], tuple[list[DocumentAnalysis], list[str]]]:
-    def analyse(
-        batch: list[Document], settings: Settings, version: str
-    ) -> tuple[list[DocumentAnalysis], list[str]]:
-        here.append(batch[0].id)
-        return [DocumentAnalysis(document=d, pipeline=version) for d in batch], []
-
-    return analyse
+    def __exit__(self, *_: object) -> None:
+        return None
 
 
 @pytest.mark.parametrize("workers", [2, 3])
-def test_a_busy_pool_leaves_batches_to_this_process_in_input_order_and_bounded(
+def test_every_batch_goes_to_a_pool_of_n_processes_after_a_warm_up_in_input_order(
     workers: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ran: list[str] = []
-    monkeypatch.setattr(pipeline, "analyse_batch", by_whom(ran))
-    settings = Settings(workers=workers)
-    pool = IdlePool()
-    read: list[int] = []
-    results = sharing(pool, workers - 1, batches(30, read), settings, "v")
-    first, _ = next(results)
-    assert first[0].document.id == "d0"
-    assert len(read) <= in_flight(settings)
-    rest = [analyses[0].document.id for analyses, _ in results]
-    assert rest == [f"d{n}" for n in range(1, 30)]
-    # The pool takes two batches per process while it is busy; this process the others.
-    assert pool.submitted[: 2 * (workers - 1)] == [f"d{n}" for n in range(2 * (workers - 1))]
-    assert 0 < len(pool.submitted) < 30
-    assert sorted(ran, key=lambda i: int(i[1:])) == [f"d{n}" for n in range(30)]
+    analysed: list[list[str]] = []
+
+    def analyse(
+        batch: list[Document], settings: Settings, version: str
+    ) -> tuple[list[DocumentAnalysis], list[str]]:
+        analysed.append([d.text for d in batch])
+        return [DocumentAnalysis(document=d, pipeline=version) for d in batch], []
+
+    monkeypatch.setattr(pipeline, "analyse_batch", analyse)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", RecordingPool)
+    RecordingPool.made.clear()
+    long_text = "word " * pipeline.WARM_UP_CHARACTERS
+    documents = [
+        Document(id=f"d{n}", source=f"s{n}", text=long_text if n == 0 else f"text {n}")
+        for n in range(30)
+    ]
+    settings = Settings(workers=workers, batch_size=1)
+    results = pipeline._analyse_in_batches(
+        iter(documents), settings, "v", RunSummary(), RunObserver()
+    )
+    order = [batch[0].document.id for batch in results]
+    assert order == [f"d{n}" for n in range(30)]
+    [pool] = RecordingPool.made
+    assert pool.max_workers == workers
+    assert pool.submitted == order
+    assert pool.most <= in_flight(settings)
+    # The warm-up: the first document's opening, analysed here once before the pool.
+    assert analysed[0] == [long_text[: pipeline.WARM_UP_CHARACTERS]]
+    assert len(analysed) == 31

@@ -186,6 +186,7 @@ class DocumentActors:
         self.covered: dict[int, LocalActor] = {}  # token index → actor of a name mention
         # Filled by `records`: every mention by offsets, for the components after this one.
         self.mentions = MentionIndex()
+        self._longer_name_ends: frozenset[str] | None = None
 
     # -- public ---------------------------------------------------------------------
 
@@ -255,11 +256,17 @@ class DocumentActors:
         word = ent[0]
         if word.tag_ in ("VBG", "VBD", "VBN"):
             return True
-        document = document_of(self.doc)
-        longer = [e.text for e in self.doc.ents if len(e) > 1] + [document.outlet or ""]
-        return any(
-            name.split()[-1] == word.text and len(name.split()) > 1 for name in longer if name
-        )
+        return word.text in self.longer_name_ends()
+
+    def longer_name_ends(self) -> frozenset[str]:
+        """The last words of the document's entities of several words and of its outlet's
+        name, collected once per document (`is_fragment` asks for every entity)."""
+        if self._longer_name_ends is None:
+            document = document_of(self.doc)
+            longer = [e.text for e in document_entities(self.doc).spans if len(e) > 1]
+            names = [name.split() for name in [*longer, document.outlet or ""] if name]
+            self._longer_name_ends = frozenset(words[-1] for words in names if len(words) > 1)
+        return self._longer_name_ends
 
     def places_tagged_as_people(self, people: list[Span]) -> list[Span]:
         """PERSON spans that only ever stand after a place preposition ("in Khan Younis"):
