@@ -128,3 +128,14 @@ def test_the_title_and_the_name_merge_across_reports(link: Callable[..., Record]
     khamenei = [a for a in record.actors if a.kind == "person" and a.name == "Ali Khamenei"]
     assert len(khamenei) == 1
     assert {m.doc for m in khamenei[0].mentions} == {d.id for d in record.documents}
+
+
+def test_a_title_that_says_what_someone_would_be_names_no_holder(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Rubio told reporters in Miami that he had wanted to be president of the United "
+        "States. Clinton would be the first woman elected as US president. Voters have "
+        "never elected a female United States president.",
+        published="2016-04-22",
+    )
+    assert not any(m.office for a in analysis.actors for m in a.mentions)
+    assert "Barack Obama" not in {a.name for a in analysis.actors}

@@ -25,9 +25,17 @@ from spacy.tokens import Span
 from presswatch.extract import document_of
 from presswatch.extract.doc_index import doc_text
 from presswatch.extract.mentions import MentionIndex
+from presswatch.extract.references import PREDICATIVE
 from presswatch.lang.dates import iso_date
 from presswatch.lang.names import compatible_names, name_key, parse_name
-from presswatch.lang.offices import Holding, OfficeTitle, holder_on, office_titles, place_words
+from presswatch.lang.offices import (
+    Holding,
+    OfficeTitle,
+    holder_on,
+    not_holder_words,
+    office_titles,
+    place_words,
+)
 from presswatch.model import Actor
 
 if TYPE_CHECKING:
@@ -55,7 +63,7 @@ def resolve_offices(resolver: DocumentActors) -> OfficeMentions:
         if any(taken.overlapping(title.start, title.end)):
             continue
         span = doc.char_span(title.start, title.end, alignment_mode="expand")
-        if span is None or names_follow(span):
+        if span is None or names_follow(span) or says_what_not_who(span):
             continue
         holding = holder_on(title.office, day)
         if holding is None:
@@ -84,6 +92,24 @@ def names_follow(span: Span) -> bool:
     following = span.doc[span.end]
     return following.ent_type_ == "PERSON" or (
         following.pos_ == "PROPN" and following.is_title and not following.is_sent_start
+    )
+
+
+def says_what_not_who(span: Span) -> bool:
+    """A title that says what someone is or would be, not who holds it: predicative ("to
+    be president of the United States", "elected as US president", "become the US
+    president"), indefinite ("a sitting American president") or with a modifier anywhere
+    in its phrase that makes it another holder ("the former two-term US president")."""
+    root = span.root
+    if root.dep_ in PREDICATIVE or (root.dep_ == "pobj" and root.head.lower_ == "as"):
+        return True
+    if root.dep_ == "xcomp" or (root.dep_ == "dobj" and root.head.lemma_ in ("become", "elect")):
+        return True
+    modifiers = not_holder_words()
+    return any(
+        child.lower_ in modifiers
+        for child in root.children
+        if child.i < span.start and child.dep_ in ("det", "amod", "advmod", "nummod")
     )
 
 

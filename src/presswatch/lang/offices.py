@@ -22,7 +22,9 @@ from functools import lru_cache
 from presswatch.lang.data import OFFICE_HOLDERS, QUOTE_MARKS, ROLE_NOUNS, Office
 
 # The last word before a title, through a hyphen ("then-President", "ex-US president").
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)[\s-]*$")
+_WORD_BEFORE = re.compile(r"([\w'’]+)[\s-]*$")
+# "the 16th president of the United States" is one holder in the office's history.
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _WORD_AFTER = re.compile(r"^[\s-]*([^\W\d_][\w'’]*)")
 # How far before and after a title its modifiers are looked for.
 _CONTEXT = 40
@@ -94,10 +96,18 @@ def _quote_marks() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def not_holder_words() -> frozenset[str]:
+    """Words before a title that make it someone else than the holder on the day."""
+    return frozenset(OFFICE_HOLDERS.load().not_holder_before)
+
+
 def _denotes_holder(text: str, start: int, end: int) -> bool:
     data = OFFICE_HOLDERS.load()
     before = _WORD_BEFORE.search(text[max(0, start - _CONTEXT) : start])
-    if before and before.group(1).lower() in data.not_holder_before:
+    if before and (
+        before.group(1).lower() in not_holder_words() or _ORDINAL.fullmatch(before.group(1))
+    ):
         return False
     after = _WORD_AFTER.match(text[end : end + _CONTEXT])
     if after and after.group(1).lower() in data.not_holder_after:
