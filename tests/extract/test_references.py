@@ -103,3 +103,49 @@ def test_a_merged_unnamed_person_is_cited_by_its_survivor_everywhere() -> None:
     assert record.stories[0].participants == ["a1"]
     assert record.quote_groups[0].speaker == "a1"
     assert record.findings[0].actors == ["a1"]
+
+
+def named(actor_id: str, name: str, mentions: list[tuple[str, str, str]]) -> Actor:
+    """A named person with (doc, text, kind) mentions."""
+    return Actor(
+        id=actor_id,
+        name=name,
+        kind="person",
+        key=name.casefold(),
+        mentions=[
+            Mention(doc=doc, start=0, end=len(text), text=text, kind=kind)  # type: ignore[arg-type]
+            for doc, text, kind in mentions
+        ],
+    )
+
+
+def test_a_description_one_report_sets_beside_a_name_names_the_other_reports_one() -> None:
+    """Report d1: "John Smith, the gunman"; d2 and d3 only "the shooter": one person."""
+    record = Record(
+        actors=[
+            named("p1", "John Smith", [("d1", "John Smith", "name"), ("d1", "the gunman", "role")]),
+            unnamed("a2", "~gunman", "d2", "the shooter"),
+            unnamed("a3", "~gunman", "d3", "the shooter"),
+        ],
+        quotes=[Quote(id="q1", doc="d3", text="…", start=0, end=1, speaker="a3")],
+    )
+    merged = merge_unnamed_in_stories(record, [{"d1", "d2", "d3"}])
+    assert merged == {"a3": "p1", "a2": "p1"}
+    (person,) = record.actors
+    assert person.name == "John Smith" and person.aliases == []
+    assert texts(person) == ["John Smith", "the gunman", "the shooter", "the shooter"]
+    assert record.quotes[0].speaker == "p1"
+
+
+def test_a_description_two_named_people_share_or_another_story_gives_names_no_one() -> None:
+    record = Record(
+        actors=[
+            named("p1", "John Smith", [("d1", "the officer", "role")]),
+            named("p2", "Ann Lee", [("d1", "an officer", "role")]),
+            named("p3", "Tom Baxter", [("d4", "the gunman", "role")]),
+            unnamed("a1", "~police", "d2", "the officer"),
+            unnamed("a2", "~gunman", "d2", "the gunman"),
+        ]
+    )
+    assert merge_unnamed_in_stories(record, [{"d1", "d2"}, {"d4"}]) == {}
+    assert len(record.actors) == 5

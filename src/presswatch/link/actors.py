@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from presswatch.errors import PresswatchError
+from presswatch.lang.data import PERSON_NOUNS
 from presswatch.lang.known_actors import is_known_person_name
 from presswatch.lang.names import (
     better_key,
@@ -473,6 +475,8 @@ def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -
             target[2].update(names)
             target[3].update(heads)
             mapping[actor.id] = keep.id
+        people = [entry[0] for entry in merged if entry[0].kind == "person"]
+        join_described_to_named(record, inside, people, mapping)
     if mapping:
         record.actors = [a for a in record.actors if a.id not in mapping]
         rewrite_actor_references(record, mapping)
@@ -480,6 +484,91 @@ def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -
 
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "its"})
+
+
+@lru_cache(maxsize=1)
+def person_noun_heads() -> dict[str, str]:
+    """Each person noun of a synonym set (person_nouns.yaml) → the set's first noun, the
+    head an unnamed person's roles hold ("shooter" → "gunman")."""
+    return {noun: group[0] for group in PERSON_NOUNS.load().synonyms for noun in group}
+
+
+def described_heads(actor: Actor, documents: set[str]) -> set[str]:
+    """The head nouns a named person is described by in these reports ("Eric Smith, the
+    gunman", "the actress" bound to the report's protagonist) and its roles' heads,
+    synonyms folded."""
+    heads = person_noun_heads()
+    phrases = [m.text for m in actor.mentions if m.kind == "role" and m.doc in documents]
+    found: set[str] = set()
+    for phrase in [*phrases, *actor.roles]:
+        words = phrase.casefold().split()
+        if words:
+            word = words[-1].removesuffix("'s").removesuffix("’s")
+            found.add(heads.get(word, word))
+    return found
+
+
+def described_words(actor: Actor, documents: set[str], record: Record) -> set[str]:
+    """Every word of a named person's descriptions in these reports, of its roles and of
+    the names of the organisations it belongs to."""
+    phrases = [m.text for m in actor.mentions if m.kind == "role" and m.doc in documents]
+    phrases += actor.roles
+    phrases += [a.name for a in record.actors if a.id in actor.affiliations]
+    return {w.casefold() for phrase in phrases for w in phrase.split()}
+
+
+def organisation_words(record: Record) -> set[str]:
+    """The words of every named organisation's or group's name ("Hamas", "Israeli")."""
+    return {
+        w.casefold()
+        for a in record.actors
+        if a.kind in ("organization", "group") and not is_unnamed_key(a.key)
+        for name in [a.name, *a.aliases]
+        for w in name.split()
+        if w[:1].isupper()
+    }
+
+
+def join_described_to_named(
+    record: Record, documents: set[str], people: list[Actor], mapping: dict[str, str]
+) -> None:
+    """An unnamed person of a story (`people`, after merging) is the named person the
+    story describes by one of its heads, when exactly one named person is: report A
+    calls him "the gunman", report B "John Smith, the gunman", so A's gunman is John
+    Smith. The named person takes the mentions (not the description as a name or alias);
+    `mapping` records the unnamed id → the named id. Two named people are never merged."""
+    named = [
+        a
+        for a in record.actors
+        if a.kind == "person"
+        and not is_unnamed_key(a.key)
+        and any(m.doc in documents for m in a.mentions)
+    ]
+    if not named:
+        return
+    heads = {a.id: described_heads(a, documents) for a in named}
+    organisations: set[str] | None = None
+    for actor in people:
+        # "the Hamas leader" is not "Supreme Leader Ali Khamenei": an organisation the
+        # description names must be in the named person's descriptions or affiliations.
+        names = description_names(actor)
+        if names:
+            organisations = organisation_words(record) if organisations is None else organisations
+            names &= organisations
+        candidates = [
+            a
+            for a in named
+            if heads[a.id] & set(actor.roles)
+            and (not names or names & described_words(a, documents, record))
+        ]
+        if len(candidates) != 1:
+            continue  # no one, or several people, go by that description
+        target = candidates[0]
+        target.mentions.extend(actor.mentions)
+        for merged_id, survivor in mapping.items():
+            if survivor == actor.id:
+                mapping[merged_id] = target.id
+        mapping[actor.id] = target.id
 
 
 def description_names(actor: Actor) -> set[str]:
