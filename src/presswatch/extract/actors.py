@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from presswatch.extract import actors_of, document_of, mentions_of
-from presswatch.extract.doc_index import doc_text
+from presswatch.extract.doc_index import doc_text, noun_chunks
 from presswatch.extract.doc_index import entities as document_entities
 from presswatch.extract.doc_index import sentences as document_sentences
 from presswatch.extract.mentions import MentionIndex
@@ -581,7 +581,7 @@ class DocumentActors:
         _, group_nouns, _ = role_nouns()
         person_nouns = describing_nouns()
         bound = [a for a in self.actors if a.kind == "person" and a.role_heads]
-        for chunk in self.doc.noun_chunks:
+        for chunk in noun_chunks(self.doc):
             root = chunk.root
             lemma = root.lemma_.lower()
             if root.i in self.covered or any(

@@ -106,12 +106,15 @@ def _figure_runs(doc: Doc) -> Iterator[tuple[int, int]]:
 
 def _qualifier_start(doc: Doc, start: int) -> int:
     """Extend a figure leftwards over a qualifier phrase ("at least", "more than")."""
-    for phrase, _ in lexicon().qualifiers:
+    qualifiers = lexicon().qualifiers
+    # The words before the figure, read once for every phrase (as many as the longest).
+    longest = max((len(phrase) for phrase, _ in qualifiers), default=0)
+    window = [t.lower_ for t in doc[max(0, start - longest) : start]]
+    for phrase, _ in qualifiers:
         size = len(phrase)
-        if start - size < 0:
+        if size > len(window):
             continue
-        before = [t.lower_ for t in doc[start - size : start]]
-        if before == phrase:
+        if window[len(window) - size :] == phrase:
             return start - size
     if start > 0 and doc[start - 1].lower_ in lexicon().range_openers:
         return start - 1

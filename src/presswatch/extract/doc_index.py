@@ -20,14 +20,42 @@ T = TypeVar("T")
 _TEXT = "presswatch.text"
 _SENTENCES = "presswatch.sentences"
 _ENTITIES = "presswatch.entities"
+_NOUN_CHUNKS = "presswatch.noun_chunks"
 
 
 def doc_text(doc: Doc) -> str:
-    """The document's text, built once."""
+    """The document's text, built once (or taken from the document the Doc carries)."""
     text = doc.user_data.get(_TEXT)
     if not isinstance(text, str):
-        text = doc.user_data[_TEXT] = doc.text
+        text = doc.user_data[_TEXT] = source_text(doc) or doc.text
     return text
+
+
+def source_text(doc: Doc) -> str | None:
+    """The text of the document the Doc was made from (`doc._.pw_document`), if it is the
+    Doc's: spaCy's tokenizer keeps every character, so a text whose length and ends agree
+    with the tokens' is the one `Doc.text` would join from every token (a pass that costs
+    about as much as an extractor's pass over the tokens)."""
+    document = doc._.get("pw_document") if Doc.has_extension("pw_document") else None
+    text = getattr(document, "text", None)
+    if not isinstance(text, str) or not len(doc):
+        return None
+    first, last = doc[0], doc[-1]
+    agrees = (
+        last.idx + len(last.text_with_ws) == len(text)
+        and text[last.idx :] == last.text_with_ws
+        and text.startswith(first.text_with_ws)
+    )
+    return text if agrees else None
+
+
+def noun_chunks(doc: Doc) -> list[Span]:
+    """The document's noun chunks, found once (spaCy walks the parse on every access;
+    two extractors read them)."""
+    found = doc.user_data.get(_NOUN_CHUNKS)
+    if not isinstance(found, list):
+        found = doc.user_data[_NOUN_CHUNKS] = list(doc.noun_chunks)
+    return found
 
 
 class Sentences:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from presswatch.extract.doc_index import noun_chunks
 from presswatch.extract.mentions import MentionIndex
 from presswatch.lang.data import PERSON_NOUNS, ROLE_NOUNS
 from presswatch.lang.names import unnamed_key
@@ -78,7 +79,7 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
     # officials" never restates "Israeli officials".
     qualifiers: dict[int, set[str]] = {}
     headline_only: set[int] = set()  # unnamed people only the first sentence describes
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         root = chunk.root
         lemma = root.lemma_.lower()
         if headline_noun(root):
