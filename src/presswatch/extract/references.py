@@ -21,8 +21,9 @@ was charged") is the report's protagonist when it has one whose gender agrees.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -33,7 +34,7 @@ from presswatch.lang.data import PERSON_NOUNS, ROLE_NOUNS
 from presswatch.lang.names import unnamed_key
 
 if TYPE_CHECKING:
-    from presswatch.extract.actors import DocumentActors, LocalActor
+    from presswatch.extract.actors import DocumentActors, LocalActor, LocalMention
 
 # Words opening a phrase that introduces someone new.
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "every", "each", "no"})
@@ -70,6 +71,7 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
     in apposition to, the unnamed person it restates, or a new unnamed person."""
     table = person_nouns()
     doc = resolver.doc
+    restate_full_names(resolver)
     taken = MentionIndex()
     for found in resolver.actors:
         for start, end, _text, _kind in found.mentions:
@@ -185,9 +187,60 @@ def protagonist_described(resolver: DocumentActors, gender: str | None) -> Local
 
 
 def apposed_person(resolver: DocumentActors, chunk: Span) -> LocalActor | None:
-    """ "Tom Smith, a 46-year-old teacher": the named person a description is set beside."""
+    """ "Tom Smith, a 46-year-old teacher", "named Tom Smith as the host": the named
+    person a description is set beside."""
     root = chunk.root
-    if root.dep_ != "appos":
+    if root.dep_ == "appos":
+        actor = resolver.covered.get(root.head.i)
+    elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.dep_ == "prep":
+        # "unveiled Hugh Jackman as the host", "Smith was named as coach": the object
+        # (or passive subject) of the verb the "as" phrase hangs on.
+        verb = root.head.head
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        actor = next((resolver.covered[c.i] for c in objects if c.i in resolver.covered), None)
+    else:
         return None
-    actor = resolver.covered.get(root.head.i)
     return actor if actor is not None and actor.kind == "person" and actor.names else None
+
+
+def restate_full_names(resolver: DocumentActors) -> None:
+    """A full name of a person the report names, where the tagger missed it (a title-case
+    headline: "Lindsay Lohan Checks Into Betty Ford Rehab"), is that person: every
+    occurrence of a name of two words or more that no mention covers. A name two people
+    of the report share is left alone."""
+    doc = resolver.doc
+    taken = MentionIndex()
+    for found in resolver.actors:
+        for start, end, _text, _kind in found.mentions:
+            taken.add(start, end, str(found.number))
+    owners: dict[str, set[int]] = {}
+    people: dict[int, LocalActor] = {}
+    for actor in resolver.actors:
+        if actor.kind != "person":
+            continue
+        for parsed in actor.names:
+            if len(parsed.core) >= 2 and all(w[:1].isupper() for w in parsed.core):
+                owners.setdefault(parsed.name, set()).add(actor.number)
+                people[actor.number] = actor
+    for name, numbers in owners.items():
+        if len(numbers) != 1:
+            continue
+        actor = people[next(iter(numbers))]
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+            start, end = match.span()
+            span = doc.char_span(start, end)
+            # Only the person's own shorter mention inside it ("Kovacs" of "Maria Kovacs
+            # Leaves Clinic") may stand there; the full name replaces it.
+            inside = list(taken.overlapping(start, end))
+            if span is None or any(
+                m.actor != str(actor.number) or m.start < start or m.end > end for m in inside
+            ):
+                continue
+            actor.drop_mentions(partial(within_name, start, end))
+            resolver.add_mention(actor, start, end, name, "name", span)
+            taken.add(start, end, str(actor.number))
+
+
+def within_name(start: int, end: int, mention: LocalMention) -> bool:
+    """A name mention (not a description) inside the span start–end."""
+    return start <= mention[0] and mention[1] <= end and mention[3] != "role"
