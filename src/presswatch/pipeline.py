@@ -34,16 +34,10 @@ from presswatch.ingest.dates import parse_date
 from presswatch.ingest.documents import build_document
 from presswatch.ingest.language import EXTRACTION_LANGUAGES, detect_language
 from presswatch.lang.names import is_unnamed_key
-from presswatch.link import (
-    link_context,
-    link_corpus,
-    link_merged,
-    local_names,
-    merge_analyses,
-    names_by_actor,
-)
+from presswatch.link import link_context, link_corpus, names_by_actor
 from presswatch.link.actors import adopt_stored_unnamed_ids
 from presswatch.link.incremental import can_link_increment, link_increment
+from presswatch.link.staged import link_stored_corpus
 from presswatch.model import Document, DocumentAnalysis, Record, Story
 from presswatch.nlp import build_pipeline, load_pipeline, pipeline_key
 from presswatch.settings import LinkSettings, Settings, link_settings_for
@@ -247,14 +241,10 @@ def link_stored(
     stories: Sequence[Story] = (),
 ) -> Record:
     """Link these stored analyses (the whole corpus) into the corpus record, save and
-    return it. The analyses are read compacted (`presswatch.compact`) and dropped once
-    merged: each report's own actors go when the actors linker has merged them, so the
+    return it. The analyses are read compacted (`presswatch.compact`) in two passes
+    (`link.staged`): the reports' own actors are merged before the rest is read, so the
     pass holds the record it builds and little besides."""
-    analyses = store.load_analyses(documents)
-    local = local_names(analyses)
-    record = merge_analyses(analyses)
-    del analyses
-    context = link_merged(record, settings, link, stories)
+    context, local = link_stored_corpus(store, documents, settings, link, stories)
     store.save_corpus(context.record, names_by_actor(local, context.scratch.get("actor_ids", {})))
     return context.record
 

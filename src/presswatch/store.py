@@ -332,10 +332,17 @@ class Store:
         )
 
     def load_analyses(self, doc_ids: Sequence[str]) -> list[DocumentAnalysis]:
-        found: dict[str, DocumentAnalysis] = {}
-        for chunk_start in range(0, len(doc_ids), 500):
-            chunk = list(doc_ids[chunk_start : chunk_start + 500])
+        return [a for chunk in self.analyses_in_chunks(doc_ids) for a in chunk]
+
+    def analyses_in_chunks(
+        self, doc_ids: Sequence[str], size: int = 500
+    ) -> Iterator[list[DocumentAnalysis]]:
+        """The stored analyses of these documents (those stored), in their order, `size`
+        at a time: a pass that keeps only part of each reads the corpus without holding it."""
+        for chunk_start in range(0, len(doc_ids), size):
+            chunk = list(doc_ids[chunk_start : chunk_start + size])
             marks = ",".join("?" * len(chunk))
+            found: dict[str, DocumentAnalysis] = {}
             for doc_id, payload in self.connection.execute(
                 f"SELECT document, json FROM analyses WHERE document IN ({marks})", chunk
             ):
@@ -343,7 +350,7 @@ class Store:
                 analysis = DocumentAnalysis.model_validate_json(payload)
                 compact(analysis)
                 found[doc_id] = analysis
-        return [found[d] for d in doc_ids if d in found]
+            yield [found[d] for d in chunk if d in found]
 
     def document_for_source(self, source: str) -> str | None:
         row = self.connection.execute(
@@ -409,10 +416,10 @@ class Store:
             self.connection.executemany(
                 "INSERT INTO record_documents(position, document, outlet, source, published, json)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                [
+                (
                     (n, d.id, d.outlet, d.source, d.published, d.model_dump_json())
                     for n, d in enumerate(record.documents)
-                ],
+                ),
             )
             self._insert_actors(record.actors)
             self._insert_member_names(names)
@@ -421,15 +428,15 @@ class Store:
             self._insert_claims(record.claims)
             self.connection.executemany(
                 "INSERT INTO findings(id, kind, summary, json) VALUES (?, ?, ?, ?)",
-                [(f.id, f.kind, f.summary, f.model_dump_json()) for f in record.findings],
+                ((f.id, f.kind, f.summary, f.model_dump_json()) for f in record.findings),
             )
             self.connection.executemany(
                 'INSERT INTO framing(document, start, "end", text, category, neutral, json)'
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
+                (
                     (f.doc, f.start, f.end, f.text, f.category, f.neutral, f.model_dump_json())
                     for f in record.framing
-                ],
+                ),
             )
             self._insert_stories(record.stories)
             self._insert_quote_groups(record.quote_groups)
@@ -438,11 +445,11 @@ class Store:
     def _insert_member_names(self, names: dict[str, dict[str, int]]) -> None:
         self.connection.executemany(
             "INSERT INTO actor_member_names(actor, name, reports, rank) VALUES (?, ?, ?, ?)",
-            [
+            (
                 (actor, name, count, rank)
                 for actor, counts in names.items()
                 for rank, (name, count) in enumerate(counts.items())
-            ],
+            ),
         )
 
     def actor_member_names(self, actors: Sequence[str]) -> dict[str, dict[str, int]]:
@@ -459,64 +466,64 @@ class Store:
     def _insert_stories(self, stories: Sequence[Story]) -> None:
         self.connection.executemany(
             "INSERT INTO stories(id, json) VALUES (?, ?)",
-            [(s.id, s.model_dump_json()) for s in stories],
+            ((s.id, s.model_dump_json()) for s in stories),
         )
         self.connection.executemany(
             "INSERT INTO story_documents(story, document) VALUES (?, ?)",
-            [(s.id, d) for s in stories for d in s.documents],
+            ((s.id, d) for s in stories for d in s.documents),
         )
 
     def _insert_quote_groups(self, groups: Sequence[QuoteGroup]) -> None:
         self.connection.executemany(
             "INSERT INTO quote_groups(id, story, speaker, json) VALUES (?, ?, ?, ?)",
-            [(g.id, g.story, g.speaker, g.model_dump_json()) for g in groups],
+            ((g.id, g.story, g.speaker, g.model_dump_json()) for g in groups),
         )
 
     def _insert_finding_documents(self, findings: Sequence[Finding]) -> None:
         self.connection.executemany(
             "INSERT INTO finding_documents(finding, document) VALUES (?, ?)",
-            [(f.id, doc) for f in findings for doc in dict.fromkeys(e.doc for e in f.evidence)],
+            ((f.id, doc) for f in findings for doc in dict.fromkeys(e.doc for e in f.evidence)),
         )
 
     def _insert_actors(self, actors: Sequence[Actor]) -> None:
         self.connection.executemany(
             "INSERT INTO actors(id, name, kind, json) VALUES (?, ?, ?, ?)",
-            [(a.id, a.name, a.kind, a.model_dump_json()) for a in actors],
+            ((a.id, a.name, a.kind, a.model_dump_json()) for a in actors),
         )
         # Every word of every name, for finding a speaker by any of them (the workbench).
         self.connection.executemany(
             "INSERT INTO actor_words(actor, words) VALUES (?, ?)",
-            [(a.id, " ".join([a.name, *a.aliases])) for a in actors],
+            ((a.id, " ".join([a.name, *a.aliases])) for a in actors),
         )
         self.connection.executemany(
             "INSERT INTO actor_keys(actor, kind, key) VALUES (?, ?, ?)",
-            [(a.id, a.kind, lookup_key(a.kind, a.key)) for a in actors],
+            ((a.id, a.kind, lookup_key(a.kind, a.key)) for a in actors),
         )
         self.connection.executemany(
             'INSERT INTO mentions(actor, document, start, "end", text, kind)'
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(a.id, m.doc, m.start, m.end, m.text, m.kind) for a in actors for m in a.mentions],
+            ((a.id, m.doc, m.start, m.end, m.text, m.kind) for a in actors for m in a.mentions),
         )
 
     def _insert_quotes(self, quotes: Sequence[Quote]) -> None:
         self.connection.executemany(
             'INSERT INTO quotes(id, document, start, "end", kind, speaker, text, json)'
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
+            (
                 (q.id, q.doc, q.start, q.end, q.kind, q.speaker, q.text, q.model_dump_json())
                 for q in quotes
-            ],
+            ),
         )
         self.connection.executemany(
             "INSERT INTO quotes_fts(quote, document, text) VALUES (?, ?, ?)",
-            [(q.id, q.doc, q.text) for q in quotes],
+            ((q.id, q.doc, q.text) for q in quotes),
         )
 
     def _insert_events(self, events: Sequence[Event]) -> None:
         self.connection.executemany(
             "INSERT INTO events(id, type, cameo, date_start, place, json)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [
+            (
                 (
                     e.id,
                     e.type,
@@ -526,22 +533,22 @@ class Store:
                     e.model_dump_json(),
                 )
                 for e in events
-            ],
+            ),
         )
         self.connection.executemany(
             "INSERT INTO event_participants(event, actor, role) VALUES (?, ?, ?)",
-            [(e.id, p.actor, p.role) for e in events for p in e.participants],
+            ((e.id, p.actor, p.role) for e in events for p in e.participants),
         )
         self.connection.executemany(
             "INSERT INTO event_documents(event, document) VALUES (?, ?)",
-            [(e.id, doc) for e in events for doc in dict.fromkeys(m.doc for m in e.mentions)],
+            ((e.id, doc) for e in events for doc in dict.fromkeys(m.doc for m in e.mentions)),
         )
 
     def _insert_claims(self, claims: Sequence[Claim]) -> None:
         self.connection.executemany(
             "INSERT INTO claims(id, document, subject, value_type, amount, speaker, text, json)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
+            (
                 (
                     c.id,
                     c.doc,
@@ -553,7 +560,7 @@ class Store:
                     c.model_dump_json(),
                 )
                 for c in claims
-            ],
+            ),
         )
 
     def load_record(self) -> Record:

@@ -1,0 +1,77 @@
+"""The whole-corpus pass over stored analyses, in two reads so it never holds them all.
+
+`link_context` merges every analysis into one record and runs the linkers over it, so
+the first linker (`actors`) runs while the record holds each report's own actors, their
+mentions, quotes, events, claims and framing together: at 10,000 reports that was the
+pass's peak (issue 17). The actors linker reads only the documents and the reports'
+own actors (and the stories kept, whose participants it renames); what it does to
+quotes, claims and events is to rename their actors (`rewrite_actor_references`) and to
+give a quote whose speaker is only a role the one person holding that role
+(`resolve_speakers_by_role`). So the pass reads the store twice:
+
+1. the documents and each report's own actors; the actors linker merges them, and the
+   reports' own actors are dropped (the merged ones hold their mentions);
+2. the quotes, events, claims and framing, a chunk at a time, their actors renamed as
+   they come; then speakers by role, and the linkers after `actors` over the record.
+
+The record is the one `link_context` builds, field by field (tests/link/test_compact.py
+and tests/link/test_staged.py compare them). Where `actors` is not the first linker the
+pass reads everything at once, as `link_context` does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from presswatch.link import LINKERS, CorpusContext, in_reading_order, link_merged, merge_analyses
+from presswatch.link.actors import resolve_speakers_by_role, rewrite_actor_references
+from presswatch.model import Record, Story
+from presswatch.settings import LinkSettings, Settings
+from presswatch.store import Store
+
+
+def link_stored_corpus(
+    store: Store,
+    documents: Sequence[str],
+    settings: Settings,
+    link: LinkSettings,
+    stories: Sequence[Story] = (),
+) -> tuple[CorpusContext, list[tuple[str, str]]]:
+    """Link these stored analyses (in this order) into one corpus record, with `stories`
+    kept (see `link_context`); also each report's own actors as (local id, name), for
+    `names_by_actor`."""
+    LINKERS.check(settings.linkers)
+    local: list[tuple[str, str]] = []
+    if not settings.linkers or settings.linkers[0] != "actors":
+        analyses = store.load_analyses(documents)
+        local = [(a.id, a.name) for analysis in analyses for a in analysis.actors]
+        record = merge_analyses(analyses)
+        del analyses
+        return link_merged(record, settings, link, stories), local
+    record = Record()
+    for chunk in store.analyses_in_chunks(documents):
+        for analysis in chunk:
+            record.documents.append(analysis.document)
+            record.actors.extend(analysis.actors)
+            local.extend((actor.id, actor.name) for actor in analysis.actors)
+    context = CorpusContext(record, settings, link_settings=link)
+    record.stories = list(stories)
+    LINKERS.get("actors")(context)
+    in_reading_order(record.actors, {d.id: n for n, d in enumerate(record.documents)})
+    mapping: dict[str, str] = context.scratch.get("actor_ids", {})
+    for chunk in store.analyses_in_chunks(documents):
+        part = Record(
+            quotes=[q for a in chunk for q in a.quotes],
+            events=[e for a in chunk for e in a.events],
+            claims=[c for a in chunk for c in a.claims],
+            framing=[f for a in chunk for f in a.framing],
+        )
+        rewrite_actor_references(part, mapping)
+        record.quotes.extend(part.quotes)
+        record.events.extend(part.events)
+        record.claims.extend(part.claims)
+        record.framing.extend(part.framing)
+    resolve_speakers_by_role(record)
+    for name in settings.linkers[1:]:
+        LINKERS.get(name)(context)
+    return context, local
