@@ -180,3 +180,20 @@ def test_a_full_name_the_tagger_missed_in_a_headline_is_that_person() -> None:
     doc = pipeline.get_pipe("presswatch_actors")(doc)
     (kovacs,) = [a for a in analysis_of(doc).actors if a.name == "Maria Kovacs"]
     assert [(m.start, m.kind) for m in kovacs.mentions][:2] == [(0, "name"), (62, "name")]
+
+
+def test_a_description_goes_to_the_named_person_the_story_mostly_describes_so() -> None:
+    """Two coaches named in a story: the reports call one "the coach" throughout, the
+    other once; another report's unnamed "the coach" is the first."""
+    record = Record(
+        actors=[
+            named(
+                "p1",
+                "Maurice Cheeks",
+                [("d1", "the coach", "role"), ("d2", "the coach", "role"), ("d3", "coach", "role")],
+            ),
+            named("p2", "Jim O'Brien", [("d1", "the new coach", "role")]),
+            unnamed("a1", "~coach", "d4", "the coach"),
+        ]
+    )
+    assert merge_unnamed_in_stories(record, [{"d1", "d2", "d3", "d4"}]) == {"a1": "p1"}

@@ -493,18 +493,18 @@ def person_noun_heads() -> dict[str, str]:
     return {noun: group[0] for group in PERSON_NOUNS.load().synonyms for noun in group}
 
 
-def described_heads(actor: Actor, documents: set[str]) -> set[str]:
+def described_heads(actor: Actor, documents: set[str]) -> Counter[str]:
     """The head nouns a named person is described by in these reports ("Eric Smith, the
     gunman", "the actress" bound to the report's protagonist) and its roles' heads,
-    synonyms folded."""
+    synonyms folded, each with how often."""
     heads = person_noun_heads()
     phrases = [m.text for m in actor.mentions if m.kind == "role" and m.doc in documents]
-    found: set[str] = set()
+    found: Counter[str] = Counter()
     for phrase in [*phrases, *actor.roles]:
         words = phrase.casefold().split()
         if words:
             word = words[-1].removesuffix("'s").removesuffix("’s")
-            found.add(heads.get(word, word))
+            found[heads.get(word, word)] += 1
     return found
 
 
@@ -555,20 +555,40 @@ def join_described_to_named(
         if names:
             organisations = organisation_words(record) if organisations is None else organisations
             names &= organisations
+        own = set(actor.roles)
         candidates = [
             a
             for a in named
-            if heads[a.id] & set(actor.roles)
+            if own & heads[a.id].keys()
             and (not names or names & described_words(a, documents, record))
         ]
-        if len(candidates) != 1:
-            continue  # no one, or several people, go by that description
-        target = candidates[0]
+        target = most_described(candidates, own, heads)
+        if target is None:
+            continue  # no one, or several people alike, go by that description
         target.mentions.extend(actor.mentions)
         for merged_id, survivor in mapping.items():
             if survivor == actor.id:
                 mapping[merged_id] = target.id
         mapping[actor.id] = target.id
+
+
+def most_described(
+    candidates: list[Actor], own: set[str], heads: dict[str, Counter[str]]
+) -> Actor | None:
+    """The one candidate the story describes by these heads, or the one it describes so
+    at least DESCRIBED_LEAD times as often as any other ("the coach": the coach the
+    reports call so throughout, not the one a report calls so once); None otherwise."""
+    counts = sorted(
+        ((sum(heads[a.id][h] for h in own), n) for n, a in enumerate(candidates)), reverse=True
+    )
+    if not counts or (len(counts) > 1 and counts[0][0] < DESCRIBED_LEAD * counts[1][0]):
+        return None
+    return candidates[counts[0][1]]
+
+
+# How much more often than anyone else a named person must be described by a head to be
+# the unnamed person of that head, when several named people are described by it.
+DESCRIBED_LEAD = 2
 
 
 def description_names(actor: Actor) -> set[str]:
