@@ -20,6 +20,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Generic, TypeVar
 
+from pydantic import BaseModel
+
 from presswatch.compact import compact
 from presswatch.errors import PresswatchError
 from presswatch.model import (
@@ -594,10 +596,18 @@ class Store:
             yield [row[0] for row in rows]
 
     def _load(
-        self, kind: type[_Row], table: str, where: str = "", params: Sequence[object] = ()
+        self,
+        kind: type[_Row],
+        table: str,
+        where: str = "",
+        params: Sequence[object] = (),
+        *,
+        compacted: bool = False,
     ) -> list[_Row]:
+        """The rows' objects; `compacted` (`presswatch.compact`) for a pass that holds many."""
         rows = self.connection.execute(f"SELECT json FROM {table} {where} ORDER BY rowid", params)
-        return [kind.model_validate_json(row[0]) for row in rows]
+        made = (kind.model_validate_json(row[0]) for row in rows)
+        return _compacted(made) if compacted else list(made)
 
     # -- incremental linking: the neighbourhood of new reports, by index -------------------
 
@@ -724,25 +734,32 @@ class Store:
         docs = list(dict.fromkeys(d for s in story_rows for d in s.documents))
         marks = json.dumps(docs)
         in_docs = "(SELECT value FROM json_each(?))"
-        documents = [
+        documents = _compacted(
             Document.model_validate_json(row[0])
             for row in self.connection.execute(
                 f"SELECT json FROM record_documents WHERE document IN {in_docs} ORDER BY position",
                 (marks,),
             )
-        ]
+        )
         return Record(
             documents=documents,
             actors=self._actors_in(marks),
-            quotes=self._load(Quote, "quotes", f"WHERE document IN {in_docs}", (marks,)),
+            quotes=self._load(
+                Quote, "quotes", f"WHERE document IN {in_docs}", (marks,), compacted=True
+            ),
             events=self._load(
                 Event,
                 "events",
                 f"WHERE id IN (SELECT event FROM event_documents WHERE document IN {in_docs})",
                 (marks,),
+                compacted=True,
             ),
-            claims=self._load(Claim, "claims", f"WHERE document IN {in_docs}", (marks,)),
-            framing=self._load(FramingSpan, "framing", f"WHERE document IN {in_docs}", (marks,)),
+            claims=self._load(
+                Claim, "claims", f"WHERE document IN {in_docs}", (marks,), compacted=True
+            ),
+            framing=self._load(
+                FramingSpan, "framing", f"WHERE document IN {in_docs}", (marks,), compacted=True
+            ),
             stories=story_rows,
         )
 
@@ -757,15 +774,15 @@ class Store:
             f" WHERE document IN {in_docs} ORDER BY rowid",
             (documents,),
         ):
-            mentions.setdefault(actor, []).append(
-                Mention(doc=doc, start=start, end=end, text=text, kind=kind)
-            )
+            mention = Mention(doc=doc, start=start, end=end, text=text, kind=kind)
+            compact(mention)
+            mentions.setdefault(actor, []).append(mention)
         rows = self.connection.execute(
             "SELECT json_remove(json, '$.mentions') FROM actors"
             " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid",
             (json.dumps(list(mentions)),),
         )
-        actors = [Actor.model_validate_json(row[0]) for row in rows]
+        actors = _compacted(Actor.model_validate_json(row[0]) for row in rows)
         for actor in actors:
             actor.mentions = mentions[actor.id]
         return actors
@@ -1054,6 +1071,19 @@ class _Transaction:
         traceback: TracebackType | None,
     ) -> None:
         self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _compacted(items: Iterable[_Model]) -> list[_Model]:
+    """The items, each compacted as it is read (`presswatch.compact`): the memory one
+    frees holds the next."""
+    found = []
+    for item in items:
+        compact(item)
+        found.append(item)
+    return found
 
 
 def lookup_key(kind: str, key: str | None) -> str:
