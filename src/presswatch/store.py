@@ -712,17 +712,22 @@ class Store:
         )
         return [row[0] for row in rows]
 
-    def stories_tied_by_findings(self, stories: Sequence[str]) -> list[str]:
+    def stories_tied_by_findings(
+        self, stories: Sequence[str], kept_kinds: Collection[str] = ()
+    ) -> list[str]:
         """Other stories that a stored finding cites together with one of these: rebuilding
-        these stories' findings rebuilds those findings, so they must be linked too."""
+        these stories' findings rebuilds those findings, so they must be linked too. A
+        finding of `kept_kinds` is not rebuilt (`save_increment` keeps it) and ties none."""
         rows = self.connection.execute(
             "SELECT DISTINCT other.story FROM story_documents mine"
             " JOIN finding_documents fd ON fd.document = mine.document"
+            " JOIN findings f ON f.id = fd.finding"
+            " AND f.kind NOT IN (SELECT value FROM json_each(?))"
             " JOIN finding_documents tied ON tied.finding = fd.finding"
             " JOIN story_documents other ON other.document = tied.document"
             " WHERE mine.story IN (SELECT value FROM json_each(?))"
             " AND other.story NOT IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(stories)), json.dumps(list(stories))),
+            (json.dumps(sorted(kept_kinds)), json.dumps(list(stories)), json.dumps(list(stories))),
         )
         return sorted(row[0] for row in rows)
 

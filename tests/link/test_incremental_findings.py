@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 from presswatch.link import incremental
-from presswatch.model import Record
+from presswatch.model import (
+    Document,
+    DocumentAnalysis,
+    Finding,
+    FindingKind,
+    Record,
+    Span,
+    Story,
+)
 from presswatch.pipeline import run_analysis
 from presswatch.settings import Settings
 from presswatch.store import Store
@@ -88,3 +96,27 @@ def test_a_new_reports_figures_are_compared_with_other_stories_figures(
         and len({doc_of.get(c) for c in f.claims}) > 1
     ]
     assert compared
+
+
+def test_an_alias_conflict_ties_no_story_into_the_neighbourhood(tmp_path: Path) -> None:
+    # An alias conflict is kept as stored when reports are added (the actors linker wrote
+    # it), so the story of its other report need not be rebuilt; a contradiction is rebuilt.
+    def finding(id: str, kind: FindingKind, docs: tuple[str, str]) -> Finding:
+        evidence = [Span(doc=d, start=0, end=4) for d in docs]
+        return Finding(id=id, kind=kind, summary=kind, evidence=evidence)
+
+    record = Record(
+        documents=[
+            Document(id=d, source=f"{d}.txt", text=f"Text {d}.") for d in ("d1", "d2", "d3")
+        ],
+        stories=[Story(id=f"s{n}", documents=[f"d{n}"]) for n in (1, 2, 3)],
+        findings=[
+            finding("f1", "alias_conflict", ("d1", "d2")),
+            finding("f2", "contradiction", ("d1", "d3")),
+        ],
+    )
+    with Store.open(tmp_path / "tied.db") as store:
+        store.save_analyses([DocumentAnalysis(document=d, pipeline="t") for d in record.documents])
+        store.save_corpus(record)
+        assert store.stories_tied_by_findings(["s1"]) == ["s2", "s3"]
+        assert store.stories_tied_by_findings(["s1"], incremental.ACTOR_FINDINGS) == ["s3"]

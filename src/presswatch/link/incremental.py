@@ -277,7 +277,8 @@ def _neighbour_stories(store: Store, added: Record, actors: Sequence[Actor]) -> 
     if groups:
         counted = store.stories_with_claim_groups(groups, since, until, CLAIM_STORIES)
         stories += [s for s in counted if s not in stories]
-    while tied := store.stories_tied_by_findings(stories):
+    # An alias conflict is kept as stored (the actors linker writes it): it ties no story.
+    while tied := store.stories_tied_by_findings(stories, ACTOR_FINDINGS):
         stories += tied
         if len(stories) > TIED_STORIES:
             return None
