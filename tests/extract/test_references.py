@@ -197,3 +197,21 @@ def test_a_description_goes_to_the_named_person_the_story_mostly_describes_so() 
         ]
     )
     assert merge_unnamed_in_stories(record, [{"d1", "d2", "d3", "d4"}]) == {"a1": "p1"}
+
+
+def test_a_description_of_a_named_persons_someone_is_another_person(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Lindsay Lohan's attorney said on Thursday that the actress had checked in.",
+        ("actors",),
+    )
+    (attorney,) = [a for a in analysis.actors if a.key == "~attorney"]
+    assert texts(attorney) == ["Lindsay Lohan's attorney"]
+
+
+def test_an_occupation_in_a_title_case_headline_is_a_description(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Fired Accountant Goes On Shooting Spree In Office\nThe accountant was arrested.",
+        ("actors",),
+    )
+    (accountant,) = [a for a in analysis.actors if a.key == "~accountant"]
+    assert texts(accountant) == ["Fired Accountant", "The accountant"]

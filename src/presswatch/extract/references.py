@@ -94,7 +94,14 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
             continue
         if root.dep_ in PREDICATIVE or any(taken.overlapping(root.idx, root.idx + len(root))):
             continue
-        if any(t.i in resolver.covered for t in chunk if t.ent_type_ == "PERSON"):
+        # A name inside is that person's description ("the Tom Smith"), unless it is the
+        # possessor: "Lindsay Lohan's attorney" is someone else.
+        possessor = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+        if any(
+            t.i in resolver.covered and t.i not in possessor
+            for t in chunk
+            if t.ent_type_ == "PERSON"
+        ):
             continue
         named = apposed_person(resolver, chunk)
         if named is not None:
@@ -169,13 +176,30 @@ def is_headline(token: Token) -> bool:
 
 def headline_noun(token: Token) -> bool:
     """A singular person noun written with a capital in a title-case line, tagged a
-    proper noun but part of no name ("Man Arrested", "Teen Shot")."""
-    return (
-        token.pos_ == "PROPN"
-        and token.tag_ == "NNP"
-        and token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
-        and token.lower_ in person_nouns().plain
-    )
+    proper noun but part of no name ("Man Arrested", "Teen Shot"); an office or
+    occupation only in a line whose words are nearly all capitalised ("Texas Inmate on
+    the Loose", "Oscars Host"), where the capital says nothing about a name."""
+    if (
+        token.pos_ != "PROPN"
+        or token.tag_ != "NNP"
+        or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    ):
+        return False
+    table = person_nouns()
+    if token.lower_ in table.plain:
+        return True
+    return token.lower_ in table.genders and title_case(token.sent)
+
+
+def title_case(sentence: Span) -> bool:
+    """Whether at least TITLE_CASE_SHARE of a line's (three or more) words start with a
+    capital: a headline, not a sentence."""
+    words = [t for t in sentence if t.is_alpha]
+    capitals = sum(t.text[:1].isupper() for t in words)
+    return len(words) >= 3 and capitals >= TITLE_CASE_SHARE * len(words)
+
+
+TITLE_CASE_SHARE = 0.75
 
 
 def protagonist_described(resolver: DocumentActors, gender: str | None) -> LocalActor | None:
