@@ -60,26 +60,65 @@ def _any_of(phrases: list[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
-def _office_pattern(office: Office) -> re.Pattern[str]:
-    data = OFFICE_HOLDERS.load()
-    forms: list[str] = []
-    if office.alone:
-        forms.append(rf"(?i:{'|'.join(_words(t) for t in office.alone)})")
-    if office.titles and office.place is not None:
-        place = data.places[office.place]
-        title = rf"(?i:{'|'.join(_words(t) for t in office.titles)})"
-        # Place names as written, capitalised: "US" is a country, "us" is not.
-        names = _any_of(place.names)
-        before = _any_of([*place.names, *place.adjectives])
-        forms.append(rf"(?:{names})['’]s\s+{title}")
-        forms.append(rf"(?:{before})\s+{title}")
-        forms.append(rf"{title}\s+of\s+(?:the\s+)?(?:{names})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w])")
+def _normal(phrase: str) -> str:
+    return " ".join(re.split(r"[\s-]+", phrase.strip().lower()))
+
+
+@dataclass(frozen=True)
+class TitleTable:
+    """Every title of the file in one pattern (one pass over a text), and what each
+    denotes: an office alone, or offices whose place must stand before or after it."""
+
+    pattern: re.Pattern[str]
+    alone: dict[str, Office]
+    placed: dict[str, list[Office]]
+    # Per place: its name or adjective ending the text before a title ("Iran's ", "US ",
+    # "Iranian "), and "of (the) <name>" opening the text after one.
+    before: dict[str, re.Pattern[str]]
+    after: dict[str, re.Pattern[str]]
 
 
 @lru_cache(maxsize=1)
-def office_patterns() -> tuple[tuple[Office, re.Pattern[str]], ...]:
-    return tuple((office, _office_pattern(office)) for office in OFFICE_HOLDERS.load().offices)
+def title_table() -> TitleTable:
+    data = OFFICE_HOLDERS.load()
+    alone: dict[str, Office] = {}
+    placed: dict[str, list[Office]] = {}
+    for office in data.offices:
+        for title in office.alone:
+            alone[_normal(title)] = office
+        for title in office.titles:
+            placed.setdefault(_normal(title), []).append(office)
+    # Longest first: "Leader of the Islamic Revolution" before "leader".
+    titles = sorted({*alone, *placed}, key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w-])(?i:{'|'.join(_words(t) for t in titles)})(?![\w])")
+    before: dict[str, re.Pattern[str]] = {}
+    after: dict[str, re.Pattern[str]] = {}
+    for key, place in data.places.items():
+        # Place names as written, capitalised: "US" is a country, "us" is not.
+        names = _any_of(place.names)
+        either = _any_of([*place.names, *place.adjectives])
+        before[key] = re.compile(rf"(?<![\w.])(?:(?:{names})['’]s|(?:{either}))\s+$")
+        after[key] = re.compile(rf"^\s+of\s+(?:the\s+)?(?:{names})(?![\w])")
+    return TitleTable(pattern, alone, placed, before, after)
+
+
+def _placed_span(
+    text: str, start: int, end: int, offices: list[Office], table: TitleTable
+) -> tuple[int, int, Office] | None:
+    """The title with its place around it, and the office of that place; None when no
+    office's place stands next to it."""
+    preceding = text[max(0, start - _CONTEXT) : start]
+    following = text[end : end + _CONTEXT]
+    for office in offices:
+        if office.place is None:
+            continue
+        found = table.before[office.place].search(preceding)
+        if found:
+            return start - (len(preceding) - found.start()), end, office
+        found = table.after[office.place].match(following)
+        if found:
+            return start, end + found.end(), office
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -129,12 +168,19 @@ def office_titles(text: str) -> list[OfficeTitle]:
     """Every phrase of `text` that denotes one office's holder, in text order; of two
     overlapping phrases the longer ("the President of the European Commission", not
     "President of France" inside something longer)."""
+    table = title_table()
     found: list[OfficeTitle] = []
-    for office, pattern in office_patterns():
-        for match in pattern.finditer(text):
-            if _denotes_holder(text, match.start(), match.end()):
-                head = _head_of(match.group())
-                found.append(OfficeTitle(match.start(), match.end(), office, head))
+    for match in table.pattern.finditer(text):
+        words = _normal(match.group())
+        office = table.alone.get(words)
+        span = (match.start(), match.end(), office) if office is not None else None
+        if span is None and words in table.placed:
+            span = _placed_span(text, match.start(), match.end(), table.placed[words], table)
+        if span is None:
+            continue
+        start, end, office = span
+        if _denotes_holder(text, start, end):
+            found.append(OfficeTitle(start, end, office, _head_of(match.group())))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[OfficeTitle] = []
     for title in found:
