@@ -215,3 +215,13 @@ def test_an_occupation_in_a_title_case_headline_is_a_description(analyse: Analys
     )
     (accountant,) = [a for a in analysis.actors if a.key == "~accountant"]
     assert texts(accountant) == ["Fired Accountant", "The accountant"]
+
+
+def test_the_authorities_are_an_unnamed_group(analyse: Analyse) -> None:
+    analysis = analyse(
+        "A deputy was shot on Friday, authorities said. Authorities believe he acted alone.",
+        ("actors",),
+    )
+    (authorities,) = [a for a in analysis.actors if a.kind == "group"]
+    assert is_unnamed_key(authorities.key)
+    assert texts(authorities) == ["authorities", "Authorities"]

@@ -89,6 +89,9 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
             lemma = root.lower_
         elif root.pos_ != "NOUN" or root.tag_ not in ("NN", "NNS"):
             continue
+        if root.lower_ in table.plural_only:
+            # "authorities": the lemma ("authority") is no person noun, the plural is.
+            lemma = root.lower_
         plural = root.tag_ in ("NNS", "NNPS") or lemma in table.plural_only
         if lemma not in table.genders and lemma not in table.plural_only:
             continue
