@@ -928,9 +928,20 @@ def resolve_span(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+_UNNAMED = "presswatch.unnamed_actors"
+
+
 def unnamed_actors(doc: Doc) -> frozenset[str]:
-    """Ids of the document's unnamed people (extract/references.py)."""
-    return frozenset(a.id for a in actors_of(doc) if is_unnamed_key(a.key))
+    """Ids of the document's unnamed people (extract/references.py); kept with the count
+    of actors they were read from, and read again once a later component adds actors."""
+    actors = actors_of(doc)
+    kept = doc.user_data.get(_UNNAMED)
+    if isinstance(kept, tuple) and kept[0] is actors and kept[1] == len(actors):
+        known: frozenset[str] = kept[2]
+        return known
+    found = frozenset(a.id for a in actors if is_unnamed_key(a.key))
+    doc.user_data[_UNNAMED] = (actors, len(actors), found)
+    return found
 
 
 def organisation_in(doc: Doc, span: Span) -> str | None:

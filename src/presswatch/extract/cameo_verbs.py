@@ -233,6 +233,18 @@ def spellings(token: Token) -> tuple[str, str]:
     return token.lower_, token.lemma_.lower()
 
 
+_SPELLINGS = "presswatch.spellings"
+
+
+def doc_spellings(doc: Doc) -> list[tuple[str, str]]:
+    """`spellings` of every token, by index, read once per document: a verb's reach is
+    a phrase or a whole sentence, and each verb read every word of it again."""
+    found = doc.user_data.get(_SPELLINGS)
+    if not isinstance(found, list):
+        found = doc.user_data[_SPELLINGS] = [spellings(token) for token in doc]
+    return found
+
+
 @dataclass
 class VerbContext:
     """What the patterns are matched against, gathered once per verb."""
@@ -273,8 +285,8 @@ class VerbContext:
                 reach.add(token.i)
             else:
                 reach.update(range(token.left_edge.i, token.right_edge.i + 1))
-        doc = verb.doc
-        words = {word for i in reach for word in spellings(doc[i])}
+        words_at = doc_spellings(verb.doc)
+        words = {word for i in reach for word in words_at[i]}
         return cls(verb, passive, subjects, before, after, preps, words)
 
 
@@ -316,10 +328,10 @@ def spelled(token: Token, spelling: tuple[str, ...]) -> bool:
     """The token is the last word of `spelling`, and the words before stand right before it."""
     if spelling[-1] not in spellings(token):
         return False
-    doc = token.doc
+    words_at = doc_spellings(token.doc)
     for back, word in enumerate(reversed(spelling[:-1]), start=1):
         i = token.i - back
-        if i < 0 or word not in spellings(doc[i]):
+        if i < 0 or word not in words_at[i]:
             return False
     return True
 

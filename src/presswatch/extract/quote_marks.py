@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from presswatch.lang.data import QUOTE_MARKS
 
@@ -45,7 +45,7 @@ class Marks:
     single_close: frozenset[str]
     single_either: frozenset[str]
 
-    @property
+    @cached_property
     def all(self) -> frozenset[str]:
         return (
             self.double_open
@@ -68,6 +68,12 @@ def marks() -> Marks:
         frozenset(data.single.close),
         frozenset(data.single.either),
     )
+
+
+@lru_cache(maxsize=1)
+def any_mark() -> re.Pattern[str]:
+    """Any quotation mark: a scan reads the marks of a paragraph, not every character."""
+    return re.compile("[" + re.escape("".join(sorted(marks().all))) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -184,10 +190,9 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[Quotation], Q
     open_double: int | None = None
     open_single: int | None = None
     nested: list[tuple[int, int]] = []
-    for i in range(start, end):
+    for found in any_mark().finditer(text, start, end):
+        i = found.start()
         char = text[i]
-        if char not in m.all:
-            continue
         if open_double is None:
             if char in m.double_open or (char in m.double_either and _opens(text, i)):
                 open_double, nested, open_single = i, [], None
