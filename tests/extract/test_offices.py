@@ -139,3 +139,22 @@ def test_a_title_that_says_what_someone_would_be_names_no_holder(analyse: Analys
     )
     assert not any(m.office for a in analysis.actors for m in a.mentions)
     assert "Barack Obama" not in {a.name for a in analysis.actors}
+
+
+def test_a_title_joins_the_holder_named_by_surname_alone_spelled_alike(analyse: Analyse) -> None:
+    text = (
+        "Khamenei met the visitors in Tehran on Monday. The Leader of the Islamic "
+        "Revolution told them the region had changed."
+    )
+    today = analyse(text, published="2025-03-02")
+    [leader] = [a for a in today.actors if a.kind == "person"]
+    assert leader.name == "Ali Khamenei"
+    assert {(m.text, m.kind) for m in leader.mentions} >= {
+        ("Khamenei", "name"),
+        ("Leader of the Islamic Revolution", "title"),
+    }
+    # In 1985 the title is Khomeini's: Khamenei (then president) is someone else, though
+    # both surnames reduce to one key.
+    then = analyse(text, published="1985-06-10")
+    names = sorted(a.name for a in then.actors if a.kind == "person")
+    assert names == ["Khamenei", "Ruhollah Khomeini"]

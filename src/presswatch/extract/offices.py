@@ -27,7 +27,7 @@ from presswatch.extract.doc_index import doc_text
 from presswatch.extract.mentions import MentionIndex
 from presswatch.extract.references import PREDICATIVE
 from presswatch.lang.dates import iso_date
-from presswatch.lang.names import compatible_names, name_key, parse_name
+from presswatch.lang.names import ParsedName, compatible_names, name_key, parse_name
 from presswatch.lang.offices import (
     Holding,
     OfficeTitle,
@@ -72,9 +72,12 @@ def resolve_offices(resolver: DocumentActors) -> OfficeMentions:
         key = name_key(parsed.name)
         if not key or held_by_another(resolver, title, span, key):
             continue
-        holder = holder_actor(resolver, key)
+        holder = holder_actor(resolver, key, parsed)
         if holder is None:
             holder = resolver.new_actor("person")
+        if len(holder.key) < len(key):
+            # A new person, or one the report names by surname alone: the file's full name
+            # is theirs too, so other reports' full name finds them.
             holder.add_name(parsed)
         resolver.add_mention(holder, title.start, title.end, span.text, "title", span)
         holder.add_role(span.text, title.head)
@@ -133,14 +136,23 @@ def held_by_another(
     return False
 
 
-def holder_actor(resolver: DocumentActors, key: tuple[str, ...]) -> LocalActor | None:
-    """The person of the report the holder is: one whose full name fits the holder's. A
-    lone surname does not decide it (Khamenei and Khomeini share a key's surname)."""
-    fitting = [
-        a
-        for a in resolver.actors
-        if a.kind == "person" and len(a.key) > 1 and compatible_names(a.key, key)
-    ]
+def holder_actor(
+    resolver: DocumentActors, key: tuple[str, ...], holder: ParsedName
+) -> LocalActor | None:
+    """The person of the report the holder is: the one whose full name fits the holder's,
+    else the one named by the holder's surname alone, spelled as the file spells it (a
+    key's surname does not decide it: Khamenei and Khomeini share one)."""
+    people = [a for a in resolver.actors if a.kind == "person" and a.names]
+    fitting = [a for a in people if len(a.key) > 1 and compatible_names(a.key, key)]
+    if not fitting:
+        surname = holder.core[-1].casefold()
+        fitting = [
+            a
+            for a in people
+            if len(a.key) == 1
+            and a.key == key[-1:]
+            and all(n.core and n.core[-1].casefold() == surname for n in a.names)
+        ]
     return fitting[0] if len(fitting) == 1 else None
 
 
