@@ -225,3 +225,13 @@ def test_the_authorities_are_an_unnamed_group(analyse: Analyse) -> None:
     (authorities,) = [a for a in analysis.actors if a.kind == "group"]
     assert is_unnamed_key(authorities.key)
     assert texts(authorities) == ["authorities", "Authorities"]
+
+
+def test_a_description_with_a_name_set_beside_it_is_that_person(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Police said the recently fired man, Eric Dawson, 61, opened fire at the party.",
+        ("actors",),
+    )
+    (person,) = [a for a in analysis.actors if a.kind == "person"]
+    assert person.name == "Eric Dawson"
+    assert "the recently fired man" in texts(person)

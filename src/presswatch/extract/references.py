@@ -214,11 +214,14 @@ def protagonist_described(resolver: DocumentActors, gender: str | None) -> Local
 
 
 def apposed_person(resolver: DocumentActors, chunk: Span) -> LocalActor | None:
-    """ "Tom Smith, a 46-year-old teacher", "named Tom Smith as the host": the named
-    person a description is set beside."""
+    """ "Tom Smith, a 46-year-old teacher", "the fired man, Tom Smith,", "named Tom
+    Smith as the host": the named person a description is set beside."""
     root = chunk.root
     if root.dep_ == "appos":
         actor = resolver.covered.get(root.head.i)
+    elif named := [c for c in root.children if c.dep_ == "appos" and c.i in resolver.covered]:
+        # "the recently fired man, Eric Allen Kirkpatrick, 61,": the name set beside it.
+        actor = resolver.covered[named[0].i]
     elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.dep_ == "prep":
         # "unveiled Hugh Jackman as the host", "Smith was named as coach": the object
         # (or passive subject) of the verb the "as" phrase hangs on.
