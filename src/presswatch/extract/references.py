@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from presswatch.extract.doc_index import noun_chunks
+from presswatch.extract.doc_index import doc_text, noun_chunks
 from presswatch.extract.mentions import MentionIndex
 from presswatch.lang.data import PERSON_NOUNS, ROLE_NOUNS
 from presswatch.lang.names import unnamed_key
@@ -256,7 +256,7 @@ def restate_full_names(resolver: DocumentActors) -> None:
         if len(numbers) != 1:
             continue
         actor = people[next(iter(numbers))]
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc)):
             start, end = match.span()
             span = doc.char_span(start, end)
             # Only the person's own shorter mention inside it ("Kovacs" of "Maria Kovacs
