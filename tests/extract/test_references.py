@@ -235,3 +235,12 @@ def test_a_description_with_a_name_set_beside_it_is_that_person(analyse: Analyse
     (person,) = [a for a in analysis.actors if a.kind == "person"]
     assert person.name == "Eric Dawson"
     assert "the recently fired man" in texts(person)
+
+
+def test_a_description_identified_as_a_name_is_that_person(analyse: Analyse) -> None:
+    analysis = analyse(
+        "A deputy was shot on Friday. On Monday police identified the suspect as Jose Orozco, 27.",
+        ("actors",),
+    )
+    (orozco,) = [a for a in analysis.actors if a.name == "Jose Orozco"]
+    assert texts(orozco) == ["the suspect", "Jose Orozco"]

@@ -228,6 +228,17 @@ def apposed_person(resolver: DocumentActors, chunk: Span) -> LocalActor | None:
         verb = root.head.head
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         actor = next((resolver.covered[c.i] for c in objects if c.i in resolver.covered), None)
+    elif root.dep_ in ("dobj", "nsubjpass"):
+        # "Police identified the suspect as Jose Orozco", "the gunman was named as Eric
+        # Smith": the name after the "as" of its verb.
+        names = [
+            t
+            for prep in root.head.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for t in prep.children
+            if t.dep_ == "pobj" and t.i in resolver.covered
+        ]
+        actor = resolver.covered[names[0].i] if names else None
     else:
         return None
     return actor if actor is not None and actor.kind == "person" and actor.names else None
