@@ -244,3 +244,20 @@ def test_a_description_identified_as_a_name_is_that_person(analyse: Analyse) -> 
     )
     (orozco,) = [a for a in analysis.actors if a.name == "Jose Orozco"]
     assert texts(orozco) == ["the suspect", "Jose Orozco"]
+
+
+def test_someones_someone_or_a_plural_is_no_description_of_a_named_person() -> None:
+    """ "Nichols' mother" or "the defense lawyers" bound to Nichols by mistake do not
+    make another report's unnamed mother or lawyer Nichols."""
+    record = Record(
+        actors=[
+            named(
+                "p1",
+                "Brian Nichols",
+                [("d1", "Nichols ' mother", "role"), ("d1", "the defense lawyers", "role")],
+            ),
+            unnamed("a1", "~mother", "d2", "his mother"),
+            unnamed("a2", "~lawyer", "d2", "the lawyer"),
+        ]
+    )
+    assert merge_unnamed_in_stories(record, [{"d1", "d2"}]) == {}

@@ -502,10 +502,18 @@ def described_heads(actor: Actor, documents: set[str]) -> Counter[str]:
     found: Counter[str] = Counter()
     for phrase in [*phrases, *actor.roles]:
         words = phrase.casefold().split()
-        if words:
-            word = words[-1].removesuffix("'s").removesuffix("’s")
-            found[heads.get(word, word)] += 1
+        # Someone's someone ("Nichols' mother", "a sheriff's deputy") and a plural ("the
+        # defense lawyers") describe other people bound to this one by mistake.
+        if not words or any(w in POSSESSIVE or w.endswith(POSSESSIVE) for w in words):
+            continue
+        word = words[-1]
+        if word.endswith("s") and not word.endswith("ss"):
+            continue
+        found[heads.get(word, word)] += 1
     return found
+
+
+POSSESSIVE = ("'", "'s", "’", "’s")
 
 
 def described_words(actor: Actor, documents: set[str], record: Record) -> set[str]:
