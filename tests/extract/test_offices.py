@@ -169,3 +169,15 @@ def test_a_report_past_the_checked_date_is_marked_and_later_ones_resolve_nothing
     assert [m.office_checked for m in leader.mentions if m.kind == "title"] == [False]
     too_late = analyse(LEADER_ONLY, published="2027-01-05")
     assert holder_of(too_late, "Leader of the Islamic Revolution") is None
+
+
+def test_a_former_holder_the_report_names_leaves_the_title_to_the_holder(
+    analyse: Analyse,
+) -> None:
+    analysis = analyse(
+        "Former US President Barack Obama spoke in Chicago on Monday. In Washington, "
+        "America's president signed the budget.",
+        published="2025-03-02",
+    )
+    holder = holder_of(analysis, "America's president")
+    assert holder is not None and holder.name == "Donald Trump"

@@ -130,6 +130,8 @@ def held_by_another(
         for role in actor.roles:
             folded = role.casefold()
             words = set(folded.replace("'s", " ").replace("’s", " ").split())
+            if words & not_holder_words():
+                continue  # "former US President Barack Obama" holds it no more
             in_place = bool(places & words) or any(" " in p and p in folded for p in places)
             if any(t in folded for t in alone) or (title.head in words and in_place):
                 return True
