@@ -163,11 +163,11 @@ def test_a_title_joins_the_holder_named_by_surname_alone_spelled_alike(analyse: 
 def test_a_report_past_the_checked_date_is_marked_and_later_ones_resolve_nothing(
     analyse: Analyse,
 ) -> None:
-    within_grace = analyse(LEADER_ONLY, published="2026-01-05")
+    within_grace = analyse(LEADER_ONLY, published="2025-08-15")
     leader = holder_of(within_grace, "Leader of the Islamic Revolution")
     assert leader is not None and leader.name == "Ali Khamenei"
     assert [m.office_checked for m in leader.mentions if m.kind == "title"] == [False]
-    too_late = analyse(LEADER_ONLY, published="2027-01-05")
+    too_late = analyse(LEADER_ONLY, published="2025-10-01")
     assert holder_of(too_late, "Leader of the Islamic Revolution") is None
 
 
