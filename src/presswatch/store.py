@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from presswatch.compact import compact
 from presswatch.errors import PresswatchError
+from presswatch.lang.names import is_unnamed_key
 from presswatch.model import (
     Actor,
     Claim,
@@ -788,8 +789,14 @@ class Store:
             (json.dumps(list(mentions)),),
         )
         actors = _compacted(Actor.model_validate_json(row[0]) for row in rows)
+        # Unnamed people are merged only within a story that holds every report naming them
+        # (link.actors.merge_unnamed_in_stories): one named outside these reports keeps all
+        # its mentions, else it would look like one story's and merge where a full pass
+        # never merges it (adding reports to 10,000 then fell back to a full relink).
+        unnamed = [a.id for a in actors if is_unnamed_key(a.key)]
+        everywhere = {a.id: a.mentions for a in self._by_ids(Actor, "actors", unnamed)}
         for actor in actors:
-            actor.mentions = mentions[actor.id]
+            actor.mentions = everywhere.get(actor.id, mentions[actor.id])
         return actors
 
     def save_increment(
@@ -885,8 +892,14 @@ class Store:
             self._insert_finding_documents(findings)
 
     def _by_ids(self, kind: type[_Row], table: str, ids: Sequence[str]) -> list[_Row]:
+        if not ids:
+            return []
         return self._load(
-            kind, table, "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
+            kind,
+            table,
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+            compacted=True,
         )
 
     # -- listings: indexed queries, never the whole record ----------------------------------

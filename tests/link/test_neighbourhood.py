@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from presswatch.lang.names import unnamed_key
+from presswatch.model import Actor, Document, DocumentAnalysis, Mention, Record, Story
 from presswatch.store import Store
 from tests.conftest import Analyse, save_linked
 
@@ -52,3 +54,37 @@ def test_neighbour_actors_carry_only_their_mentions_in_its_reports(
         trimmed += len(whole[actor.id].mentions) - len(actor.mentions)
     # Khamenei is named in other stories' reports too: those mentions stay out.
     assert trimmed > 0
+
+
+def test_an_unnamed_person_named_outside_the_neighbourhood_keeps_every_mention(
+    tmp_path: Path,
+) -> None:
+    # Unnamed people merge only within one story holding all their reports: trimmed to
+    # the neighbourhood, "voters" of two stories would look like one story's and merge.
+    documents = [
+        Document(id=d, source=f"{d}.txt", text=f"Voters and Smith in {d}.") for d in ("d1", "d2")
+    ]
+
+    def mentions(text: str) -> list[Mention]:
+        return [Mention(doc=d, start=0, end=len(text), text=text) for d in ("d1", "d2")]
+
+    record = Record(
+        documents=documents,
+        actors=[
+            Actor(
+                id="a1",
+                name="voters",
+                kind="group",
+                key=unnamed_key("voters"),
+                mentions=mentions("Voters"),
+            ),
+            Actor(id="a2", name="Smith", kind="person", key="smith", mentions=mentions("Smith")),
+        ],
+        stories=[Story(id="s1", documents=["d1"]), Story(id="s2", documents=["d2"])],
+    )
+    with Store.open(tmp_path / "unnamed.db") as store:
+        store.save_analyses([DocumentAnalysis(document=d) for d in documents])
+        store.save_corpus(record)
+        near = {a.id: a for a in store.neighbourhood(["s1"]).actors}
+    assert [m.doc for m in near["a1"].mentions] == ["d1", "d2"]
+    assert [m.doc for m in near["a2"].mentions] == ["d1"]
