@@ -101,7 +101,7 @@ def stage(kind: str, folder: str, db: str, workers: int) -> dict[str, Any]:
     start = time.perf_counter()
     if kind == "analyze":
         # Linking is measured as its own stage.
-        pipeline.relink_store = lambda *args, **kwargs: None  # type: ignore[assignment]
+        pipeline.relink_store = lambda *args, **kwargs: None
         _, summary = pipeline.run_analysis([folder], settings=settings, db=db, keep_record=False)
         done = {"analysed": summary.analysed, "reused": summary.reused}
     elif kind == "relink":
@@ -196,6 +196,10 @@ def measure(size: int, work: Path, workers: int, add: int, pool: Any) -> dict[st
     result = run_stage("add", added, copy, 1)
     copy.unlink()
     row.update(add_s=result["seconds"], add_rss_mb=result["peak_rss_mb"])
+    # A whole run's peak: the analysis stage and the whole-corpus pass run one after the
+    # other (here each in its own process), so the larger of the two (the issue asks that
+    # at 10,000 reports within 1.3x of that at 1,000; see `main`).
+    row["run_rss_mb"] = max(row["analyze_rss_mb"], row["relink_rss_mb"])
     # What adding reports costs against building the corpus (the issue asks under 5 %).
     row["add_share_pct"] = round(100 * row["add_s"] / (row["analyze_s"] + row["relink_s"]), 2)
     return row
@@ -219,6 +223,8 @@ def main() -> None:
     for size in options.sizes:
         print(f"{size} reports", file=sys.stderr, flush=True)
         rows.append(measure(size, options.work, options.workers, options.add, pool))
+    for row in rows:
+        row["run_rss_vs_first"] = round(row["run_rss_mb"] / rows[0]["run_rss_mb"], 2)
     (options.work / "scaling.json").write_text(json.dumps(rows, indent=2))
     columns = list(rows[0])
     print(" | ".join(columns))
