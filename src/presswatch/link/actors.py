@@ -426,6 +426,7 @@ def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -
     joined) after rewriting every reference."""
     mapping: dict[str, str] = {}
     published = {d.id: d.published or UNDATED for d in record.documents}
+    described = DescribedPeople.of(record)
     for documents in stories:
         inside = set(documents)
         # The person as first reported survives a merge, whatever order the reports were
@@ -476,7 +477,7 @@ def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -
             target[3].update(heads)
             mapping[actor.id] = keep.id
         people = [entry[0] for entry in merged if entry[0].kind == "person"]
-        join_described_to_named(record, inside, people, mapping)
+        join_described_to_named(inside, people, mapping, described)
     if mapping:
         record.actors = [a for a in record.actors if a.id not in mapping]
         rewrite_actor_references(record, mapping)
@@ -493,87 +494,127 @@ def person_noun_heads() -> dict[str, str]:
     return {noun: group[0] for group in PERSON_NOUNS.load().synonyms for noun in group}
 
 
-def described_heads(actor: Actor, documents: set[str]) -> Counter[str]:
-    """The head nouns a named person is described by in these reports ("Eric Smith, the
-    gunman", "the actress" bound to the report's protagonist) and its roles' heads,
-    synonyms folded, each with how often."""
-    heads = person_noun_heads()
-    phrases = [m.text for m in actor.mentions if m.kind == "role" and m.doc in documents]
-    found: Counter[str] = Counter()
-    for phrase in [*phrases, *actor.roles]:
-        words = phrase.casefold().split()
-        # Someone's someone ("Nichols' mother", "a sheriff's deputy") and a plural ("the
-        # defense lawyers") describe other people bound to this one by mistake.
-        if not words or any(w in POSSESSIVE or w.endswith(POSSESSIVE) for w in words):
-            continue
-        word = words[-1]
-        if word.endswith("s") and not word.endswith("ss"):
-            continue
-        found[heads.get(word, word)] += 1
-    return found
+def description_head(phrase: str) -> str | None:
+    """The head noun of a named person's description or role, synonyms folded; None for
+    someone's someone ("Nichols' mother", "a sheriff's deputy") or a plural ("the defense
+    lawyers"): those describe other people bound to this one by mistake."""
+    words = phrase.casefold().split()
+    if not words or any(w in POSSESSIVE or w.endswith(POSSESSIVE) for w in words):
+        return None
+    word = words[-1]
+    if word.endswith("s") and not word.endswith("ss"):
+        return None
+    return person_noun_heads().get(word, word)
 
 
 POSSESSIVE = ("'", "'s", "’", "’s")
 
 
-def described_words(actor: Actor, documents: set[str], record: Record) -> set[str]:
-    """Every word of a named person's descriptions in these reports, of its roles and of
-    the names of the organisations it belongs to."""
-    phrases = [m.text for m in actor.mentions if m.kind == "role" and m.doc in documents]
-    phrases += actor.roles
-    phrases += [a.name for a in record.actors if a.id in actor.affiliations]
-    return {w.casefold() for phrase in phrases for w in phrase.split()}
+@dataclass
+class DescribedPeople:
+    """What the named people of a record are described as, by report, built once for all
+    stories: a story's part is the sum over its reports."""
 
+    # document → (place in the record, named person) of the named people it mentions
+    by_document: dict[str, list[tuple[int, Actor]]] = field(default_factory=dict)
+    # (person id, document) → heads of its descriptions there; person id → its roles' heads
+    heads: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
+    role_heads: dict[str, Counter[str]] = field(default_factory=dict)
+    # the same for every word of them (its organisations' names with its roles)
+    words: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    role_words: dict[str, set[str]] = field(default_factory=dict)
+    # The words of every named organisation's or group's name ("Hamas", "Israeli").
+    organisations: set[str] = field(default_factory=set)
 
-def organisation_words(record: Record) -> set[str]:
-    """The words of every named organisation's or group's name ("Hamas", "Israeli")."""
-    return {
-        w.casefold()
-        for a in record.actors
-        if a.kind in ("organization", "group") and not is_unnamed_key(a.key)
-        for name in [a.name, *a.aliases]
-        for w in name.split()
-        if w[:1].isupper()
-    }
+    @classmethod
+    def of(cls, record: Record) -> DescribedPeople:
+        index = cls()
+        names = {a.id: a.name for a in record.actors}
+        for number, actor in enumerate(record.actors):
+            if is_unnamed_key(actor.key):
+                continue
+            if actor.kind in ("organization", "group"):
+                index.organisations |= {
+                    w.casefold()
+                    for name in [actor.name, *actor.aliases]
+                    for w in name.split()
+                    if w[:1].isupper()
+                }
+            if actor.kind != "person":
+                continue
+            for doc in dict.fromkeys(m.doc for m in actor.mentions):
+                index.by_document.setdefault(doc, []).append((number, actor))
+            index.describe(actor, actor.mentions)
+            index.role_heads[actor.id] = Counter(
+                h for h in map(description_head, actor.roles) if h is not None
+            )
+            own = [*actor.roles, *(names.get(a, "") for a in actor.affiliations)]
+            index.role_words[actor.id] = {w.casefold() for p in own for w in p.split()}
+        return index
+
+    def describe(self, actor: Actor, mentions: list[Mention]) -> None:
+        """Add the descriptions among these mentions of a named person."""
+        for mention in mentions:
+            if mention.kind == "role":
+                place = (actor.id, mention.doc)
+                head = description_head(mention.text)
+                if head is not None:
+                    self.heads.setdefault(place, Counter())[head] += 1
+                self.words.setdefault(place, set()).update(
+                    w.casefold() for w in mention.text.split()
+                )
+
+    def people(self, documents: set[str]) -> list[Actor]:
+        """The named people of these reports, in record order."""
+        inside = {n: a for doc in documents for n, a in self.by_document.get(doc, [])}
+        return [inside[n] for n in sorted(inside)]
+
+    def described(self, actor: Actor, documents: set[str]) -> Counter[str]:
+        """The heads a named person is described by in these reports and its roles', each
+        with how often ("Eric Smith, the gunman"; "the actress" bound to the report's
+        protagonist)."""
+        found = Counter(self.role_heads.get(actor.id, {}))
+        for doc in documents:
+            found.update(self.heads.get((actor.id, doc), {}))
+        return found
+
+    def described_words(self, actor: Actor, documents: set[str]) -> set[str]:
+        found = set(self.role_words.get(actor.id, set()))
+        for doc in documents:
+            found |= self.words.get((actor.id, doc), set())
+        return found
 
 
 def join_described_to_named(
-    record: Record, documents: set[str], people: list[Actor], mapping: dict[str, str]
+    documents: set[str], people: list[Actor], mapping: dict[str, str], index: DescribedPeople
 ) -> None:
     """An unnamed person of a story (`people`, after merging) is the named person the
     story describes by one of its heads, when exactly one named person is: report A
     calls him "the gunman", report B "John Smith, the gunman", so A's gunman is John
     Smith. The named person takes the mentions (not the description as a name or alias);
     `mapping` records the unnamed id → the named id. Two named people are never merged."""
-    named = [
-        a
-        for a in record.actors
-        if a.kind == "person"
-        and not is_unnamed_key(a.key)
-        and any(m.doc in documents for m in a.mentions)
-    ]
+    named = index.people(documents)
     if not named:
         return
-    heads = {a.id: described_heads(a, documents) for a in named}
-    organisations: set[str] | None = None
+    heads = {a.id: index.described(a, documents) for a in named}
     for actor in people:
         # "the Hamas leader" is not "Supreme Leader Ali Khamenei": an organisation the
         # description names must be in the named person's descriptions or affiliations.
-        names = description_names(actor)
-        if names:
-            organisations = organisation_words(record) if organisations is None else organisations
-            names &= organisations
+        names = description_names(actor) & index.organisations
         own = set(actor.roles)
         candidates = [
             a
             for a in named
             if own & heads[a.id].keys()
-            and (not names or names & described_words(a, documents, record))
+            and (not names or names & index.described_words(a, documents))
         ]
         target = most_described(candidates, own, heads)
         if target is None:
             continue  # no one, or several people alike, go by that description
         target.mentions.extend(actor.mentions)
+        # Its descriptions now describe the named person too ("the Queens grandmother"
+        # for the next description naming Queens); the heads weighed stay the story's.
+        index.describe(target, actor.mentions)
         for merged_id, survivor in mapping.items():
             if survivor == actor.id:
                 mapping[merged_id] = target.id
