@@ -261,3 +261,36 @@ def test_someones_someone_or_a_plural_is_no_description_of_a_named_person() -> N
         ]
     )
     assert merge_unnamed_in_stories(record, [{"d1", "d2"}]) == {}
+
+
+def test_a_spokesman_for_one_body_is_not_another_bodys_named_spokesman(
+    analyse: Analyse,
+) -> None:
+    """examples/ wire copy: "a spokesman for the International Committee of the Red
+    Cross" is not "Hamas spokesman Abdel Latif al-Qanoua" of the same story."""
+    analysis = analyse(
+        '"The exchange was completed," a spokesman for the International Committee of the '
+        "Red Cross told reporters.",
+        ("actors",),
+    )
+    (spokesman,) = [a for a in analysis.actors if a.key == "~spokesman"]
+    assert texts(spokesman) == ["a spokesman for the International Committee of the Red Cross"]
+    record = Record(
+        actors=[
+            named("p1", "Abdel Latif al-Qanoua", [("d1", "Hamas spokesman", "role")]),
+            Actor(
+                id="o1",
+                name="International Committee of the Red Cross",
+                kind="organization",
+                key="international committee red cross",
+                mentions=[Mention(doc="d2", start=0, end=5, text="ICRC")],
+            ),
+            spokesman.model_copy(
+                update={
+                    "id": "a1",
+                    "mentions": [m.model_copy(update={"doc": "d2"}) for m in spokesman.mentions],
+                }
+            ),
+        ]
+    )
+    assert merge_unnamed_in_stories(record, [{"d1", "d2"}]) == {}

@@ -112,6 +112,9 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
             continue
         gender = table.genders.get(lemma)
         head = table.head(lemma) + ("s" if plural else "")
+        # "a spokesman for the International Committee of the Red Cross": the body it
+        # speaks for is part of the description, what tells it from "Hamas spokesman X".
+        chunk = with_organisation(chunk)
         named_words = {t.lower_ for t in chunk if t.ent_type_ and t.i != root.i}
         actor = None
         # "a gunman", and a count ("33 hostages", "five pirates"), introduce someone new.
@@ -168,6 +171,22 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
         # Its roles are the head nouns it goes by: what reports of one story compare.
         if head not in actor.roles:
             actor.roles.append(head)
+
+
+# Prepositions that tie a description to the body or place it belongs to.
+BELONGING = frozenset({"of", "for", "at", "from", "with"})
+
+
+def with_organisation(chunk: Span) -> Span:
+    """The description with the phrase right after it that names an organisation,
+    nationality or place it belongs to ("a spokesman for the Red Cross"); else as is."""
+    after = chunk.doc[chunk.end] if chunk.end < len(chunk.doc) else None
+    if after is None or after.lower_ not in BELONGING or after.head.i != chunk.root.i:
+        return chunk
+    phrase = list(after.subtree)
+    if not any(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") for t in phrase):
+        return chunk
+    return chunk.doc[chunk.start : phrase[-1].i + 1]
 
 
 def is_headline(token: Token) -> bool:

@@ -646,13 +646,19 @@ def description_names(actor: Actor) -> set[str]:
     words: set[str] = set()
     for mention in actor.mentions:
         if mention.kind == "role":
-            before_head = mention.text.split()[:-1]
+            # "a spokesman for the International Committee of the Red Cross": the head
+            # ends the words before the preposition, the body follows it.
+            text = mention.text.split()
+            cut = next((n for n, w in enumerate(text) if w in BELONGING), len(text))
+            named = [*text[: max(cut - 1, 0)], *text[cut + 1 :]]
             words |= {
-                w.casefold()
-                for w in before_head
-                if w[:1].isupper() and w.casefold() not in DETERMINERS
+                w.casefold() for w in named if w[:1].isupper() and w.casefold() not in DETERMINERS
             }
     return words
+
+
+# Prepositions after a description's head that name the body it belongs to.
+BELONGING = frozenset({"of", "for", "at", "from", "with"})
 
 
 def adopt_stored_unnamed_ids(record: Record, stored: dict[tuple[str, int, int], str]) -> None:
