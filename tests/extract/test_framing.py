@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from tests.conftest import Analyse
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+from presswatch.extract import document_doc
+from presswatch.extract.doc_index import doc_text, noun_chunks
+from presswatch.extract.framing import term_matcher, token_patterns
+from presswatch.lang.data import LOADED_TERMS
+from tests.conftest import EXAMPLES, Analyse, make_document
 
 
 def framing(analyse: Analyse, text: str) -> list[tuple[str, str, str | None]]:
@@ -37,3 +44,30 @@ def test_offsets_point_at_the_term_in_the_text(analyse: Analyse) -> None:
     text = "Officials called it genocide."
     (span,) = analyse(text).framing
     assert text[span.start : span.end] == "genocide" and span.category == "contested_legal"
+
+
+def test_term_matcher_finds_what_spacys_matcher_finds_in_its_order(nlp: Language) -> None:
+    """The lookup matcher stands in for spaCy's Matcher over the same patterns: on the
+    examples (and an inflected, capitalised and overlapping text) it must give the same
+    (key, start, end) list, in the Matcher's order, which decides overlaps."""
+    matcher = Matcher(nlp.vocab)
+    keys = {}
+    for index, entry in enumerate(LOADED_TERMS.load()):
+        matcher.add(f"loaded-{index}", [p for t in entry.terms for p in token_patterns(t)])
+        keys[nlp.vocab.strings[f"loaded-{index}"]] = index
+    texts = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))]
+    texts.append("Martyrs and the Martyr's family; the Zionist regime's terror group's massacre.")
+    found = 0
+    for doc in nlp.pipe(texts):
+        expected = [(keys[key], start, end) for key, start, end in matcher(doc)]
+        assert term_matcher()(doc) == expected
+        found += len(expected)
+    assert found > 10
+
+
+def test_doc_text_and_noun_chunks_are_spacys(nlp: Language) -> None:
+    text = (EXAMPLES / "wire-ceasefire-prisoner-exchange.txt").read_text(encoding="utf-8")
+    doc = nlp(text)
+    made = nlp(document_doc(nlp, make_document(text)))
+    assert doc_text(doc) == doc_text(made) == made.text == doc.text
+    assert noun_chunks(doc) == list(doc.noun_chunks)

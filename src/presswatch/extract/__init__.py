@@ -27,7 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presswatch.extract.doc_index import doc_text
+from presswatch.extract.doc_index import doc_text, made_from
 from presswatch.extract.mentions import MentionIndex
 from presswatch.model import (
     Actor,
@@ -102,7 +102,7 @@ class RecordsComponent:
 
 def document_doc(nlp: Language, document: Document) -> Doc:
     """The document's text as a Doc that carries the document, ready for the pipeline."""
-    doc = nlp.make_doc(document.text)
+    doc = made_from(nlp.make_doc(document.text), document.text)
     doc._.pw_document = document
     return doc
 

@@ -24,29 +24,19 @@ _NOUN_CHUNKS = "presswatch.noun_chunks"
 
 
 def doc_text(doc: Doc) -> str:
-    """The document's text, built once (or taken from the document the Doc carries)."""
+    """The document's text, built once (or given by `made_from`)."""
     text = doc.user_data.get(_TEXT)
     if not isinstance(text, str):
-        text = doc.user_data[_TEXT] = source_text(doc) or doc.text
+        text = doc.user_data[_TEXT] = doc.text
     return text
 
 
-def source_text(doc: Doc) -> str | None:
-    """The text of the document the Doc was made from (`doc._.pw_document`), if it is the
-    Doc's: spaCy's tokenizer keeps every character, so a text whose length and ends agree
-    with the tokens' is the one `Doc.text` would join from every token (a pass that costs
-    about as much as an extractor's pass over the tokens)."""
-    document = doc._.get("pw_document") if Doc.has_extension("pw_document") else None
-    text = getattr(document, "text", None)
-    if not isinstance(text, str) or not len(doc):
-        return None
-    first, last = doc[0], doc[-1]
-    agrees = (
-        last.idx + len(last.text_with_ws) == len(text)
-        and text[last.idx :] == last.text_with_ws
-        and text.startswith(first.text_with_ws)
-    )
-    return text if agrees else None
+def made_from(doc: Doc, text: str) -> Doc:
+    """Keep the text a Doc was just made from (`nlp.make_doc(text)`) as its text: spaCy's
+    tokenizer keeps every character, so it is what `Doc.text` would join from every
+    token, a pass that costs about as much as an extractor's pass over the tokens."""
+    doc.user_data[_TEXT] = text
+    return doc
 
 
 def noun_chunks(doc: Doc) -> list[Span]:
