@@ -415,14 +415,18 @@ def first_reported(actor: Actor, published: dict[str, str]) -> tuple[str, str, i
     return min((published.get(m.doc, UNDATED), m.doc, m.start) for m in actor.mentions)
 
 
-def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -> dict[str, str]:
+def merge_unnamed_in_stories(
+    record: Record, stories: Iterable[Iterable[str]], settled: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """People described but never named ("a gunman", "the shooter") who are one person:
     within one story (a set of document ids), the unnamed people whose head nouns agree
     (their roles hold the heads, synonyms folded by person_nouns.yaml) and whose
     descriptions name nothing different ("Israeli officials" never joins "the Hamas
     officials"); at most one person (not group) per report. Reports of one shooting call
     its gunman "the gunman" and "the shooter"; two stories' gunmen are never merged, nor
-    is an unnamed person with anyone named. Returns the merged ids (each → the id it
+    is an unnamed person with anyone named. `settled` are people an earlier pass already
+    compared (stored ones, when reports are added): two of them never merge with each
+    other here, only through a new person. Returns the merged ids (each → the id it
     joined) after rewriting every reference."""
     mapping: dict[str, str] = {}
     published = {d.id: d.published or UNDATED for d in record.documents}
@@ -442,6 +446,10 @@ def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -
         )
         # actor, its reports, the names in its descriptions, the heads it goes by
         merged: list[tuple[Actor, set[str], set[str], set[str]]] = []
+        # Survivors holding only settled people: the pass that stored them kept them apart
+        # from the other settled ones, and merging again over their gathered heads would
+        # join what it did not (a greedy merge is not idempotent).
+        only_settled = {a.id for a in members if a.id in settled}
         for actor in members:
             names = description_names(actor)
             reports = {m.doc for m in actor.mentions}
@@ -455,6 +463,7 @@ def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -
                     # pirates", "the pirates") may be one group the report split.
                     and (actor.kind == "group" or not entry[1] & reports)
                     and (not names or not entry[2] or names & entry[2])
+                    and not (actor.id in settled and entry[0].id in only_settled)
                 ),
                 None,
             )
@@ -462,6 +471,8 @@ def merge_unnamed_in_stories(record: Record, stories: Iterable[Iterable[str]]) -
                 merged.append((actor, reports, names, heads))
                 continue
             keep = target[0]
+            if actor.id not in settled:
+                only_settled.discard(keep.id)
             # Its mentions in the order first reported, as the survivor is chosen: the
             # same whichever run linked which report.
             keep.mentions = sorted(
@@ -682,7 +693,11 @@ def adopt_stored_unnamed_ids(record: Record, stored: dict[tuple[str, int, int], 
 @linker("unnamed", after="stories")
 def merge_unnamed(context: CorpusContext) -> None:
     """After the stories linker: unnamed people merge within each story."""
-    merged = merge_unnamed_in_stories(context.record, (s.documents for s in context.record.stories))
+    # Adding reports: the stored people were compared when they were linked
+    # (link/incremental.py names them); only the new reports' people are new evidence.
+    settled = frozenset(context.scratch.get("unnamed_settled", ()))
+    stories = (s.documents for s in context.record.stories)
+    merged = merge_unnamed_in_stories(context.record, stories, settled)
     # Incremental linking reads which actors were merged away (link/incremental.py).
     context.scratch.setdefault("unnamed_merged", {}).update(merged)
     local_ids = context.scratch.get("actor_ids")

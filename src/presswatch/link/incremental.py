@@ -113,6 +113,7 @@ def link_increment(
     # reports in none of them); their quote groups and findings are rebuilt.
     resolve_speakers_by_role(linked)
     context = CorpusContext(linked, settings, link_settings=link)
+    context.scratch["unnamed_settled"] = {a.id for a in kept}
     link_after_actors(context)
     merged: dict[str, str] = context.scratch.get("unnamed_merged", {})
     if merged:
