@@ -37,7 +37,7 @@ from presswatch.lang.names import is_unnamed_key
 from presswatch.link import link_context, link_corpus, names_by_actor
 from presswatch.link.actors import adopt_stored_unnamed_ids
 from presswatch.link.incremental import can_link_increment, link_increment
-from presswatch.link.staged import link_stored_corpus
+from presswatch.link.staged import frozen_heap, link_stored_corpus
 from presswatch.model import Document, DocumentAnalysis, Record, Story
 from presswatch.nlp import build_pipeline, load_pipeline, pipeline_key
 from presswatch.settings import LinkSettings, Settings, link_settings_for
@@ -244,8 +244,10 @@ def link_stored(
     return it. The analyses are read compacted (`presswatch.compact`) in two passes
     (`link.staged`): the reports' own actors are merged before the rest is read, so the
     pass holds the record it builds and little besides."""
-    context, local = link_stored_corpus(store, documents, settings, link, stories)
-    store.save_corpus(context.record, names_by_actor(local, context.scratch.get("actor_ids", {})))
+    with frozen_heap():
+        context, local = link_stored_corpus(store, documents, settings, link, stories)
+        names = names_by_actor(local, context.scratch.get("actor_ids", {}))
+        store.save_corpus(context.record, names)
     return context.record
 
 

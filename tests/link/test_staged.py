@@ -5,11 +5,13 @@ builds from the same analyses held at once: on examples/, as a first run and as
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
 from presswatch import pipeline
 from presswatch.link import link_corpus
+from presswatch.link.staged import AnalysisActors, AnalysisRest, frozen_heap
 from presswatch.model import DocumentAnalysis
 from presswatch.settings import Settings
 from presswatch.store import Store
@@ -63,3 +65,28 @@ def test_a_speaker_named_by_a_role_is_resolved_once_the_quotes_are_read(
     starmer = next(a.id for a in saved.actors if a.name == "Keir Starmer")
     assert [q.speaker for q in saved.quotes] == [starmer, starmer]
     assert saved.model_dump_json() == expected.model_dump_json()
+
+
+def test_each_read_builds_fields_of_an_analysis_as_the_analysis_declares_them() -> None:
+    # The two reads validate only what they keep; every field but the pipeline version is
+    # kept by one of them, with the analysis's own type and default.
+    whole = DocumentAnalysis.model_fields
+    for part in (AnalysisActors, AnalysisRest):
+        for name, field in part.model_fields.items():
+            assert field.annotation == whole[name].annotation
+            assert field.get_default(call_default_factory=True) == whole[name].get_default(
+                call_default_factory=True
+            )
+    kept = set(AnalysisActors.model_fields) | set(AnalysisRest.model_fields)
+    assert kept == set(whole) - {"pipeline"}
+
+
+def test_the_frozen_heap_is_put_back_and_a_callers_freeze_is_left_alone() -> None:
+    assert gc.get_freeze_count() == 0
+    with frozen_heap():
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with frozen_heap():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0

@@ -354,41 +354,60 @@ class LexicalIndex:
         self.terms = terms
         self.frequency: Counter[str] = Counter()
         self.seen = 0
-        self._idf: dict[str, float] = {}
+        # A word's idf depends only on how many reports seen hold it, so it is kept by
+        # that count: a placement computes one logarithm per distinct count instead of
+        # one per distinct word of its candidates (same formula, so the same floats).
+        self._idf: dict[int, float] = {}
+        self._idf_squared: dict[int, float] = {}
         self._norms: dict[int, float] = {}
 
     def add(self, row: int) -> None:
         self.frequency.update(self.terms[row].keys())
         self.seen += 1
         self._idf.clear()
+        self._idf_squared.clear()
         self._norms.clear()
 
-    def idf(self, word: str) -> float:
-        value = self._idf.get(word)
-        if value is None:
-            value = math.log((1 + self.seen) / (1 + self.frequency[word])) + 1.0
-            self._idf[word] = value
+    def _idf_of_count(self, count: int) -> float:
+        value = math.log((1 + self.seen) / (1 + count)) + 1.0
+        self._idf[count] = value
+        self._idf_squared[count] = value**2
         return value
 
+    def idf(self, word: str) -> float:
+        count = self.frequency.get(word, 0)
+        value = self._idf.get(count)
+        return self._idf_of_count(count) if value is None else value
+
     def norm(self, row: int) -> float:
+        """The row's TF-IDF vector length; computing it caches the idf of every count its
+        words have (`cosine` relies on that)."""
         value = self._norms.get(row)
         if value is None:
-            # The hot loop of assignment: the idf cache is read directly.
-            cache, idf, total = self._idf, self.idf, 0.0
+            # The hot loop of assignment: the caches are read directly.
+            counts, cache, total = self.frequency, self._idf, 0.0
             for word, tf in self.terms[row].items():
-                weight = cache.get(word)
-                total += (tf * (idf(word) if weight is None else weight)) ** 2
+                count = counts.get(word, 0)
+                weight = cache.get(count)
+                if weight is None:
+                    weight = self._idf_of_count(count)
+                total += (tf * weight) ** 2
             value = math.sqrt(total) or 1.0
             self._norms[row] = value
         return value
 
     def cosine(self, a: int, b: int) -> float:
+        norms = self.norm(a) * self.norm(b)
         first, second = self.terms[a], self.terms[b]
         if len(second) < len(first):
             first, second = second, first
-        idf = self.idf
-        dot = sum(tf * second[w] * idf(w) ** 2 for w, tf in first.items() if w in second)
-        return dot / (self.norm(a) * self.norm(b))
+        # Both norms are computed since the last report was seen, so the squared idf of
+        # every word of `first` is cached.
+        counts, squared = self.frequency, self._idf_squared
+        dot = sum(
+            tf * second[w] * squared[counts.get(w, 0)] for w, tf in first.items() if w in second
+        )
+        return dot / norms
 
 
 class CandidateIndex:
