@@ -423,8 +423,9 @@ def merge_unnamed_in_stories(
     (their roles hold the heads, synonyms folded by person_nouns.yaml) and whose
     descriptions name nothing different ("Israeli officials" never joins "the Hamas
     officials"); at most one person (not group) per report. Reports of one shooting call
-    its gunman "the gunman" and "the shooter"; two stories' gunmen are never merged, nor
-    is an unnamed person with anyone named. `settled` are people an earlier pass already
+    its gunman "the gunman" and "the shooter"; two stories' gunmen are never merged. Then
+    each unnamed person joins the named person the story describes by its head, if one
+    stands out (`join_described_to_named`). `settled` are people an earlier pass already
     compared (stored ones, when reports are added): two of them never merge with each
     other here, only through a new person. Returns the merged ids (each → the id it
     joined) after rewriting every reference."""
