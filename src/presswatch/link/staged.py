@@ -70,8 +70,9 @@ def frozen_heap() -> Iterator[None]:
     during it (`gc.freeze`), and put back after. A run's process holds the spaCy pipeline
     and the extractors' data (250,000 tracked objects after the warm-up); a full
     collection walks them all, and the whole-corpus pass made two: 0.25 s of a 1.75 s
-    pass on 150 reports (issue 17). Objects the pass makes are collected as before. Nested or under a
-    caller's own freeze it does nothing (unfreezing would undo the caller's)."""
+    pass on 150 reports (issue 17). Objects the pass makes are collected as before.
+    Nested or under a caller's own freeze it does nothing (unfreezing would undo the
+    caller's)."""
     if gc.get_freeze_count():
         yield
         return
