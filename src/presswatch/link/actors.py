@@ -409,10 +409,34 @@ def resolve_speakers_by_role(record: Record) -> None:
 UNDATED = "9999-99-99"
 
 
+def reported_at(mention: Mention, published: dict[str, str]) -> tuple[str, str, int]:
+    """When and where a mention is reported: its report's publication date (undated
+    last), then document id, then offset."""
+    return (published.get(mention.doc, UNDATED), mention.doc, mention.start)
+
+
 def first_reported(actor: Actor, published: dict[str, str]) -> tuple[str, str, int]:
-    """Where an actor is first reported: the earliest publication date of its reports
-    (undated last), then document id, then offset."""
-    return min((published.get(m.doc, UNDATED), m.doc, m.start) for m in actor.mentions)
+    """Where an actor is first reported: its earliest mention by `reported_at`."""
+    return min(reported_at(m, published) for m in actor.mentions)
+
+
+def unnamed_by_story(record: Record, stories: list[set[str]]) -> list[list[Actor]]:
+    """Each story's unnamed people (those whose reports are all in it), in record order:
+    one pass over the actors, each checked only against the stories of one of its
+    reports, not every story against every actor."""
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for number, documents in enumerate(stories):
+        for document in documents:
+            by_document[document].append(number)
+    found: list[list[Actor]] = [[] for _ in stories]
+    for actor in record.actors:
+        if not is_unnamed_key(actor.key) or not actor.mentions:
+            continue
+        reports = {m.doc for m in actor.mentions}
+        for number in by_document.get(actor.mentions[0].doc, ()):
+            if reports <= stories[number]:
+                found[number].append(actor)
+    return found
 
 
 def merge_unnamed_in_stories(
@@ -432,19 +456,12 @@ def merge_unnamed_in_stories(
     mapping: dict[str, str] = {}
     published = {d.id: d.published or UNDATED for d in record.documents}
     described = DescribedPeople.of(record)
-    for documents in stories:
-        inside = set(documents)
+    insides = [set(documents) for documents in stories]
+    for inside, unnamed in zip(insides, unnamed_by_story(record, insides), strict=True):
         # The person as first reported survives a merge, whatever order the reports were
         # linked in: a full relink and reports added one by one keep the same id, and a
         # later report never takes over an earlier one's id (the smallest id would).
-        members = sorted(
-            (
-                a
-                for a in record.actors
-                if is_unnamed_key(a.key) and a.mentions and {m.doc for m in a.mentions} <= inside
-            ),
-            key=lambda actor: first_reported(actor, published),
-        )
+        members = sorted(unnamed, key=lambda actor: first_reported(actor, published))
         # actor, its reports, the names in its descriptions, the heads it goes by
         merged: list[tuple[Actor, set[str], set[str], set[str]]] = []
         # Survivors holding only settled people: the pass that stored them kept them apart
@@ -477,8 +494,7 @@ def merge_unnamed_in_stories(
             # Its mentions in the order first reported, as the survivor is chosen: the
             # same whichever run linked which report.
             keep.mentions = sorted(
-                [*keep.mentions, *actor.mentions],
-                key=lambda m: (published.get(m.doc, UNDATED), m.doc, m.start),
+                [*keep.mentions, *actor.mentions], key=lambda m: reported_at(m, published)
             )
             for alias in [actor.name, *actor.aliases]:
                 if alias != keep.name and alias not in keep.aliases:
