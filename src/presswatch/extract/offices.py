@@ -24,8 +24,7 @@ from spacy.tokens import Span
 
 from presswatch.extract import document_of
 from presswatch.extract.doc_index import doc_text
-from presswatch.extract.mentions import MentionIndex
-from presswatch.extract.references import PREDICATIVE
+from presswatch.extract.references import PREDICATIVE, mentioned_spans
 from presswatch.lang.dates import iso_date
 from presswatch.lang.names import ParsedName, compatible_names, name_key, parse_name
 from presswatch.lang.offices import (
@@ -53,11 +52,7 @@ def resolve_offices(resolver: DocumentActors) -> OfficeMentions:
     if day is None:
         return {}
     doc = resolver.doc
-    taken = MentionIndex()
-    for actor in resolver.actors:
-        if actor.kind == "person":
-            for start, end, _text, _kind in actor.mentions:
-                taken.add(start, end, "")
+    taken = mentioned_spans(resolver, "person")
     resolved: OfficeMentions = {}
     for title in office_titles(doc_text(doc)):
         if any(taken.overlapping(title.start, title.end)):

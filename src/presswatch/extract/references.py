@@ -51,6 +51,8 @@ class PersonNounTable:
     plain: frozenset[str]
     # Each noun → the first noun of its synonym set (itself when it has none).
     canonical: dict[str, str]
+    # Prepositions tying a description to the body or place it belongs to.
+    belonging: frozenset[str]
 
     def head(self, lemma: str) -> str:
         return self.canonical.get(lemma, lemma)
@@ -62,8 +64,9 @@ def person_nouns() -> PersonNounTable:
     roles = ROLE_NOUNS.load()
     genders: dict[str, str | None] = {noun: None for noun in [*roles.person, *roles.occupations]}
     genders.update(data.nouns)
-    canonical = {noun: group[0] for group in data.synonyms for noun in group}
-    return PersonNounTable(genders, frozenset(data.plural_only), frozenset(data.nouns), canonical)
+    return PersonNounTable(
+        genders, frozenset(data.plural_only), frozenset(data.nouns), data.heads(), data.belonging
+    )
 
 
 def resolve_descriptions(resolver: DocumentActors) -> None:
@@ -72,10 +75,7 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
     table = person_nouns()
     doc = resolver.doc
     restate_full_names(resolver)
-    taken = MentionIndex()
-    for found in resolver.actors:
-        for start, end, _text, _kind in found.mentions:
-            taken.add(start, end, "")
+    taken = mentioned_spans(resolver)
     unnamed: list[LocalActor] = []
     # The names inside each unnamed person's descriptions ("Israeli", "Hamas"): "the Hamas
     # officials" never restates "Israeli officials".
@@ -173,15 +173,15 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
             actor.roles.append(head)
 
 
-# Prepositions that tie a description to the body or place it belongs to.
-BELONGING = frozenset({"of", "for", "at", "from", "with"})
-
-
 def with_organisation(chunk: Span) -> Span:
     """The description with the phrase right after it that names an organisation,
     nationality or place it belongs to ("a spokesman for the Red Cross"); else as is."""
     after = chunk.doc[chunk.end] if chunk.end < len(chunk.doc) else None
-    if after is None or after.lower_ not in BELONGING or after.head.i != chunk.root.i:
+    if (
+        after is None
+        or after.lower_ not in person_nouns().belonging
+        or after.head.i != chunk.root.i
+    ):
         return chunk
     phrase = list(after.subtree)
     if not any(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") for t in phrase):
@@ -269,10 +269,7 @@ def restate_full_names(resolver: DocumentActors) -> None:
     occurrence of a name of two words or more that no mention covers. A name two people
     of the report share is left alone."""
     doc = resolver.doc
-    taken = MentionIndex()
-    for found in resolver.actors:
-        for start, end, _text, _kind in found.mentions:
-            taken.add(start, end, str(found.number))
+    taken = mentioned_spans(resolver)
     owners: dict[str, set[int]] = {}
     people: dict[int, LocalActor] = {}
     for actor in resolver.actors:
@@ -299,6 +296,17 @@ def restate_full_names(resolver: DocumentActors) -> None:
             actor.drop_mentions(partial(within_name, start, end))
             resolver.add_mention(actor, start, end, name, "name", span)
             taken.add(start, end, str(actor.number))
+
+
+def mentioned_spans(resolver: DocumentActors, kind: str | None = None) -> MentionIndex:
+    """The spans of the report's mentions so far (of actors of `kind`, if given), each by
+    its actor's number: where a description or title is already someone's."""
+    taken = MentionIndex()
+    for actor in resolver.actors:
+        if kind is None or actor.kind == kind:
+            for start, end, _text, _kind in actor.mentions:
+                taken.add(start, end, str(actor.number))
+    return taken
 
 
 def within_name(start: int, end: int, mention: LocalMention) -> bool:

@@ -278,6 +278,12 @@ class PersonNouns(Schema):
     nouns: dict[str, Gender | None]
     plural_only: list[str] = Field(default_factory=list)
     synonyms: list[list[str]] = Field(default_factory=list)
+    belonging: frozenset[str] = Field(default_factory=frozenset)
+
+    def heads(self) -> dict[str, str]:
+        """Each noun of a synonym set → the set's first noun, the head it is compared by
+        ("shooter" → "gunman")."""
+        return {noun: group[0] for group in self.synonyms for noun in group}
 
 
 class PronounEntry(Schema):

@@ -519,7 +519,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "so
 def person_noun_heads() -> dict[str, str]:
     """Each person noun of a synonym set (person_nouns.yaml) → the set's first noun, the
     head an unnamed person's roles hold ("shooter" → "gunman")."""
-    return {noun: group[0] for group in PERSON_NOUNS.load().synonyms for noun in group}
+    return PERSON_NOUNS.load().heads()
 
 
 def description_head(phrase: str) -> str | None:
@@ -677,16 +677,13 @@ def description_names(actor: Actor) -> set[str]:
             # "a spokesman for the International Committee of the Red Cross": the head
             # ends the words before the preposition, the body follows it.
             text = mention.text.split()
-            cut = next((n for n, w in enumerate(text) if w in BELONGING), len(text))
+            belonging = PERSON_NOUNS.load().belonging
+            cut = next((n for n, w in enumerate(text) if w in belonging), len(text))
             named = [*text[: max(cut - 1, 0)], *text[cut + 1 :]]
             words |= {
                 w.casefold() for w in named if w[:1].isupper() and w.casefold() not in DETERMINERS
             }
     return words
-
-
-# Prepositions after a description's head that name the body it belongs to.
-BELONGING = frozenset({"of", "for", "at", "from", "with"})
 
 
 def adopt_stored_unnamed_ids(record: Record, stored: dict[tuple[str, int, int], str]) -> None:
