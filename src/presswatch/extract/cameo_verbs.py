@@ -531,7 +531,7 @@ def roles(
     # says to whom the act goes ("contributed francs to Australia"), not where it happens
     # ("agreed on the measures at a meeting in Luxembourg") or anything else (on ECB+
     # news, any preposition joined two stories' reports by a shared event).
-    towards = set(CAMEO_PATTERNS.load().target_prepositions)
+    towards = CAMEO_PATTERNS.load().target_prepositions
     others = tuple(t for t in free[1:] if t.dep_ == "pobj" and t.head.lower_ in towards)
     return sources, free[:1], others
 
@@ -547,7 +547,7 @@ def free_objects(
     talks")."""
     taken = used | {s.i for s in sources}
     bare = bare or set()
-    towards = set(CAMEO_PATTERNS.load().target_prepositions)
+    towards = CAMEO_PATTERNS.load().target_prepositions
     # (Not "* (AT) [036]": "met X at the palace" names where, and X is the target.)
     named = [
         obj

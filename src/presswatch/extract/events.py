@@ -711,7 +711,7 @@ class DocumentEvents:
         return tokens
 
     def prepositional_object(self, head: Token) -> Token | None:
-        allowed = set(patterns().target_prepositions)
+        allowed = patterns().target_prepositions
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in allowed:
                 objects = [g for g in child.children if g.dep_ == "pobj"]

@@ -346,7 +346,7 @@ class CameoPattern(Schema):
 class CameoPatterns(Schema):
     verbs: dict[str, CameoPattern]
     nouns: dict[str, CameoPattern]
-    target_prepositions: list[str]
+    target_prepositions: frozenset[str]
 
 
 class CameoRoot(Schema):
