@@ -262,3 +262,24 @@ def test_an_older_store_is_upgraded_once_when_first_read(
     with Store.read(path) as upgraded:
         assert upgraded.schema_version == migrations()[-1][0]
         assert upgraded.counts()["documents"] == 2
+
+
+def test_quote_groups_are_indexed_by_story_once(tmp_path: Path) -> None:
+    """Migrations 006 and 009 each indexed quote_groups by story; 010 keeps one, and a
+    lookup by story still uses it."""
+    with Store.open(tmp_path / "p.db") as store:
+        indexes = [
+            row[0]
+            for row in store.connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'quote_groups'"
+                " AND sql LIKE '%(story)%'"
+            )
+        ]
+        plan = " ".join(
+            str(row[-1])
+            for row in store.connection.execute(
+                "EXPLAIN QUERY PLAN SELECT json FROM quote_groups WHERE story = 's1'"
+            )
+        )
+    assert indexes == ["quote_groups_by_story"]
+    assert "quote_groups_by_story" in plan
