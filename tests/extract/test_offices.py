@@ -95,6 +95,10 @@ def test_a_title_before_a_name_is_that_name(analyse: Analyse) -> None:
         published="2025-06-01",
     )
     assert "Francis" not in {a.name for a in analysis.actors}
+    # The file's holder then, "Leo XIV", is the report's "Pope Leo": one person, not two.
+    people = [a for a in analysis.actors if a.kind == "person"]
+    assert len(people) == 1
+    assert [m.text for m in people[0].mentions] == ["Pope Leo", "pope"]
 
 
 def test_a_title_in_quotation_marks_resolves_to_no_one(analyse: Analyse) -> None:

@@ -36,6 +36,20 @@ def test_a_full_name_wins_over_itself_with_a_headline_word() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Leo XIV", "Leo", True),
+        ("Benedict XVI", "Benedict", True),
+        ("Henry VIII", "Henry", True),
+        ("Malcolm X", "Malcolm", False),  # one letter is an initial
+        ("PRESIDENT XI JINPING", "President Jinping", False),  # capitals: a word
+    ],
+)
+def test_an_ordinal_after_a_name_is_not_a_word_of_it(first: str, second: str, same: bool) -> None:
+    assert (name_key(first) == name_key(second)) is same
+
+
 def test_a_person_name_drops_what_cannot_open_it() -> None:
     assert parse_name("html Ellen DeGeneres", person=True).core == ["Ellen", "DeGeneres"]
     parsed = parse_name("Comedian Ellen DeGeneres", person=True)

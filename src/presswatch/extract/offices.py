@@ -26,7 +26,7 @@ from presswatch.extract import document_of
 from presswatch.extract.doc_index import doc_text
 from presswatch.extract.references import PREDICATIVE, mentioned_spans
 from presswatch.lang.dates import iso_date
-from presswatch.lang.names import ParsedName, compatible_names, name_key, parse_name
+from presswatch.lang.names import ParsedName, compatible_names, is_ordinal, name_key, parse_name
 from presswatch.lang.offices import (
     Holding,
     OfficeTitle,
@@ -142,7 +142,10 @@ def holder_actor(
     people = [a for a in resolver.actors if a.kind == "person" and a.names]
     fitting = [a for a in people if len(a.key) > 1 and compatible_names(a.key, key)]
     if not fitting:
-        surname = holder.core[-1].casefold()
+        words = holder.core
+        while len(words) > 1 and is_ordinal(words[-1], words[-2]):
+            words = words[:-1]  # "Leo XIV" is named "Leo"
+        surname = words[-1].casefold()
         fitting = [
             a
             for a in people

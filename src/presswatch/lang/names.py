@@ -16,6 +16,9 @@ from presswatch.lang.data import HONORIFICS, ROLE_NOUNS, TRANSLITERATION
 _BRACKETED = re.compile(r"\s*[\[(]([^\])]{1,40})[\])]\s*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SPACE = re.compile(r"\s+")
+# A regnal or family ordinal after a name ("Leo XIV", "John XXIII", "Henry VIII"): two
+# or more capital Roman numerals (one letter is an initial: "Malcolm X").
+_ORDINAL = re.compile(r"(?=[IVXLC]{2,}$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,20 @@ def token_key(token: str) -> str:
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    """Keys of the tokens of a name, particles left out."""
-    return tuple(k for k in (token_key(t) for t in split_name(name)) if k)
+    """Keys of the tokens of a name, particles and ordinals left out: "Leo XIV" is the
+    "Pope Leo" of a report, as "Charles III" is its "King Charles"."""
+    tokens = split_name(name)
+    return tuple(
+        k
+        for n, t in enumerate(tokens)
+        if (k := token_key(t)) and not (n and is_ordinal(t, tokens[n - 1]))
+    )
+
+
+def is_ordinal(token: str, before: str) -> bool:
+    """Whether a name token is an ordinal ("XIV" in "Leo XIV"), not a word of the name; a
+    name written in capitals ("PRESIDENT XI JINPING") has none."""
+    return _ORDINAL.fullmatch(token) is not None and not before.isupper()
 
 
 def wraps(longer: tuple[str, ...], name: tuple[str, ...]) -> bool:
