@@ -175,3 +175,13 @@ def test_a_report_names_its_protagonist_by_occupation_and_bare_surname(
     assert "LaRue" not in texts(joyce)
     # An occupation he is not bound to ("the aide" is bound: a Nixon campaign aide).
     assert any(m.text.endswith("aide") for m in fred.mentions if m.kind == "role")
+
+
+def test_a_description_before_the_protagonist_is_named_is_not_them(analyse: Analyse) -> None:
+    found = analyse(
+        "A man fired from his job opened fire at an office party on Friday. Police say the "
+        "gunman walked in at 4 p.m. Sergeant Anna Kovac said officers arrived within "
+        'minutes. "Nobody else was hurt," Kovac said.'
+    )
+    kovac = next(a for a in found.actors if a.name == "Anna Kovac")
+    assert "the gunman" not in texts(kovac)

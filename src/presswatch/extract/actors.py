@@ -611,13 +611,27 @@ class DocumentActors:
         nobody, in a report about one person, is that person. The report is about one
         person when one person is named at least twice and at least twice as often as
         anyone else; an occupation someone else holds, or a possessed one ("her
-        lawyer"), is never this."""
+        lawyer"), is never this. Nor is a description before the person is first named:
+        it restates no one yet ("Police say the disgruntled man opened fire. … Police
+        Const. Tim Fanning said …" is not Fanning)."""
         if chunk[0].lower_ != "the" or any(c.dep_ == "poss" for c in chunk.root.children):
             return None
         lemma = chunk.root.lemma_.lower()
         if any(lemma in a.role_heads for a in self.actors if a.kind == "person"):
             return None
-        return self.protagonist([a for a in self.actors if a.kind == "person"])
+        return self.protagonist_named_before(
+            [a for a in self.actors if a.kind == "person"], chunk.start_char
+        )
+
+    def protagonist_named_before(self, people: list[LocalActor], offset: int) -> LocalActor | None:
+        """The `protagonist` of `people`, if the report names them before `offset`."""
+        person = self.protagonist(people)
+        if person is None or not any(
+            kind in ("name", "surname") and start < offset
+            for start, _end, _text, kind in person.mentions
+        ):
+            return None
+        return person
 
     @staticmethod
     def protagonist(people: list[LocalActor]) -> LocalActor | None:

@@ -142,7 +142,7 @@ def resolve_descriptions(resolver: DocumentActors) -> None:
             # "The man was charged": with no unnamed man before it, the report's
             # protagonist (as for occupations in `resolve_role_phrases`), if the gender
             # fits. Offices are not: "the Hamas leader" may be anyone the roles did not bind.
-            actor = protagonist_described(resolver, gender)
+            actor = protagonist_described(resolver, gender, chunk.start_char)
             if actor is not None:
                 resolver.add_mention(
                     actor, chunk.start_char, chunk.end_char, chunk.text, "role", None
@@ -224,9 +224,12 @@ def title_case(sentence: Span) -> bool:
 TITLE_CASE_SHARE = 0.75
 
 
-def protagonist_described(resolver: DocumentActors, gender: str | None) -> LocalActor | None:
+def protagonist_described(
+    resolver: DocumentActors, gender: str | None, offset: int
+) -> LocalActor | None:
+    """The report's protagonist, named before `offset`, when the gender fits."""
     named = [a for a in resolver.actors if a.kind == "person" and a.names]
-    actor = resolver.protagonist(named)
+    actor = resolver.protagonist_named_before(named, offset)
     if actor is None or (gender is not None and actor.gender not in (None, gender)):
         return None
     return actor
