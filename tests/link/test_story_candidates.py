@@ -5,6 +5,7 @@ same stories on a corpus of distinct events, at a cost bound per report."""
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from presswatch.link.stories import (
@@ -67,13 +68,21 @@ def corpus(events: int, reports_each: int) -> tuple[Record, dict[str, int]]:
 
 
 class Counting(StoryClusterer):
-    """A clusterer that counts the pair scores it computes."""
+    """A clusterer that counts the pairs it weighs: each report with each candidate report
+    it is scored against (exactly, or first by a bound that may spare the exact score)."""
 
     scored = 0
 
-    def score(self, a: ReportProfile, b: ReportProfile) -> float:
-        self.scored += 1
-        return super().score(a, b)
+    def candidates(
+        self,
+        report: ReportProfile,
+        groups: Sequence[list[ReportProfile]],
+        group_of: Mapping[int, int],
+        index: CandidateIndex | None,
+    ) -> dict[int, Sequence[ReportProfile]]:
+        found = super().candidates(report, groups, group_of, index)
+        self.scored += sum(len(members) for members in found.values())
+        return found
 
 
 def partition(stories: list[set[str]]) -> set[frozenset[str]]:
@@ -124,3 +133,45 @@ def test_a_key_every_report_holds_is_read_only_for_its_latest_postings() -> None
     nearest = index.nearest(last)
     assert sorted(nearest) == [p.row for p in clusterer.profiles[-5:-1]]
     assert story_retrieval().postings_scanned > settings.postings_scanned
+
+
+class Exact(StoryClusterer):
+    """A clusterer that counts the pairs it scores exactly; `bounded=False` scores every
+    candidate pair exactly (no bounds)."""
+
+    exact = 0
+    bounded = True
+
+    def score(self, a: ReportProfile, b: ReportProfile) -> float:
+        self.exact += 1
+        return super().score(a, b)
+
+    def score_bounds(
+        self, report: ReportProfile, candidates: Mapping[int, Sequence[ReportProfile]]
+    ) -> dict[int, float]:
+        return super().score_bounds(report, candidates) if self.bounded else {}
+
+
+def test_score_bounds_spare_exact_scores_and_change_no_story() -> None:
+    record, _ = corpus(events=40, reports_each=3)
+    builder = StoryBuilder(record)
+    bounded = Exact(builder, builder.weights)
+    unbounded = Exact(builder, builder.weights)
+    unbounded.bounded = False
+    with_bounds = [s.model_dump() for s in bounded.build()]
+    assert with_bounds == [s.model_dump() for s in unbounded.build()]
+    assert 0 < bounded.exact < unbounded.exact / 2
+
+
+def test_approximate_cosines_are_the_cosines_to_rounding() -> None:
+    record, _ = corpus(events=20, reports_each=3)
+    builder = StoryBuilder(record)
+    clusterer = StoryClusterer(builder, builder.weights)
+    lexical = clusterer.lexical
+    for report in clusterer.profiles:
+        clusterer.see(report)
+        earlier = list(range(report.row))
+        approximate = lexical.approximate_cosines(report.row, earlier)
+        for row in earlier:
+            assert abs(approximate[row] - lexical.cosine(report.row, row)) < 1e-12
+    assert any(v > 0.5 for v in approximate.values())
