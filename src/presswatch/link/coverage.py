@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from presswatch.link import CorpusContext, linker
 from presswatch.link.ids import assign_ids, member_key
 from presswatch.link.quotes import comparison_scopes
-from presswatch.model import Actor, Document, Finding, Quote, Record, Span
+from presswatch.model import Actor, Document, Finding, Mention, Quote, Record, Span
 
 # Mention kinds that carry a title or role rather than the name itself.
 TITLE_KINDS = frozenset({"title", "role"})
@@ -29,8 +29,16 @@ class RecordIndex:
         self.documents = {d.id: d for d in record.documents}
         self.actors = {a.id: a for a in record.actors}
         self._actors: dict[str, list[int]] = {}
+        # Per actor (by object), each document's mentions by position in `actor.mentions`: a story's
+        # checks read an actor's mentions in its own reports, not all of them (an actor
+        # named across the corpus made coverage grow with stories times mentions).
+        self._mentions: dict[int, dict[str, list[int]]] = {}
         for position, actor in enumerate(record.actors):
-            for doc in dict.fromkeys(m.doc for m in actor.mentions):
+            by_doc: dict[str, list[int]] = {}
+            for number, mention in enumerate(actor.mentions):
+                by_doc.setdefault(mention.doc, []).append(number)
+            self._mentions[id(actor)] = by_doc
+            for doc in by_doc:
                 self._actors.setdefault(doc, []).append(position)
         self._quotes: dict[str, list[int]] = {}
         for position, quote in enumerate(record.quotes):
@@ -44,6 +52,16 @@ class RecordIndex:
         """Actors named in any of these documents, in record order."""
         found = sorted({i for d in documents for i in self._actors.get(d, ())})
         return [self.record.actors[i] for i in found]
+
+    def documents_naming(self, actor: Actor) -> Collection[str]:
+        """The documents an actor is mentioned in."""
+        return self._mentions[id(actor)].keys()
+
+    def mentions_in(self, actor: Actor, documents: Collection[str]) -> list[Mention]:
+        """An actor's mentions in these documents, in `actor.mentions` order."""
+        by_doc = self._mentions[id(actor)]
+        found = sorted(n for d in documents for n in by_doc.get(d, ()))
+        return [actor.mentions[n] for n in found]
 
     def quotes_in(self, documents: Collection[str]) -> list[Quote]:
         """Quotes in any of these documents, in record order."""
@@ -61,10 +79,16 @@ def outlet(document: Document) -> str:
     return document.outlet or document.source
 
 
-def first_mention_spans(actor: Actor, documents: Sequence[str]) -> list[Span]:
+def first_mention_spans(
+    actor: Actor, documents: Sequence[str], index: RecordIndex | None = None
+) -> list[Span]:
     spans: list[Span] = []
     for doc in documents:
-        mention = next((m for m in actor.mentions if m.doc == doc), None)
+        if index is not None:
+            mentions = index.mentions_in(actor, (doc,))
+            mention = mentions[0] if mentions else None
+        else:
+            mention = next((m for m in actor.mentions if m.doc == doc), None)
         if mention is not None:
             spans.append(Span(doc=doc, start=mention.start, end=mention.end, text=mention.text))
     return spans
@@ -86,7 +110,7 @@ def missing_participants(
         # nationality words the tagger keeps as groups ("Palestinians") are not omissions.
         if actor.kind != "person" and actor.id not in participants:
             continue
-        named = {m.doc for m in actor.mentions}
+        named = index.documents_naming(actor)
         naming = [d for d in documents if d in named]
         if not naming or len(naming) == len(documents):
             continue
@@ -105,7 +129,7 @@ def missing_participants(
                     f"({', '.join(outlet(by_id[d]) for d in naming)}); "
                     f"not by {', '.join(outlet(by_id[d]) for d in silent)}"
                 ),
-                evidence=first_mention_spans(actor, naming),
+                evidence=first_mention_spans(actor, naming, index),
             )
         )
     return findings
@@ -122,8 +146,8 @@ def differing_titles(
     for actor in index.actors_in(in_scope):
         titles: dict[str, list[Span]] = {}
         outlets_by_title: dict[str, set[str]] = {}
-        for mention in actor.mentions:
-            if mention.doc not in in_scope or mention.kind not in TITLE_KINDS:
+        for mention in index.mentions_in(actor, in_scope):
+            if mention.kind not in TITLE_KINDS:
                 continue
             # "the head of the Hamas leadership council" and "The head of …" are one title.
             key = " ".join(mention.text.lower().removeprefix("the ").split())
