@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from presswatch.model import Record
+from presswatch.link.actors import resolve_speakers_by_role
+from presswatch.model import Actor, Document, Mention, Quote, Record
 from presswatch.settings import Settings
 
 Link = Callable[..., Record]
@@ -114,3 +115,41 @@ def test_who_claims_an_event_points_at_the_merged_actor(link: Link) -> None:
     claimed = [e.claimed_by for e in record.events if e.claimed_by is not None]
     assert claimed
     assert all(c in ids and ids[c] == "Iran" for c in claimed)
+
+
+def test_a_role_bound_in_another_report_holds_only_near_its_date() -> None:
+    """'The president said' takes the one person another report binds to "the president",
+    when that report is within a year of the quote's; thirteen years on it is someone
+    else, and an undated quote has no date to contradict the binding."""
+
+    def document(doc: str, published: str | None) -> Document:
+        return Document(id=doc, source=f"{doc}.txt", published=published, text="x" * 80)
+
+    def quote(doc: str) -> Quote:
+        return Quote(
+            id=f"{doc}.q1", doc=doc, start=0, end=10, text="x", speaker_text="the president"
+        )
+
+    record = Record(
+        documents=[
+            document("d1", "2012-05-01"),
+            document("d2", "2012-09-01"),
+            document("d3", "2025-06-01"),
+            document("d4", None),
+        ],
+        actors=[
+            Actor(
+                id="barack-obama",
+                name="Barack Obama",
+                kind="person",
+                key="brck obm",
+                mentions=[
+                    Mention(doc="d1", start=0, end=12, text="Barack Obama", kind="name"),
+                    Mention(doc="d1", start=20, end=33, text="the president", kind="role"),
+                ],
+            )
+        ],
+        quotes=[quote("d2"), quote("d3"), quote("d4")],
+    )
+    resolve_speakers_by_role(record)
+    assert [q.speaker for q in record.quotes] == ["barack-obama", None, "barack-obama"]

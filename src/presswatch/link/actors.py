@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import yaml
 
 from presswatch.errors import PresswatchError
 from presswatch.lang.data import PERSON_NOUNS
+from presswatch.lang.dates import iso_date
 from presswatch.lang.known_actors import is_known_person_name
 from presswatch.lang.names import (
     better_key,
@@ -386,23 +388,45 @@ def role_key(text: str) -> str:
     return " ".join(w.strip(",.;:") for w in words if w not in ("the", "a", "an"))
 
 
+# A role another report binds holds for a quote's report published within this many days
+# of it: "the president" of 2025 is not the one a report of 2012 named.
+ROLE_HELD_DAYS = 365
+
+
 def resolve_speakers_by_role(record: Record) -> None:
-    """A speaker named only by a role another report binds to one person is that person."""
-    holders: dict[str, set[str]] = defaultdict(set)
+    """A speaker named only by a role another report binds to one person is that person:
+    the one person bound to it in reports within ROLE_HELD_DAYS of the quote's (any
+    report, when either is undated). A role written in a name ("President Obama") is
+    dated by every report naming its holder."""
+    day = {d.id: iso_date(d.published) for d in record.documents}
+    holders: dict[str, dict[str, set[date | None]]] = defaultdict(lambda: defaultdict(set))
     for actor in record.actors:
         if actor.kind != "person" or is_unnamed_key(actor.key):
             continue
+        named_on = {day.get(m.doc) for m in actor.mentions}
         for role in actor.roles:
-            holders[role_key(role)].add(actor.id)
+            holders[role_key(role)][actor.id] |= named_on
         for mention in actor.mentions:
             if mention.kind == "role":
-                holders[role_key(mention.text)].add(actor.id)
+                holders[role_key(mention.text)][actor.id].add(day.get(mention.doc))
     for quote in record.quotes:
         if quote.speaker is None and quote.speaker_text:
-            found = holders.get(role_key(quote.speaker_text), set())
+            when = day.get(quote.doc)
+            found = [
+                actor
+                for actor, days in holders.get(role_key(quote.speaker_text), {}).items()
+                if held_near(days, when)
+            ]
             if len(found) == 1:
-                quote.speaker = next(iter(found))
+                quote.speaker = found[0]
                 quote.confidence = round(quote.confidence * 0.9 + 0.2, 2)
+
+
+def held_near(days: set[date | None], when: date | None) -> bool:
+    """Whether a role bound in reports of these days can be held on `when`."""
+    if when is None or None in days:
+        return True
+    return any(abs((d - when).days) <= ROLE_HELD_DAYS for d in days if d is not None)
 
 
 # Sorts an undated report after every dated one.
