@@ -54,6 +54,18 @@ _FTS5_SYNTAX = re.compile(r'["()*:^]|\b(AND|OR|NOT|NEAR)\b')
 _FTS5_QUERY_ERRORS = ("fts5:", "unterminated string", "no such column", "unknown special query")
 # Corpus tables in the order they are cleared (children first).
 # Each list of the corpus record (a `Record` field) and the query reading it in order.
+# Each record kind's model, in the order of `Record`'s fields.
+_RECORD_MODELS: dict[str, type[BaseModel]] = {
+    "documents": Document,
+    "actors": Actor,
+    "quotes": Quote,
+    "events": Event,
+    "claims": Claim,
+    "findings": Finding,
+    "framing": FramingSpan,
+    "stories": Story,
+    "quote_groups": QuoteGroup,
+}
 _RECORD_KINDS = {
     "documents": "SELECT json FROM record_documents ORDER BY position",
     **{
@@ -606,6 +618,22 @@ class Store:
         while rows := cursor.fetchmany(size):
             yield [row[0] for row in rows]
 
+    def record_text(self, size: int = 1000) -> Iterator[str]:
+        """The corpus record as JSON, exactly `load_record().to_json(indent=None)`, in pieces,
+        `size` rows at a time: a reader of the whole record (`/api/record`) never holds
+        it. Each row is read into its model and written again, so rows an older presswatch
+        stored come out with the fields added since, as `load_record` gives them."""
+        yield '{"schema":' + json.dumps(Record().schema_)
+        for kind, model in _RECORD_MODELS.items():
+            yield f',"{kind}":['
+            first = True
+            for rows in self.record_json(kind, size):
+                piece = ",".join(model.model_validate_json(row).model_dump_json() for row in rows)
+                yield piece if first else "," + piece
+                first = False
+            yield "]"
+        yield "}"
+
     def _load(
         self,
         kind: type[_Row],
@@ -1146,7 +1174,11 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     pending = wal.exists() and wal.stat().st_size > 0
     attempts = [f"{uri}?mode=ro"] + ([] if pending else [f"{uri}?mode=ro&immutable=1"])
     for attempt in attempts:
-        connection = sqlite3.connect(attempt, uri=True, timeout=30, isolation_level=None)
+        # A web response streams the record from threads its server picks, one at a time;
+        # a read-only connection used in turn by several threads is safe.
+        connection = sqlite3.connect(
+            attempt, uri=True, timeout=30, isolation_level=None, check_same_thread=False
+        )
         try:
             connection.execute("PRAGMA busy_timeout=30000")
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -49,6 +49,8 @@ def test_record_endpoint_returns_the_stored_record(stored: tuple[Path, Record]) 
     response = client(db).get("/api/record")
     assert response.status_code == 200
     assert Record.model_validate_json(response.content) == record
+    with Store.read(db) as opened:
+        assert response.content == opened.load_record().to_json(indent=None).encode()
 
 
 def test_search_endpoint_returns_quote_and_document_hits(stored: tuple[Path, Record]) -> None:

@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
@@ -213,12 +219,19 @@ def create_app(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Fas
         return HTMLResponse(endpoint_page(app))
 
     @app.get("/api/record")
-    def record() -> Response:
-        """The stored record, exactly the JSON contract of `presswatch analyze --json`."""
-        with store() as opened:
-            payload = opened.load_record().to_json(indent=None)
-        # Serialised by the model itself, so the API returns exactly the JSON contract.
-        return Response(payload, media_type="application/json")
+    def record() -> StreamingResponse:
+        """The stored record, exactly the JSON contract of `presswatch analyze --json`,
+        streamed a thousand rows at a time: a large corpus is never held whole."""
+        try:
+            opened = Store.read(path)
+        except PresswatchError as error:
+            raise HTTPException(status_code=503, detail=str(error)) from error
+
+        def pieces() -> Iterator[str]:
+            with opened:
+                yield from opened.record_text()
+
+        return StreamingResponse(pieces(), media_type="application/json")
 
     @app.get("/api/search")
     def search(
