@@ -3,6 +3,7 @@ pass that drops them once merged (`pipeline.link_stored`) saves what `link_corpu
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,3 +76,27 @@ def test_json_of_an_older_schema_dumps_the_same_and_assigning_leaves_the_shared_
     compact(other)
     assert other.model_fields_set == shared == set(Mention.model_fields)
     assert other.office is None and mention.office == "FRA.president"
+
+
+def test_compacted_models_share_their_dicts_key_tables_and_dump_the_same_json() -> None:
+    # CPython's key-sharing dicts: a compacted model's dict holds its values, the keys are
+    # its class's holder's. Fails if the dicts stop sharing (a dict filled another way).
+    text = '{"doc": "d1", "start": 3, "end": 9, "text": "Macron", "kind": "surname"}'
+    plain = Mention.model_validate_json(text)
+    mentions = [Mention.model_validate_json(text) for _ in range(3)]
+    actor = Actor(id="a1", name="Emmanuel Macron", kind="person", mentions=mentions)
+    whole = Actor.model_validate_json(actor.model_dump_json())
+    compact(actor)
+    for mention in mentions:
+        assert sys.getsizeof(mention.__dict__) < sys.getsizeof(plain.__dict__)
+        assert mention.model_dump_json() == plain.model_dump_json()
+    assert sys.getsizeof(actor.__dict__) < sys.getsizeof(whole.__dict__)
+    assert actor.model_dump_json() == whole.model_dump_json()
+    # Assigning a field (what the linkers do) keeps the dict shared, and is read back.
+    mentions[0].start, mentions[0].office = 4, "FRA.president"
+    assert sys.getsizeof(mentions[0].__dict__) == sys.getsizeof(mentions[1].__dict__)
+    assert (
+        mentions[0].model_dump_json()
+        == plain.model_copy(update={"start": 4, "office": "FRA.president"}).model_dump_json()
+    )
+    assert mentions[1].model_dump_json() == plain.model_dump_json()
