@@ -3,7 +3,7 @@ extractors up before they fork, then only stores what they return, in input orde
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 import pytest
@@ -70,3 +70,27 @@ def test_every_batch_goes_to_a_pool_of_n_processes_after_a_warm_up_in_input_orde
     # The warm-up: the first document's opening, analysed here once before the pool.
     assert analysed[0] == [long_text[: pipeline.WARM_UP_CHARACTERS]]
     assert len(analysed) == 31
+
+
+def test_the_last_documents_go_to_the_pool_in_ever_smaller_batches() -> None:
+    read: list[int] = []
+
+    def documents(count: int) -> Iterator[Document]:
+        for n in range(count):
+            read.append(n)
+            yield Document(id=f"d{n}", source=f"s{n}", text=f"text {n}")
+
+    batches = pipeline._tapering_batches(documents(150), 16, 2)
+    first = next(batches)
+    assert len(first) == 16
+    assert len(read) == 16 + 16 * 2  # reads a batch per worker ahead, no further
+    rest = list(batches)
+    sizes = [16, *(len(b) for b in rest)]
+    assert [d.id for b in [first, *rest] for d in b] == [f"d{n}" for n in range(150)]
+    # Full batches while the input lasts, then smaller and smaller ones down to one.
+    full = sizes.index(next(s for s in sizes if s < 16))
+    assert full >= 6 and all(s == 16 for s in sizes[:full])
+    assert sizes[full:] == sorted(sizes[full:], reverse=True) and sizes[-1] == 1
+    assert sum(sizes[full:]) >= 32
+    # Fewer documents than a batch per worker: small batches from the start.
+    assert [len(b) for b in pipeline._tapering_batches(documents(5), 16, 2)] == [2, 1, 1, 1]

@@ -316,6 +316,27 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
+def _tapering_batches(
+    documents: Iterable[Document], size: int, workers: int
+) -> Iterator[list[Document]]:
+    """Batches of `size` while the input lasts, and its last documents (about `size` per
+    worker) in ever smaller ones: each a share of what is left, a `2 * workers`-th. The
+    pool takes batches in order, so its workers end on small ones and finish about
+    together; with only full batches one worker idled through another's last batch, half
+    a batch on average at the end of every run (issue 17). Reads `size * workers`
+    documents ahead of the batch handed on, to know when the input runs dry. A batch's
+    analyses do not depend on the batch (tests/test_pipeline.py)."""
+    ahead: deque[Document] = deque()
+    reserve = size * max(1, workers)
+    for document in documents:
+        ahead.append(document)
+        if len(ahead) == size + reserve:
+            yield [ahead.popleft() for _ in range(size)]
+    while ahead:
+        piece = max(1, min(size, -(-len(ahead) // (2 * max(1, workers)))))
+        yield [ahead.popleft() for _ in range(piece)]
+
+
 class Executor(Protocol):
     """What runs a batch elsewhere: a process pool, a Dask client."""
 
@@ -332,20 +353,22 @@ def _analyse_in_batches(
 ) -> Iterator[list[DocumentAnalysis]]:
     """Yield finished batches in input order, from this process, from worker processes or
     from a Dask cluster."""
-    batches = _batches(documents, settings.batch_size)
+    size = settings.batch_size
     if cluster is not None:
         with dask_executor(cluster) as (executor, workers):
             limit = in_flight(replace(settings, workers=workers))
+            batches = _tapering_batches(documents, size, workers)
             yield from _reporting_warnings(
                 bounded(executor, batches, settings, version, limit), summary, observer
             )
         return
     # One batch is not worth starting worker processes: peek whether a second follows.
-    head = list(islice(batches, 2))
-    batches = chain(head, batches)
-    if settings.workers <= 1 or len(head) <= 1:
+    iterator = iter(documents)
+    head = list(islice(iterator, size + 1))
+    if settings.workers <= 1 or len(head) <= size:
         results: Iterator[tuple[list[DocumentAnalysis], list[str]]] = (
-            analyse_batch(batch, settings, version) for batch in batches
+            analyse_batch(batch, settings, version)
+            for batch in _batches(chain(head, iterator), size)
         )
         yield from _reporting_warnings(results, summary, observer)
         return
@@ -355,6 +378,7 @@ def _analyse_in_batches(
     # this one analysed and stored nothing). The process count is the worker count; this
     # one sleeps while it waits. Workers fork after the warm-up, so they share the loaded
     # pipeline and the extractors' data instead of each loading its own.
+    batches = _tapering_batches(chain(head, iterator), size, settings.workers)
     first = next(batches)
     warm_up(first[0], settings, version)
     with ProcessPoolExecutor(

@@ -426,19 +426,18 @@ class LexicalIndex:
         if self._vectors is None:
             self._vectors = _RowVectors(self.terms, self.frequency)
         vectors = self._vectors
-        scale = 1.0 + self.seen
+        # The idf of every count a word can have (0 to the reports seen), looked up by count.
+        idf = numpy.log((1.0 + self.seen) / (1.0 + numpy.arange(self.seen + 1))) + 1.0
         found = dict.fromkeys(others, 0.0)
         ids = vectors.ids[row]
-        weights = vectors.tfs[row] * (numpy.log(scale / (1.0 + vectors.counts[ids])) + 1.0)
+        weights = vectors.tfs[row] * idf[vectors.counts[ids]]
         rows = [r for r in found if len(vectors.ids[r])]
         if not rows or not len(ids):
             return found  # an empty row's cosine is 0.0
         lengths = [len(vectors.ids[r]) for r in rows]
         starts = numpy.cumsum([0, *lengths[:-1]])
         their_ids = numpy.concatenate([vectors.ids[r] for r in rows])
-        theirs = numpy.concatenate([vectors.tfs[r] for r in rows]) * (
-            numpy.log(scale / (1.0 + vectors.counts[their_ids])) + 1.0
-        )
+        theirs = numpy.concatenate([vectors.tfs[r] for r in rows]) * idf[vectors.counts[their_ids]]
         norms = numpy.sqrt(numpy.add.reduceat(theirs * theirs, starts))
         vectors.query[ids] = weights
         dots = numpy.add.reduceat(vectors.query[their_ids] * theirs, starts)
@@ -462,7 +461,7 @@ class _RowVectors:
             for row in terms
         ]
         self.tfs = [numpy.fromiter(row.values(), numpy.float64, len(row)) for row in terms]
-        self.counts = numpy.zeros(len(vocabulary))
+        self.counts = numpy.zeros(len(vocabulary), numpy.intp)
         for word, count in frequency.items():
             self.counts[vocabulary[word]] = count
         self.query = numpy.zeros(len(vocabulary))
