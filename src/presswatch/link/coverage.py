@@ -60,8 +60,16 @@ class RecordIndex:
     def mentions_in(self, actor: Actor, documents: Collection[str]) -> list[Mention]:
         """An actor's mentions in these documents, in `actor.mentions` order."""
         by_doc = self._mentions[id(actor)]
-        found = sorted(n for d in documents for n in by_doc.get(d, ()))
+        if len(by_doc) < len(documents):  # an actor of a few reports in a large story
+            found = sorted(n for d, numbers in by_doc.items() if d in documents for n in numbers)
+        else:
+            found = sorted(n for d in documents for n in by_doc.get(d, ()))
         return [actor.mentions[n] for n in found]
+
+    def first_mention(self, actor: Actor, doc: str) -> Mention | None:
+        """An actor's first mention (in `actor.mentions` order) in this document."""
+        numbers = self._mentions[id(actor)].get(doc)
+        return actor.mentions[numbers[0]] if numbers else None
 
     def quotes_in(self, documents: Collection[str]) -> list[Quote]:
         """Quotes in any of these documents, in record order."""
@@ -85,8 +93,7 @@ def first_mention_spans(
     spans: list[Span] = []
     for doc in documents:
         if index is not None:
-            mentions = index.mentions_in(actor, (doc,))
-            mention = mentions[0] if mentions else None
+            mention = index.first_mention(actor, doc)
         else:
             mention = next((m for m in actor.mentions if m.doc == doc), None)
         if mention is not None:
