@@ -9,9 +9,11 @@ import gc
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from presswatch import pipeline
-from presswatch.link import link_corpus
-from presswatch.link.staged import AnalysisActors, AnalysisRest, frozen_heap
+from presswatch.link import LINKERS, CorpusContext, link_corpus
+from presswatch.link.staged import AnalysisActors, AnalysisCited, AnalysisEvents, frozen_heap
 from presswatch.model import DocumentAnalysis
 from presswatch.settings import Settings
 from presswatch.store import Store
@@ -20,7 +22,9 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 Analyse = Callable[..., DocumentAnalysis]
 
 
-def test_the_staged_pass_saves_the_record_link_corpus_builds(tmp_path: Path) -> None:
+def test_the_staged_pass_saves_the_record_link_corpus_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "examples.db"
     returned, _ = pipeline.run_analysis([str(EXAMPLES)], settings=Settings(), db=db)
     with Store.open(db) as store:
@@ -35,6 +39,21 @@ def test_the_staged_pass_saves_the_record_link_corpus_builds(tmp_path: Path) -> 
     pipeline.relink(db)
     with Store.open(db) as store:
         assert store.load_record().model_dump_json() == expected
+    # Story placement (its index of every report's words) runs before the quotes and
+    # claims are read, with the same record.
+    place = LINKERS.get("stories")
+    held: list[tuple[int, int, int]] = []
+
+    def placing(context: CorpusContext) -> None:
+        record = context.record
+        held.append((len(record.events), len(record.quotes), len(record.claims)))
+        place(context)
+
+    monkeypatch.setitem(LINKERS.entries, "stories", placing)
+    pipeline.relink(db)
+    with Store.open(db) as store:
+        assert store.load_record().model_dump_json() == expected
+    assert held == [(len(saved.events), 0, 0)] and saved.quotes and saved.claims
 
 
 def test_a_speaker_named_by_a_role_is_resolved_once_the_quotes_are_read(
@@ -71,13 +90,17 @@ def test_each_read_builds_fields_of_an_analysis_as_the_analysis_declares_them() 
     # The two reads validate only what they keep; every field but the pipeline version is
     # kept by one of them, with the analysis's own type and default.
     whole = DocumentAnalysis.model_fields
-    for part in (AnalysisActors, AnalysisRest):
+    for part in (AnalysisActors, AnalysisEvents, AnalysisCited):
         for name, field in part.model_fields.items():
             assert field.annotation == whole[name].annotation
             assert field.get_default(call_default_factory=True) == whole[name].get_default(
                 call_default_factory=True
             )
-    kept = set(AnalysisActors.model_fields) | set(AnalysisRest.model_fields)
+    kept = {
+        name
+        for part in (AnalysisActors, AnalysisEvents, AnalysisCited)
+        for name in part.model_fields
+    }
     assert kept == set(whole) - {"pipeline"}
 
 

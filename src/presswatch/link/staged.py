@@ -1,4 +1,4 @@
-"""The whole-corpus pass over stored analyses, in two reads so it never holds them all.
+"""The whole-corpus pass over stored analyses, in three reads so it never holds them all.
 
 `link_context` merges every analysis into one record and runs the linkers over it, so
 the first linker (`actors`) runs while the record holds each report's own actors, their
@@ -7,16 +7,24 @@ pass's peak (issue 17). The actors linker reads only the documents and the repor
 own actors (and the stories kept, whose participants it renames); what it does to
 quotes, claims and events is to rename their actors (`rewrite_actor_references`) and to
 give a quote whose speaker is only a role the one person holding that role
-(`resolve_speakers_by_role`). So the pass reads the store twice:
+(`resolve_speakers_by_role`). So the pass reads the store three times:
 
 1. the documents and each report's own actors; the actors linker merges them, and the
    reports' own actors are dropped (the merged ones hold their mentions);
-2. the quotes, events, claims and framing, a chunk at a time, their actors renamed as
-   they come; then speakers by role, and the linkers after `actors` over the record.
+2. the events and framing, a chunk at a time, their actors renamed as they come; then
+   the linkers after `actors` that read no quote or claim (`READ_NO_QUOTES`: stories);
+3. the quotes and claims, renamed as they come; then speakers by role, and the other
+   linkers over the record.
 
-Each read builds only the fields it keeps (`AnalysisActors`, `AnalysisRest`): the rest
-of the stored JSON is parsed and dropped, not made into models, so the two reads together
-cost about one whole read (issue 17).
+Story placement holds an index of every report's words, the pass's largest part after
+the record (issue 17: at 10,000 reports the peak); the quotes and claims, a fifth of the
+record, are read once it is freed. Reading them after is the same record: such a linker
+neither reads nor changes what the renaming and speakers by role read (the actors, the
+documents, the actor ids' mapping), and what it builds reads no quote.
+
+Each read builds only the fields it keeps (`AnalysisActors`, `AnalysisEvents`,
+`AnalysisCited`): the rest of the stored JSON is parsed and dropped, not made into
+models, so the three reads together cost about one whole read and two parses.
 
 The record is the one `link_context` builds, field by field (tests/link/test_compact.py
 and tests/link/test_staged.py compare them). Where `actors` is not the first linker the
@@ -55,13 +63,23 @@ class AnalysisActors(BaseModel):
     actors: list[Actor] = Field(default_factory=list)
 
 
-class AnalysisRest(BaseModel):
-    """What the second read keeps of a stored analysis: the records that cite actors."""
+class AnalysisEvents(BaseModel):
+    """What the second read keeps of a stored analysis: its events and framing."""
+
+    events: list[Event] = Field(default_factory=list)
+    framing: list[FramingSpan] = Field(default_factory=list)
+
+
+class AnalysisCited(BaseModel):
+    """What the third read keeps of a stored analysis: its quotes and claims."""
 
     quotes: list[Quote] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
-    framing: list[FramingSpan] = Field(default_factory=list)
+
+
+# Linkers that read no quote or claim and change no actor, document or actor id: when
+# they follow `actors`, they run before the quotes and claims are read.
+READ_NO_QUOTES = frozenset({"stories"})
 
 
 @contextmanager
@@ -112,19 +130,26 @@ def link_stored_corpus(
     LINKERS.get("actors")(context)
     in_reading_order(record.actors, {d.id: n for n, d in enumerate(record.documents)})
     mapping: dict[str, str] = context.scratch.get("actor_ids", {})
-    for chunk in store.analysis_parts_in_chunks(documents, AnalysisRest):
+    for chunk in store.analysis_parts_in_chunks(documents, AnalysisEvents):
         part = Record(
-            quotes=[q for a in chunk for q in a.quotes],
             events=[e for a in chunk for e in a.events],
-            claims=[c for a in chunk for c in a.claims],
             framing=[f for a in chunk for f in a.framing],
         )
         rewrite_actor_references(part, mapping)
-        record.quotes.extend(part.quotes)
         record.events.extend(part.events)
-        record.claims.extend(part.claims)
         record.framing.extend(part.framing)
+    after = list(settings.linkers[1:])
+    while after and after[0] in READ_NO_QUOTES:
+        LINKERS.get(after.pop(0))(context)
+    for cited in store.analysis_parts_in_chunks(documents, AnalysisCited):
+        part = Record(
+            quotes=[q for a in cited for q in a.quotes],
+            claims=[c for a in cited for c in a.claims],
+        )
+        rewrite_actor_references(part, mapping)
+        record.quotes.extend(part.quotes)
+        record.claims.extend(part.claims)
     resolve_speakers_by_role(record)
-    for name in settings.linkers[1:]:
+    for name in after:
         LINKERS.get(name)(context)
     return context, local
