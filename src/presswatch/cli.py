@@ -279,7 +279,7 @@ def relink(db: DbOption = DEFAULT_DB) -> None:
 
     Example: presswatch relink --db presswatch.db
     """
-    from presswatch.pipeline import relink as relink_corpus
+    from presswatch.link.staged import relink as relink_corpus
 
     with exit_on_error():
         Store.check_writable(db, create=False)

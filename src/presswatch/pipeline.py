@@ -34,11 +34,15 @@ from presswatch.ingest.dates import parse_date
 from presswatch.ingest.documents import build_document
 from presswatch.ingest.language import EXTRACTION_LANGUAGES, detect_language
 from presswatch.lang.names import is_unnamed_key
-from presswatch.link import link_context, link_corpus, names_by_actor
+from presswatch.link import link_context, link_corpus
 from presswatch.link.actors import adopt_stored_unnamed_ids
 from presswatch.link.incremental import can_link_increment, link_increment
-from presswatch.link.staged import frozen_heap, link_stored_corpus
-from presswatch.model import Document, DocumentAnalysis, Record, Story
+
+# The whole pass and `presswatch relink` live in link.staged, which imports no spaCy:
+# a relink process does not load it (about 70 MB, issue 17).
+from presswatch.link.staged import link_stored, relink_store
+from presswatch.link.staged import relink as relink  # `pipeline.relink`, as before
+from presswatch.model import Document, DocumentAnalysis, Record
 from presswatch.nlp import build_pipeline, load_pipeline, pipeline_key
 from presswatch.settings import LinkSettings, Settings, link_settings_for
 from presswatch.store import Store
@@ -221,45 +225,6 @@ def run_analysis(
     finally:
         if store is not None:
             store.close()
-
-
-def relink_store(
-    store: Store, settings: Settings, link: LinkSettings, *, keep_stories: bool = False
-) -> None:
-    """Link every stored analysis into the corpus record, replacing the stored one
-    (`presswatch relink`). With `keep_stories`, the stored stories keep their ids and
-    reports and only reports in none of them are placed: adding reports never regroups."""
-    kept = store.stories() if keep_stories else []
-    link_stored(store, store.document_ids(), settings, link, stories=kept)
-
-
-def link_stored(
-    store: Store,
-    documents: Sequence[str],
-    settings: Settings,
-    link: LinkSettings,
-    stories: Sequence[Story] = (),
-) -> Record:
-    """Link these stored analyses (the whole corpus) into the corpus record, save and
-    return it. The analyses are read compacted (`presswatch.compact`) in two passes
-    (`link.staged`): the reports' own actors are merged before the rest is read, so the
-    pass holds the record it builds and little besides."""
-    with frozen_heap():
-        context, local = link_stored_corpus(store, documents, settings, link, stories)
-        names = names_by_actor(local, context.scratch.get("actor_ids", {}))
-        store.save_corpus(context.record, names)
-    return context.record
-
-
-def relink(db: str | Path, settings: Settings | None = None) -> dict[str, int]:
-    """Relink the whole stored corpus with the link settings stored with it (`presswatch
-    relink`); the store's counts after."""
-    settings = settings or Settings()
-    with Store.open(db, create=False) as store:
-        link = store.link_settings() or LinkSettings.read(settings)
-        relink_store(store, settings, link)
-        store.save_link_settings(link)
-        return store.counts()
 
 
 def link_store(store: Store, settings: Settings, link: LinkSettings, *, full: bool) -> None:

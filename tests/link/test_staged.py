@@ -6,6 +6,8 @@ builds from the same analyses held at once: on examples/, as a first run and as
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -113,3 +115,22 @@ def test_the_frozen_heap_is_put_back_and_a_callers_freeze_is_left_alone() -> Non
             assert gc.get_freeze_count() == frozen
         assert gc.get_freeze_count() == frozen
     assert gc.get_freeze_count() == 0
+
+
+def test_presswatch_relink_does_not_load_spacy(analyse: Analyse, tmp_path: Path) -> None:
+    # The pass needs no pipeline: loading spaCy cost a relink process about 70 MB.
+    db = tmp_path / "relink.db"
+    with Store.open(db) as store:
+        store.save_analyses([analyse("Keir Starmer met Emmanuel Macron in Paris on Monday.")])
+    script = (
+        "import sys\n"
+        "from presswatch.cli import app\n"
+        f"sys.argv = ['presswatch', 'relink', '--db', {str(db)!r}]\n"
+        "try:\n    app()\nexcept SystemExit as end:\n    assert not end.code, end.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    with Store.open(db) as store:
+        assert store.counts()["record_documents"] == 1 and store.counts()["actors"] > 1

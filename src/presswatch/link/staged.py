@@ -36,10 +36,18 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from presswatch.link import LINKERS, CorpusContext, in_reading_order, link_merged, merge_analyses
+from presswatch.link import (
+    LINKERS,
+    CorpusContext,
+    in_reading_order,
+    link_merged,
+    merge_analyses,
+    names_by_actor,
+)
 from presswatch.link.actors import resolve_speakers_by_role, rewrite_actor_references
 from presswatch.model import (
     Actor,
@@ -153,3 +161,42 @@ def link_stored_corpus(
     for name in after:
         LINKERS.get(name)(context)
     return context, local
+
+
+def relink_store(
+    store: Store, settings: Settings, link: LinkSettings, *, keep_stories: bool = False
+) -> None:
+    """Link every stored analysis into the corpus record, replacing the stored one
+    (`presswatch relink`). With `keep_stories`, the stored stories keep their ids and
+    reports and only reports in none of them are placed: adding reports never regroups."""
+    kept = store.stories() if keep_stories else []
+    link_stored(store, store.document_ids(), settings, link, stories=kept)
+
+
+def link_stored(
+    store: Store,
+    documents: Sequence[str],
+    settings: Settings,
+    link: LinkSettings,
+    stories: Sequence[Story] = (),
+) -> Record:
+    """Link these stored analyses (the whole corpus) into the corpus record, save and
+    return it. The analyses are read compacted (`presswatch.compact`) in two passes
+    (`link.staged`): the reports' own actors are merged before the rest is read, so the
+    pass holds the record it builds and little besides."""
+    with frozen_heap():
+        context, local = link_stored_corpus(store, documents, settings, link, stories)
+        names = names_by_actor(local, context.scratch.get("actor_ids", {}))
+        store.save_corpus(context.record, names)
+    return context.record
+
+
+def relink(db: str | Path, settings: Settings | None = None) -> dict[str, int]:
+    """Relink the whole stored corpus with the link settings stored with it (`presswatch
+    relink`); the store's counts after."""
+    settings = settings or Settings()
+    with Store.open(db, create=False) as store:
+        link = store.link_settings() or LinkSettings.read(settings)
+        relink_store(store, settings, link)
+        store.save_link_settings(link)
+        return store.counts()
