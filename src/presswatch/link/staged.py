@@ -40,6 +40,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from presswatch.compact import compact, release_free_memory
 from presswatch.link import (
     LINKERS,
     CorpusContext,
@@ -137,6 +138,7 @@ def link_stored_corpus(
     record.stories = list(stories)
     LINKERS.get("actors")(context)
     in_reading_order(record.actors, {d.id: n for n, d in enumerate(record.documents)})
+    release_free_memory()
     mapping: dict[str, str] = context.scratch.get("actor_ids", {})
     for chunk in store.analysis_parts_in_chunks(documents, AnalysisEvents):
         part = Record(
@@ -149,6 +151,7 @@ def link_stored_corpus(
     after = list(settings.linkers[1:])
     while after and after[0] in READ_NO_QUOTES:
         LINKERS.get(after.pop(0))(context)
+        release_free_memory()
     for cited in store.analysis_parts_in_chunks(documents, AnalysisCited):
         part = Record(
             quotes=[q for a in cited for q in a.quotes],
@@ -160,6 +163,11 @@ def link_stored_corpus(
     resolve_speakers_by_role(record)
     for name in after:
         LINKERS.get(name)(context)
+        release_free_memory()
+    # What the linkers built (coverage's findings, each with its spans) held as the
+    # analyses are while the record is saved.
+    compact([record.findings, record.stories, record.quote_groups])
+    release_free_memory()
     return context, local
 
 
@@ -181,9 +189,9 @@ def link_stored(
     stories: Sequence[Story] = (),
 ) -> Record:
     """Link these stored analyses (the whole corpus) into the corpus record, save and
-    return it. The analyses are read compacted (`presswatch.compact`) in two passes
-    (`link.staged`): the reports' own actors are merged before the rest is read, so the
-    pass holds the record it builds and little besides."""
+    return it. The analyses are read compacted (`presswatch.compact`) in three passes
+    (`link_stored_corpus`): the reports' own actors are merged before the rest is read,
+    so the pass holds the record it builds and little besides."""
     with frozen_heap():
         context, local = link_stored_corpus(store, documents, settings, link, stories)
         names = names_by_actor(local, context.scratch.get("actor_ids", {}))
