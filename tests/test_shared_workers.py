@@ -83,8 +83,10 @@ def test_the_last_documents_go_to_the_pool_in_ever_smaller_batches() -> None:
     batches = pipeline._tapering_batches(documents(150), 16, 2)
     first = next(batches)
     assert len(first) == 16
-    assert len(read) == 16 + 16 * 2  # reads a batch per worker ahead, no further
-    rest = list(batches)
+    assert len(read) == 16  # the first batch goes out as soon as it is read
+    second = next(batches)
+    assert len(read) == 32 + 16 * 2  # then a batch per worker ahead, no further
+    rest = [second, *batches]
     sizes = [16, *(len(b) for b in rest)]
     assert [d.id for b in [first, *rest] for d in b] == [f"d{n}" for n in range(150)]
     # Full batches while the input lasts, then smaller and smaller ones down to one.
