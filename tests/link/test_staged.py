@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from presswatch import pipeline
+from presswatch.lang.actor_codes import actor_codebook
 from presswatch.link import LINKERS, CorpusContext, link_corpus
 from presswatch.link.staged import AnalysisActors, AnalysisCited, AnalysisEvents, frozen_heap
 from presswatch.model import DocumentAnalysis
@@ -117,20 +118,30 @@ def test_the_frozen_heap_is_put_back_and_a_callers_freeze_is_left_alone() -> Non
     assert gc.get_freeze_count() == 0
 
 
-def test_presswatch_relink_does_not_load_spacy(analyse: Analyse, tmp_path: Path) -> None:
-    # The pass needs no pipeline: loading spaCy cost a relink process about 70 MB.
+def test_presswatch_relink_loads_no_spacy_and_keeps_no_actor_dictionaries(
+    analyse: Analyse, tmp_path: Path
+) -> None:
+    # The pass needs no pipeline (spaCy cost a relink process about 70 MB), and the actor
+    # dictionaries the actors linker loads for itself are dropped after it.
     db = tmp_path / "relink.db"
     with Store.open(db) as store:
         store.save_analyses([analyse("Keir Starmer met Emmanuel Macron in Paris on Monday.")])
     script = (
         "import sys\n"
         "from presswatch.cli import app\n"
+        "from presswatch.lang.actor_codes import actor_codebook\n"
         f"sys.argv = ['presswatch', 'relink', '--db', {str(db)!r}]\n"
         "try:\n    app()\nexcept SystemExit as end:\n    assert not end.code, end.code\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))\n"
+        "print(actor_codebook.cache_info().currsize)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    assert done.stdout.split() == ["[]", "0"]
     with Store.open(db) as store:
         assert store.counts()["record_documents"] == 1 and store.counts()["actors"] > 1
+    # A process that had loaded them (to extract events) keeps them.
+    actor_codebook()
+    held = actor_codebook.cache_info().currsize
+    pipeline.relink(db)
+    assert actor_codebook.cache_info().currsize == held > 0

@@ -41,6 +41,8 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from presswatch.compact import compact, release_free_memory
+from presswatch.lang.actor_codes import actor_codebook
+from presswatch.lang.known_actors import known_people
 from presswatch.link import (
     LINKERS,
     CorpusContext,
@@ -136,8 +138,15 @@ def link_stored_corpus(
             local.extend((actor.id, actor.name) for actor in analysis.actors)
     context = CorpusContext(record, settings, link_settings=link)
     record.stories = list(stories)
+    loaded = actor_codebook.cache_info().currsize
     LINKERS.get("actors")(context)
     in_reading_order(record.actors, {d.id: n for n, d in enumerate(record.documents)})
+    if not loaded:
+        # The actors linker reads the actor dictionaries (about 30 MB) only for the full
+        # names of the people they know, which stay cached; what this pass loaded for it
+        # alone is dropped (a process that extracted events keeps its codebook).
+        known_people.cache_clear()
+        actor_codebook.cache_clear()
     release_free_memory()
     mapping: dict[str, str] = context.scratch.get("actor_ids", {})
     for chunk in store.analysis_parts_in_chunks(documents, AnalysisEvents):
