@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from presswatch.compact import compact
 from presswatch.link import CorpusContext, linker
 from presswatch.link.ids import assign_ids, member_key
 from presswatch.link.quotes import comparison_scopes
@@ -240,9 +241,15 @@ def coverage_findings(record: Record, taken: Collection[str] = ()) -> list[Findi
                 events_by_id[e] for e in dict.fromkeys(stories[story].events) if e in events_by_id
             ]
             participants |= {p.actor for e in told for p in e.participants}
-        findings.extend(missing_participants(record, story, documents, participants, index))
-        findings.extend(differing_titles(record, story, documents, index))
-        findings.extend(unshared_quotes(record, story, documents, index))
+        made = [
+            *missing_participants(record, story, documents, participants, index),
+            *differing_titles(record, story, documents, index),
+            *unshared_quotes(record, story, documents, index),
+        ]
+        # Every story's are held till the last: compacted as made, as analyses read are
+        # (presswatch.compact; a finding and its spans, about half their memory).
+        compact(made)
+        findings.extend(made)
     # An unshared quote is about its quote (whoever it is attributed to); the rest, an actor.
     keys = [member_key(f.kind, f.basis, f.story, members=f.quotes or f.actors) for f in findings]
     assign_ids(findings, "f", keys, taken=taken)
