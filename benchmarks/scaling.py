@@ -93,24 +93,29 @@ def peak_rss_mb() -> float:
 
 def stage(kind: str, folder: str, db: str, workers: int) -> dict[str, Any]:
     """One stage, in this (fresh) process: time and peak RSS."""
-    from presswatch import pipeline
     from presswatch.settings import Settings
     from presswatch.store import Store
 
     settings = Settings(workers=workers)
     start = time.perf_counter()
-    if kind == "analyze":
-        # Linking is measured as its own stage.
-        pipeline.relink_store = lambda *args, **kwargs: None
-        _, summary = pipeline.run_analysis([folder], settings=settings, db=db, keep_record=False)
-        done = {"analysed": summary.analysed, "reused": summary.reused}
-    elif kind == "relink":
+    if kind == "relink":
+        # As `presswatch relink` runs it: link.staged imports no spaCy (pipeline does).
+        from presswatch.link.staged import relink_store
+
         with Store.open(db) as store:
             link = store.link_settings() or _link(settings)
-            pipeline.relink_store(store, settings, link)
+            relink_store(store, settings, link)
             # As `presswatch relink` does: without them, adding reports relinks in full.
             store.save_link_settings(link)
-        done = {}
+        return {"seconds": round(time.perf_counter() - start, 1), "peak_rss_mb": peak_rss_mb()}
+    from presswatch import pipeline
+
+    if kind == "analyze":
+        # Linking is measured as its own stage.
+        for name in ("relink_store", "relink_in_own_process"):
+            setattr(pipeline, name, lambda *args, **kwargs: None)
+        _, summary = pipeline.run_analysis([folder], settings=settings, db=db, keep_record=False)
+        done = {"analysed": summary.analysed, "reused": summary.reused}
     elif kind == "grow":
         # `folder` is a linked smaller store of the same reports: the analyses it lacks
         # are copied in from `db` (analysed, not linked) and linked to it by lookup.

@@ -40,7 +40,7 @@ from presswatch.link.incremental import can_link_increment, link_increment
 
 # The whole pass and `presswatch relink` live in link.staged, which imports no spaCy:
 # a relink process does not load it (about 70 MB, issue 17).
-from presswatch.link.staged import link_stored, relink_store
+from presswatch.link.staged import link_stored, relink_in_own_process, relink_store
 from presswatch.link.staged import relink as relink  # `pipeline.relink`, as before
 from presswatch.model import Document, DocumentAnalysis, Record
 from presswatch.nlp import build_pipeline, load_pipeline, pipeline_key
@@ -51,6 +51,10 @@ from presswatch.store import Store
 LOCAL_CLUSTER = re.compile(r"local:(\d+)")
 # New reports linked by lookup per step: the neighbourhood fetched is that of one step.
 INCREMENT_SIZE = 64
+# From this many stored reports, a run's whole-corpus pass runs in a process of its own
+# (`relink_whole_store`): its memory then grows with the corpus apart from the pipeline's.
+# Below it, starting a process (about a second) costs more than the memory it saves.
+APART_FROM = 2_000
 
 
 @dataclass
@@ -235,13 +239,24 @@ def link_store(store: Store, settings: Settings, link: LinkSettings, *, full: bo
     if not full and not unlinked:
         return
     if full or len(unlinked) > store.linked_document_count():
-        relink_store(store, settings, link, keep_stories=not full)
+        relink_whole_store(store, settings, link, keep_stories=not full)
         return
     for start in range(0, len(unlinked), INCREMENT_SIZE):
         analyses = store.load_analyses(unlinked[start : start + INCREMENT_SIZE])
         if link_increment(store, analyses, settings, link) is None:
-            relink_store(store, settings, link, keep_stories=True)
+            relink_whole_store(store, settings, link, keep_stories=True)
             return
+
+
+def relink_whole_store(
+    store: Store, settings: Settings, link: LinkSettings, *, keep_stories: bool
+) -> None:
+    """`relink_store`, in a process of its own once the corpus reaches `APART_FROM` reports:
+    this one holds the spaCy pipeline the run loaded, and the pass would peak beside it."""
+    if len(store.document_ids()) >= APART_FROM:
+        relink_in_own_process(store.path, settings, link, keep_stories=keep_stories)
+    else:
+        relink_store(store, settings, link, keep_stories=keep_stories)
 
 
 def analysis_version(settings: Settings) -> str:

@@ -14,11 +14,18 @@ from pathlib import Path
 import pytest
 
 from presswatch import pipeline
+from presswatch.errors import PresswatchError
 from presswatch.lang.actor_codes import actor_codebook
 from presswatch.link import LINKERS, CorpusContext, link_corpus
-from presswatch.link.staged import AnalysisActors, AnalysisCited, AnalysisEvents, frozen_heap
+from presswatch.link.staged import (
+    AnalysisActors,
+    AnalysisCited,
+    AnalysisEvents,
+    frozen_heap,
+    relink_in_own_process,
+)
 from presswatch.model import DocumentAnalysis
-from presswatch.settings import Settings
+from presswatch.settings import LinkSettings, Settings
 from presswatch.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -145,3 +152,35 @@ def test_presswatch_relink_loads_no_spacy_and_keeps_no_actor_dictionaries(
     held = actor_codebook.cache_info().currsize
     pipeline.relink(db)
     assert actor_codebook.cache_info().currsize == held > 0
+
+
+def test_a_large_run_s_pass_runs_in_its_own_process_and_saves_the_same_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From `APART_FROM` stored reports a run's whole-corpus pass runs in a new process
+    (this one holds the spaCy pipeline): the same record is saved. Here the threshold is
+    every run, and this process's `relink_store` fails, so the record can only come from
+    the other process."""
+    here = tmp_path / "here.db"
+    pipeline.run_analysis([str(EXAMPLES)], settings=Settings(), db=here, keep_record=False)
+
+    def not_here(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the pass ran in this process")
+
+    monkeypatch.setattr(pipeline, "APART_FROM", 0)
+    monkeypatch.setattr(pipeline, "relink_store", not_here)
+    apart = tmp_path / "apart.db"
+    pipeline.run_analysis([str(EXAMPLES)], settings=Settings(), db=apart, keep_record=False)
+    with Store.open(here) as one, Store.open(apart) as other:
+        assert other.load_record().stories
+        assert other.load_record().model_dump_json() == one.load_record().model_dump_json()
+
+
+def test_a_pass_failing_in_its_own_process_is_a_one_line_error_here(tmp_path: Path) -> None:
+    gone = tmp_path / "gone.db"
+    with pytest.raises(PresswatchError) as raised:
+        relink_in_own_process(gone, Settings(), LinkSettings(), keep_stories=False)
+    message = str(raised.value)
+    assert "\n" not in message
+    assert message.startswith(f"{gone}: the whole-corpus pass failed (")
+    assert "no such store" in message

@@ -34,13 +34,18 @@ pass reads everything at once, as `link_context` does.
 from __future__ import annotations
 
 import gc
+import pickle
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from presswatch.compact import compact, release_free_memory
+from presswatch.errors import PresswatchError
 from presswatch.lang.actor_codes import actor_codebook
 from presswatch.lang.known_actors import known_people
 from presswatch.link import (
@@ -189,6 +194,36 @@ def relink_store(
     reports and only reports in none of them are placed: adding reports never regroups."""
     kept = store.stories() if keep_stories else []
     link_stored(store, store.document_ids(), settings, link, stories=kept)
+
+
+def relink_in_own_process(
+    path: Path, settings: Settings, link: LinkSettings, *, keep_stories: bool
+) -> None:
+    """`relink_store` on the store at `path`, in a new Python process that imports no
+    spaCy: the whole-corpus pass after a large run does not hold its memory beside the
+    spaCy pipeline and extractor data the run loaded (about 300 MB; issue 17). A new
+    interpreter, not multiprocessing's spawn, which would import the caller's main
+    script again. A failure there is a one-line error here."""
+    # The link files are read into `link` already; what the caller gave in Python for
+    # them may not be importable in the other process.
+    job = pickle.dumps((path, replace(settings, known_actors=None, facts=None), link, keep_stories))
+    done = subprocess.run(
+        [sys.executable, "-c", "from presswatch.link.staged import relink_job; relink_job()"],
+        input=job,
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = lines[-1] if lines else f"exit code {done.returncode}"
+        raise PresswatchError(f"{path}: the whole-corpus pass failed ({reason})")
+
+
+def relink_job() -> None:
+    """The other process of `relink_in_own_process`: the job is read from stdin."""
+    path, settings, link, keep_stories = pickle.loads(sys.stdin.buffer.read())
+    with Store.open(path, create=False) as store:
+        relink_store(store, settings, link, keep_stories=keep_stories)
 
 
 def link_stored(
