@@ -117,6 +117,23 @@ def frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
+def read_renamed(
+    store: Store,
+    documents: Sequence[str],
+    parts: type[BaseModel],
+    mapping: dict[str, str],
+    record: Record,
+) -> None:
+    """Add to `record` the records of these stored analyses that `parts` keeps (its fields
+    are `Record` fields), a chunk at a time, their actors renamed by `mapping`."""
+    fields = list(parts.model_fields)
+    for chunk in store.analysis_parts_in_chunks(documents, parts):
+        part = Record(**{name: [x for a in chunk for x in getattr(a, name)] for name in fields})
+        rewrite_actor_references(part, mapping)
+        for name in fields:
+            getattr(record, name).extend(getattr(part, name))
+
+
 def link_stored_corpus(
     store: Store,
     documents: Sequence[str],
@@ -154,26 +171,12 @@ def link_stored_corpus(
         actor_codebook.cache_clear()
     release_free_memory()
     mapping: dict[str, str] = context.scratch.get("actor_ids", {})
-    for chunk in store.analysis_parts_in_chunks(documents, AnalysisEvents):
-        part = Record(
-            events=[e for a in chunk for e in a.events],
-            framing=[f for a in chunk for f in a.framing],
-        )
-        rewrite_actor_references(part, mapping)
-        record.events.extend(part.events)
-        record.framing.extend(part.framing)
+    read_renamed(store, documents, AnalysisEvents, mapping, record)
     after = list(settings.linkers[1:])
     while after and after[0] in READ_NO_QUOTES:
         LINKERS.get(after.pop(0))(context)
         release_free_memory()
-    for cited in store.analysis_parts_in_chunks(documents, AnalysisCited):
-        part = Record(
-            quotes=[q for a in cited for q in a.quotes],
-            claims=[c for a in cited for c in a.claims],
-        )
-        rewrite_actor_references(part, mapping)
-        record.quotes.extend(part.quotes)
-        record.claims.extend(part.claims)
+    read_renamed(store, documents, AnalysisCited, mapping, record)
     resolve_speakers_by_role(record)
     # Not given back after these: what they free is taken again by the small objects they
     # and the save make, and free pages given back were touched again (10,000 reports:
