@@ -26,7 +26,13 @@ from presswatch.extract import document_of
 from presswatch.extract.doc_index import doc_text
 from presswatch.extract.references import PREDICATIVE, mentioned_spans
 from presswatch.lang.dates import iso_date
-from presswatch.lang.names import ParsedName, compatible_names, is_ordinal, name_key, parse_name
+from presswatch.lang.names import (
+    ParsedName,
+    compatible_names,
+    name_key,
+    parse_name,
+    without_ordinals,
+)
 from presswatch.lang.offices import (
     Holding,
     OfficeTitle,
@@ -142,10 +148,7 @@ def holder_actor(
     people = [a for a in resolver.actors if a.kind == "person" and a.names]
     fitting = [a for a in people if len(a.key) > 1 and compatible_names(a.key, key)]
     if not fitting:
-        words = holder.core
-        while len(words) > 1 and is_ordinal(words[-1], words[-2]):
-            words = words[:-1]  # "Leo XIV" is named "Leo"
-        surname = words[-1].casefold()
+        surname = without_ordinals(holder.core)[-1].casefold()  # "Leo XIV" is named "Leo"
         fitting = [
             a
             for a in people

@@ -101,18 +101,17 @@ def token_key(token: str) -> str:
 def name_key(name: str) -> tuple[str, ...]:
     """Keys of the tokens of a name, particles and ordinals left out: "Leo XIV" is the
     "Pope Leo" of a report, as "Charles III" is its "King Charles"."""
-    tokens = split_name(name)
-    return tuple(
-        k
+    return tuple(k for k in (token_key(t) for t in without_ordinals(split_name(name))) if k)
+
+
+def without_ordinals(tokens: list[str]) -> list[str]:
+    """A name's tokens but an ordinal after a word ("XIV" in "Leo XIV"); a name written in
+    capitals ("PRESIDENT XI JINPING") has none."""
+    return [
+        t
         for n, t in enumerate(tokens)
-        if (k := token_key(t)) and not (n and is_ordinal(t, tokens[n - 1]))
-    )
-
-
-def is_ordinal(token: str, before: str) -> bool:
-    """Whether a name token is an ordinal ("XIV" in "Leo XIV"), not a word of the name; a
-    name written in capitals ("PRESIDENT XI JINPING") has none."""
-    return _ORDINAL.fullmatch(token) is not None and not before.isupper()
+        if not (n and _ORDINAL.fullmatch(t) is not None and not tokens[n - 1].isupper())
+    ]
 
 
 def wraps(longer: tuple[str, ...], name: tuple[str, ...]) -> bool:
