@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -52,36 +52,20 @@ _CREATES = re.compile(
 # Plain words with punctuation (U.S., Abdelatty's, 50,000) are searched as a phrase instead.
 _FTS5_SYNTAX = re.compile(r'["()*:^]|\b(AND|OR|NOT|NEAR)\b')
 _FTS5_QUERY_ERRORS = ("fts5:", "unterminated string", "no such column", "unknown special query")
-# Corpus tables in the order they are cleared (children first).
-# Each list of the corpus record (a `Record` field) and the query reading it in order.
-# Each record kind's model, in the order of `Record`'s fields.
+# Each list of the corpus record (`Record`'s list fields: documents, actors, …), in its
+# order: the model of its items and the query reading its rows in order.
 _RECORD_MODELS: dict[str, type[BaseModel]] = {
-    "documents": Document,
-    "actors": Actor,
-    "quotes": Quote,
-    "events": Event,
-    "claims": Claim,
-    "findings": Finding,
-    "framing": FramingSpan,
-    "stories": Story,
-    "quote_groups": QuoteGroup,
+    name: get_args(field.annotation)[0]
+    for name, field in Record.model_fields.items()
+    if get_origin(field.annotation) is list
 }
 _RECORD_KINDS = {
-    "documents": "SELECT json FROM record_documents ORDER BY position",
-    **{
-        kind: f"SELECT json FROM {kind} ORDER BY rowid"
-        for kind in (
-            "actors",
-            "quotes",
-            "events",
-            "claims",
-            "findings",
-            "framing",
-            "stories",
-            "quote_groups",
-        )
-    },
+    kind: "SELECT json FROM record_documents ORDER BY position"
+    if kind == "documents"
+    else f"SELECT json FROM {kind} ORDER BY rowid"
+    for kind in _RECORD_MODELS
 }
+# Corpus tables in the order they are cleared (children first).
 _CORPUS_TABLES = (
     "actor_keys",
     "actor_member_names",

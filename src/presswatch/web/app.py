@@ -110,12 +110,15 @@ def create_app(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Fas
 
     @contextmanager
     def store() -> Iterator[Store]:
+        with open_store() as opened:
+            yield opened
+
+    def open_store() -> Store:
+        """The store, read-only; one that cannot be read is a 503 naming it and why."""
         try:
-            opened = Store.read(path)
+            return Store.read(path)
         except PresswatchError as error:
             raise HTTPException(status_code=503, detail=str(error)) from error
-        with opened:
-            yield opened
 
     def html(body: str, status: int = 200) -> HTMLResponse:
         return HTMLResponse(body, status_code=status, headers=PAGE_HEADERS)
@@ -222,10 +225,7 @@ def create_app(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Fas
     def record() -> StreamingResponse:
         """The stored record, exactly the JSON contract of `presswatch analyze --json`,
         streamed a thousand rows at a time: a large corpus is never held whole."""
-        try:
-            opened = Store.read(path)
-        except PresswatchError as error:
-            raise HTTPException(status_code=503, detail=str(error)) from error
+        opened = open_store()
 
         def pieces() -> Iterator[str]:
             with opened:
