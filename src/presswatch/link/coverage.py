@@ -88,15 +88,10 @@ def outlet(document: Document) -> str:
     return document.outlet or document.source
 
 
-def first_mention_spans(
-    actor: Actor, documents: Sequence[str], index: RecordIndex | None = None
-) -> list[Span]:
+def first_mention_spans(actor: Actor, documents: Sequence[str], index: RecordIndex) -> list[Span]:
     spans: list[Span] = []
     for doc in documents:
-        if index is not None:
-            mention = index.first_mention(actor, doc)
-        else:
-            mention = next((m for m in actor.mentions if m.doc == doc), None)
+        mention = index.first_mention(actor, doc)
         if mention is not None:
             spans.append(Span(doc=doc, start=mention.start, end=mention.end, text=mention.text))
     return spans
