@@ -3,6 +3,7 @@ extractors up before they fork, then only stores what they return, in input orde
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -96,3 +97,32 @@ def test_the_last_documents_go_to_the_pool_in_ever_smaller_batches() -> None:
     assert sum(sizes[full:]) >= 32
     # Fewer documents than a batch per worker: small batches from the start.
     assert [len(b) for b in pipeline._tapering_batches(documents(5), 16, 2)] == [2, 1, 1, 1]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_loaded_heap_is_frozen_while_batches_are_analysed_and_put_back_after(
+    workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In this process after the first batch (which loads what the extractors read); with a
+    # pool from the fork on, after the warm-up, so the workers inherit it.
+    frozen: list[bool] = []
+
+    def analyse(
+        batch: list[Document], settings: Settings, version: str
+    ) -> tuple[list[DocumentAnalysis], list[str]]:
+        frozen.append(gc.get_freeze_count() > 0)
+        return [DocumentAnalysis(document=d, pipeline=version) for d in batch], []
+
+    monkeypatch.setattr(pipeline, "analyse_batch", analyse)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", RecordingPool)
+    documents = [Document(id=f"d{n}", source=f"s{n}", text=f"text {n}") for n in range(6)]
+    settings = Settings(workers=workers, batch_size=2)
+    results = pipeline._analyse_in_batches(
+        iter(documents), settings, "v", RunSummary(), RunObserver()
+    )
+    assert [a.document.id for batch in results for a in batch] == [d.id for d in documents]
+    # One worker: three batches, the first unfrozen. Two: the warm-up, then the pool's.
+    assert frozen[0] is False
+    assert all(frozen[1:])
+    assert len(frozen) >= 3
+    assert gc.get_freeze_count() == 0

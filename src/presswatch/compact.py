@@ -29,8 +29,10 @@ the dict is simply the holder's own (tests/link/test_compact.py checks the shari
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import cast
 
@@ -117,6 +119,28 @@ def release_free_memory() -> None:
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """The objects alive before the block are left out of the collector's passes during
+    it (`gc.freeze`), and put back after. A run's process holds the spaCy pipeline and
+    the extractors' data (250,000 tracked objects after the warm-up), which live as long
+    as the process; every full collection walked them all. The whole-corpus pass made
+    two (0.25 s of a 1.75 s pass on 150 reports), and the analysis spent 2.8 % of its
+    time collecting, 1 % when they are frozen (issue 17). Worker processes forked in the
+    block inherit the freeze: their collections do not touch, and so do not copy, the
+    pages they share with this process. Objects made in the block are collected as
+    before. Nested or under a caller's own freeze it does nothing (unfreezing would undo
+    the caller's)."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from spacy.language import Language
 
 from presswatch.budget import BudgetExceeded, time_budget
+from presswatch.compact import frozen_heap
 from presswatch.errors import InputError, PresswatchError
 from presswatch.extract import (
     analysis_of,
@@ -348,10 +349,7 @@ def _analyse_in_batches(
     iterator = iter(documents)
     head = list(islice(iterator, size + 1))
     if settings.workers <= 1 or len(head) <= size:
-        results: Iterator[tuple[list[DocumentAnalysis], list[str]]] = (
-            analyse_batch(batch, settings, version)
-            for batch in _batches(chain(head, iterator), size)
-        )
+        results = _analysed_here(_batches(chain(head, iterator), size), settings, version)
         yield from _reporting_warnings(results, summary, observer)
         return
     # The pool's processes analyse and this one stores what they return, in input order,
@@ -363,13 +361,29 @@ def _analyse_in_batches(
     batches = _tapering_batches(chain(head, iterator), size, settings.workers)
     first = next(batches)
     warm_up(first[0], settings, version)
-    with ProcessPoolExecutor(
-        max_workers=settings.workers,
-        initializer=load_pipeline,
-        initargs=(settings.model, settings.extractors),
-    ) as pool:
+    with (
+        frozen_heap(),
+        ProcessPoolExecutor(
+            max_workers=settings.workers,
+            initializer=load_pipeline,
+            initargs=(settings.model, settings.extractors),
+        ) as pool,
+    ):
         results = bounded(pool, chain([first], batches), settings, version)
         yield from _reporting_warnings(results, summary, observer)
+
+
+def _analysed_here(
+    batches: Iterable[list[Document]], settings: Settings, version: str
+) -> Iterator[tuple[list[DocumentAnalysis], list[str]]]:
+    """`analyse_batch` on each batch in this process; after the first, which loads what
+    the extractors read, with the loaded pipeline and data frozen (`frozen_heap`)."""
+    iterator = iter(batches)
+    for batch in islice(iterator, 1):
+        yield analyse_batch(batch, settings, version)
+    with frozen_heap():
+        for batch in iterator:
+            yield analyse_batch(batch, settings, version)
 
 
 # The opening of a document analysed to warm the extractors up: enough text for a

@@ -33,18 +33,16 @@ pass reads everything at once, as `link_context` does.
 
 from __future__ import annotations
 
-import gc
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from presswatch.compact import compact, release_free_memory
+from presswatch.compact import compact, frozen_heap, release_free_memory
 from presswatch.errors import PresswatchError
 from presswatch.lang.actor_codes import actor_codebook
 from presswatch.lang.known_actors import known_people
@@ -96,25 +94,6 @@ class AnalysisCited(BaseModel):
 # Linkers that read no quote or claim and change no actor, document or actor id: when
 # they follow `actors`, they run before the quotes and claims are read.
 READ_NO_QUOTES = frozenset({"stories"})
-
-
-@contextmanager
-def frozen_heap() -> Iterator[None]:
-    """The objects alive before the block are left out of the collector's full passes
-    during it (`gc.freeze`), and put back after. A run's process holds the spaCy pipeline
-    and the extractors' data (250,000 tracked objects after the warm-up); a full
-    collection walks them all, and the whole-corpus pass made two: 0.25 s of a 1.75 s
-    pass on 150 reports (issue 17). Objects the pass makes are collected as before.
-    Nested or under a caller's own freeze it does nothing (unfreezing would undo the
-    caller's)."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def read_renamed(
