@@ -84,10 +84,12 @@ def test_the_last_documents_go_to_the_pool_in_ever_smaller_batches() -> None:
     batches = pipeline._tapering_batches(documents(150), 16, 2)
     first = next(batches)
     assert len(first) == 16
-    assert len(read) == 16  # the first batch goes out as soon as it is read
+    assert len(read) == 16  # a batch for each worker goes out as soon as it is read
     second = next(batches)
-    assert len(read) == 32 + 16 * 2  # then a batch per worker ahead, no further
-    rest = [second, *batches]
+    assert len(read) == 32
+    third = next(batches)
+    assert len(read) == 48 + 16 * 2  # then a batch per worker ahead, no further
+    rest = [second, third, *batches]
     sizes = [16, *(len(b) for b in rest)]
     assert [d.id for b in [first, *rest] for d in b] == [f"d{n}" for n in range(150)]
     # Full batches while the input lasts, then smaller and smaller ones down to one.

@@ -304,17 +304,18 @@ def _tapering_batches(
     worker) in ever smaller ones: each a share of what is left, a `2 * workers`-th. The
     pool takes batches in order, so its workers end on small ones and finish about
     together; with only full batches one worker idled through another's last batch, half
-    a batch on average at the end of every run (issue 17). After the first batch (handed
-    on at once: the pool starts on it) reads `size * workers` documents ahead of the batch
-    handed on, to know when the input runs dry. A batch's analyses do not depend on the
-    batch (tests/test_pipeline.py)."""
+    a batch on average at the end of every run (issue 17). The first batch for each worker
+    is handed on as soon as it is read, so that no worker waits on reading ahead at the
+    start; after them, `size * workers` documents are read ahead of the batch handed on,
+    to know when the input runs dry. A batch's analyses do not depend on the batch
+    (tests/test_pipeline.py)."""
     ahead: deque[Document] = deque()
-    reserve = 0  # the first batch waits for no reading ahead
+    opening = max(1, workers)  # batches still handed on without reading ahead
     for document in documents:
         ahead.append(document)
-        if len(ahead) == size + reserve:
+        if len(ahead) == size + (0 if opening else size * max(1, workers)):
             yield [ahead.popleft() for _ in range(size)]
-            reserve = size * max(1, workers)
+            opening = max(0, opening - 1)
     while ahead:
         piece = max(1, min(size, -(-len(ahead) // (2 * max(1, workers)))))
         yield [ahead.popleft() for _ in range(piece)]
