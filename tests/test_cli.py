@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from presswatch.cli import app
 from presswatch.model import record_json_schema
+from presswatch.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -169,6 +170,12 @@ def test_show_json_writes_the_stored_record(tmp_path: Path) -> None:
         "Nile Daily",
         "Times of Oman",
     ]
+    # Streamed from the store, not loaded: the loaded record's JSON byte for byte, to the
+    # file and to stdout alike.
+    with Store.open(db, create=False) as store:
+        expected = store.load_record().to_json() + "\n"
+    assert out.read_text(encoding="utf-8") == expected
+    assert runner.invoke(app, ["show", "--db", str(db)]).stdout == expected
 
 
 def test_serve_refuses_a_missing_store_with_one_line(tmp_path: Path) -> None:

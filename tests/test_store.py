@@ -300,3 +300,8 @@ def test_the_record_text_is_the_loaded_record_s_json_piece_by_piece(
         assert '"place":null' in expected
         assert "".join(store.record_text(size=1)) == expected
         assert "".join(store.record_text()) == expected
+        # Indented (`show`), as the loaded record's indented JSON, empty kinds included.
+        indented = store.load_record().to_json(indent=2)
+        assert '"findings": []' in indented or '"stories": []' in indented
+        assert "".join(store.record_text(size=1, indent=2)) == indented
+        assert "".join(store.record_text(indent=2)) == indented

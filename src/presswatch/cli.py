@@ -314,13 +314,15 @@ def ctrl_c_between_batches() -> Iterator[Callable[[], bool]]:
         signal.signal(signal.SIGINT, previous)
 
 
+KEPT = "the store is intact"
+
+
 def write_record_files(record: Record, json_out: Path | None, html_out: Path | None) -> None:
     from presswatch.render.html import write_report
     from presswatch.render.json import write_record
 
-    kept = "the store is intact"
-    write_output(json_out, lambda path: write_record(record, path), kept)
-    write_output(html_out, lambda path: write_report(record, path), kept)
+    write_output(json_out, lambda path: write_record(record, path), KEPT)
+    write_output(html_out, lambda path: write_report(record, path), KEPT)
 
 
 def stored_counts(db: Path) -> dict[str, int]:
@@ -381,10 +383,20 @@ def show(
     """
     check_output(json_out)
     check_output(html_out)
-    record = load_corpus(db)
-    write_record_files(record, json_out, html_out)
-    if html_out is None and json_out is None:
-        sys.stdout.write(record.to_json() + "\n")
+    if html_out is not None:  # the page is made from the whole record
+        write_record_files(load_corpus(db), json_out, html_out)
+        return
+    from presswatch.render.json import write_record_text
+
+    # The JSON alone is written as it is read: 10,000 reports' record is never held.
+    with open_store(db) as store:
+        if json_out is None:
+            sys.stdout.writelines(store.record_text(indent=2))
+            sys.stdout.write("\n")
+        else:
+            write_output(
+                json_out, lambda path: write_record_text(store.record_text(indent=2), path), KEPT
+            )
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from presswatch.model import Record
@@ -13,3 +14,11 @@ def render_json(record: Record) -> str:
 
 def write_record(record: Record, path: str | Path) -> None:
     Path(path).write_text(render_json(record), encoding="utf-8")
+
+
+def write_record_text(pieces: Iterable[str], path: str | Path) -> None:
+    """The record's JSON as `Store.record_text` streams it, written as `write_record` would
+    write the loaded record."""
+    with Path(path).open("w", encoding="utf-8") as out:
+        out.writelines(pieces)
+        out.write("\n")
