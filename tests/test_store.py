@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from presswatch.errors import PresswatchError
 from presswatch.link import link_corpus
-from presswatch.model import DocumentAnalysis
+from presswatch.link.actors import rewrite_actor_references
+from presswatch.model import DocumentAnalysis, Record
 from presswatch.settings import Settings
 from presswatch.store import SearchQueryError, Store, migrations
 from tests.conftest import Analyse
@@ -305,3 +307,37 @@ def test_the_record_text_is_the_loaded_record_s_json_piece_by_piece(
         assert '"findings": []' in indented or '"stories": []' in indented
         assert "".join(store.record_text(size=1, indent=2)) == indented
         assert "".join(store.record_text(indent=2)) == indented
+
+
+def test_rows_citing_a_merged_actor_are_pointed_at_its_survivor_in_place(saved: Path) -> None:
+    """An increment that merges a stored actor into another (link/incremental.py) removes it
+    and rewrites every stored row citing it, each in its place in the record."""
+    with Store.open(saved) as store:
+        before = store.load_record()
+        cited = Counter(q.speaker for q in before.quotes if q.speaker is not None)
+        gone, into = cited.most_common(1)[0][0], before.actors[-1].id
+        assert gone != into
+        rows = store.rows_citing_actors([gone])
+        assert rows.quotes and rows.events and rows.stories
+        rewrite_actor_references(rows, {gone: into})
+        store.save_increment(
+            added=Record(),
+            actors=[],
+            names={},
+            replaced_stories=[],
+            linked=Record(),
+            kept_kinds=(),
+            removed=[gone],
+            rewritten=rows,
+        )
+        after = store.load_record()
+        assert not store.rows_citing_actors([gone]).model_dump(exclude_defaults=True)
+        participants = store.connection.execute(
+            "SELECT count(*) FROM event_participants WHERE actor = ?", (gone,)
+        ).fetchone()[0]
+    assert participants == 0
+    expected = before.model_copy(deep=True)
+    expected.actors = [a for a in expected.actors if a.id != gone]
+    rewrite_actor_references(expected, {gone: into})
+    for kind in type(after).model_fields:
+        assert getattr(after, kind) == getattr(expected, kind), kind

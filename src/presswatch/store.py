@@ -853,13 +853,19 @@ class Store:
         replaced_stories: Sequence[str],
         linked: Record,
         kept_kinds: Collection[str],
+        removed: Sequence[str] = (),
+        rewritten: Record | None = None,
     ) -> None:
         """Add new reports to the corpus record in one transaction: `added` holds their
         documents, quotes, events, claims and framing; `actors` replace (or add) these
         actors, with the `names` their members went by; the stories `replaced_stories`,
         their quote groups and the findings citing their reports (but those of
-        `kept_kinds`) give way to those of `linked`."""
+        `kept_kinds`) give way to those of `linked`. The actors `removed` (merged into
+        others) go, and the stored rows in `rewritten` (`rows_citing_actors`, pointed at
+        the actors they merged into) replace theirs in place."""
         with self._transaction():
+            if rewritten is not None:
+                self._rewrite_rows(rewritten)
             position = self.connection.execute(
                 "SELECT coalesce(max(position), -1) + 1 FROM record_documents"
             ).fetchone()[0]
@@ -871,7 +877,7 @@ class Store:
                     for n, d in enumerate(added.documents)
                 ],
             )
-            actor_ids = json.dumps([a.id for a in actors])
+            actor_ids = json.dumps([a.id for a in actors] + list(removed))
             for table, column in (
                 ("mentions", "actor"),
                 ("actor_keys", "actor"),
@@ -935,6 +941,86 @@ class Store:
                 [(f.id, f.kind, f.summary, f.model_dump_json()) for f in findings],
             )
             self._insert_finding_documents(findings)
+
+    def rows_citing_actors(self, actors: Sequence[str]) -> Record:
+        """The stored rows that cite these actors' ids: quotes, claims and quote groups by
+        speaker, events by participant or claimant, actors by affiliation, stories by
+        participant, findings by actor (the references `rewrite_actor_references` points
+        elsewhere when actors merge)."""
+        ids = (json.dumps(sorted(actors)),)
+        listed = "IN (SELECT value FROM json_each(?))"
+
+        def citing(kind: type[_Row], table: str, where: str) -> list[_Row]:
+            return self._load(kind, table, f"WHERE {where}", ids * where.count("?"))
+
+        def listing(table: str, path: str) -> str:
+            # The table named: json_each has a hidden column `json` of its own.
+            return f"EXISTS (SELECT 1 FROM json_each({table}.json, '{path}') WHERE value {listed})"
+
+        return Record(
+            quotes=citing(Quote, "quotes", f"speaker {listed}"),
+            claims=citing(Claim, "claims", f"speaker {listed}"),
+            events=citing(
+                Event,
+                "events",
+                f"id IN (SELECT event FROM event_participants WHERE actor {listed})"
+                f" OR json_extract(json, '$.claimed_by') {listed}",
+            ),
+            actors=citing(
+                Actor,
+                "actors",
+                listing("actors", "$.affiliations"),
+            ),
+            stories=citing(
+                Story,
+                "stories",
+                listing("stories", "$.participants"),
+            ),
+            findings=citing(
+                Finding,
+                "findings",
+                listing("findings", "$.actors"),
+            ),
+            quote_groups=citing(QuoteGroup, "quote_groups", f"speaker {listed}"),
+        )
+
+    def _rewrite_rows(self, rows: Record) -> None:
+        """Replace these stored rows in place (same row, same place in the record), with
+        the columns and side tables that hold their actor references."""
+        execute = self.connection.executemany
+        execute(
+            "UPDATE quotes SET speaker = ?, json = ? WHERE id = ?",
+            [(q.speaker, q.model_dump_json(), q.id) for q in rows.quotes],
+        )
+        execute(
+            "UPDATE claims SET speaker = ?, json = ? WHERE id = ?",
+            [(c.speaker, c.model_dump_json(), c.id) for c in rows.claims],
+        )
+        execute(
+            "UPDATE events SET json = ? WHERE id = ?",
+            [(e.model_dump_json(), e.id) for e in rows.events],
+        )
+        execute("DELETE FROM event_participants WHERE event = ?", [(e.id,) for e in rows.events])
+        execute(
+            "INSERT INTO event_participants(event, actor, role) VALUES (?, ?, ?)",
+            [(e.id, p.actor, p.role) for e in rows.events for p in e.participants],
+        )
+        execute(
+            "UPDATE actors SET json = ? WHERE id = ?",
+            [(a.model_dump_json(), a.id) for a in rows.actors],
+        )
+        execute(
+            "UPDATE stories SET json = ? WHERE id = ?",
+            [(s.model_dump_json(), s.id) for s in rows.stories],
+        )
+        execute(
+            "UPDATE findings SET json = ? WHERE id = ?",
+            [(f.model_dump_json(), f.id) for f in rows.findings],
+        )
+        execute(
+            "UPDATE quote_groups SET speaker = ?, json = ? WHERE id = ?",
+            [(g.speaker, g.model_dump_json(), g.id) for g in rows.quote_groups],
+        )
 
     def _by_ids(self, kind: type[_Row], table: str, ids: Sequence[str]) -> list[_Row]:
         if not ids:

@@ -4,13 +4,18 @@ publication date, then document id, then offset)."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from presswatch import pipeline
 from presswatch.lang.names import is_unnamed_key
+from presswatch.link.staged import relink_store
 from presswatch.model import Record
 from presswatch.pipeline import run_analysis
-from presswatch.settings import Settings
+from presswatch.settings import LinkSettings, Settings
 from presswatch.store import Store
 
 # Three reports of one shooting, published on three days, none naming the gunman.
@@ -80,3 +85,33 @@ def test_unnamed_survivor_is_the_same_in_any_order_and_when_added_one_by_one(
     )
     [survivor] = [a for a in first.actors if is_unnamed_key(a.key) and a.id == merged[0]]
     assert min(survivor.mentions, key=lambda m: m.start).doc == first.documents[0].id
+
+
+def test_an_earlier_report_added_later_takes_over_by_lookup_as_a_full_relink_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Latest first, one report per run: each new report's gunman is first reported, so the
+    # stored one merges into it and is removed, by lookup (before, a full relink), and the
+    # record is the one a full relink of the same stories gives.
+    paths = write_reports(tmp_path)
+    db = tmp_path / "one-by-one.db"
+    monkeypatch.setattr(pipeline, "relink_whole_store", refuse_relink)
+    for path in paths[::-1]:
+        run_analysis([path], settings=Settings(), db=db)
+    relinked = tmp_path / "relinked.db"
+    shutil.copy(db, relinked)
+    with Store.open(relinked) as store:
+        relink_store(store, Settings(), store.link_settings() or LinkSettings(), keep_stories=True)
+        full = store.load_record()
+    with Store.open(db) as store:
+        added = store.load_record()
+    for kind in ("documents", "quotes", "events", "claims", "findings", "stories"):
+        assert getattr(added, kind) == getattr(full, kind), kind
+    assert sorted(a.model_dump_json() for a in added.actors) == sorted(
+        a.model_dump_json() for a in full.actors
+    )
+    assert unnamed_people(added) == unnamed_people(full)
+
+
+def refuse_relink(*_: object, **__: object) -> None:
+    raise AssertionError("a full relink, where reports are linked by lookup")

@@ -528,7 +528,11 @@ def merge_unnamed_in_stories(
             target[2].update(names)
             target[3].update(heads)
             mapping[actor.id] = keep.id
-        people = [entry[0] for entry in merged if entry[0].kind == "person"]
+        # A survivor of settled people only was compared with the story's named people by
+        # the pass that stored it, over every report; the few added now are not grounds
+        # to join it to one (in a neighbourhood read for them, the story's descriptions of
+        # its named people are fewer, and one can stand out that did not).
+        people = [e[0] for e in merged if e[0].kind == "person" and e[0].id not in only_settled]
         join_described_to_named(inside, people, mapping, described)
     if mapping:
         record.actors = [a for a in record.actors if a.id not in mapping]

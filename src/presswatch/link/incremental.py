@@ -116,13 +116,20 @@ def link_increment(
     context.scratch["unnamed_settled"] = {a.id for a in kept}
     link_after_actors(context)
     merged: dict[str, str] = context.scratch.get("unnamed_merged", {})
+    removed: list[str] = []
+    rewritten: Record | None = None
     if merged:
         fresh = {a.id for a in actors[updated:]}
-        joined = _unnamed_joined(store, linked, actors, names, merged, fresh)
-        if joined is None:
-            return None
-        actors = joined
+        actors = _unnamed_joined(store, linked, actors, names, merged, fresh)
         updated = sum(a.id not in fresh for a in actors)
+        # Stored people merged away: a new report told of one first (the person as first
+        # reported survives, as in a full relink), or described one as a named person. All
+        # their reports are in the story they were merged in, but the stored rows citing
+        # them are pointed at who they merged into, wherever they are.
+        removed = sorted(old for old in merged if old not in fresh)
+        if removed:
+            rewritten = store.rows_citing_actors(removed)
+            rewrite_actor_references(rewritten, {old: merged[old] for old in removed})
     store.save_increment(
         added=added,
         actors=actors,
@@ -130,6 +137,8 @@ def link_increment(
         replaced_stories=neighbours,
         linked=linked,
         kept_kinds=ACTOR_FINDINGS,
+        removed=removed,
+        rewritten=rewritten,
     )
     return Increment(len(added.documents), updated, len(actors) - updated, len(neighbours))
 
@@ -199,19 +208,20 @@ def _unnamed_joined(
     names: dict[str, dict[str, int]],
     merged: dict[str, str],
     fresh: set[str],
-) -> list[Actor] | None:
-    """The actors to store once the unnamed linker merged new reports' unnamed people
-    (`merged`: each id → the id it joined) into the people of the story they joined: a
-    stored one takes the new mentions and the names they went by, a merged-away new one
-    is not stored. None when two stored actors merged (every reference to one changes;
-    `presswatch relink` does that)."""
-    if any(old not in fresh for old in merged):
-        return None
+) -> list[Actor]:
+    """The actors to store once the unnamed linker merged people of the stories new reports
+    joined (`merged`: each id → the id it joined; `fresh`: the new actors): the survivor
+    takes the merged people's mentions and the names they went by, and a merged-away one
+    is not stored (a stored one is removed by the caller)."""
     present = {a.id: a for a in linked.actors}
     result = [a for a in actors if a.id not in merged]
     listed = {a.id for a in result}
     targets = sorted({t for t in merged.values() if t not in listed})
-    stored_names = store.actor_member_names(targets)
+    # Stored people merged away that no new report named: their names as stored.
+    unlisted = sorted(old for old in merged if old not in fresh and old not in names)
+    stored_names = store.actor_member_names([*targets, *unlisted])
+    for old in unlisted:
+        names[old] = dict(stored_names.get(old, {}))
     for target in targets:
         # Its mentions are all in the story it was merged in, which the neighbourhood holds.
         result.append(present[target])
