@@ -309,15 +309,16 @@ def _tapering_batches(
     start; after them, `size * workers` documents are read ahead of the batch handed on,
     to know when the input runs dry. A batch's analyses do not depend on the batch
     (tests/test_pipeline.py)."""
+    workers = max(1, workers)
     ahead: deque[Document] = deque()
-    opening = max(1, workers)  # batches still handed on without reading ahead
+    opening = workers  # batches still handed on without reading ahead
     for document in documents:
         ahead.append(document)
-        if len(ahead) == size + (0 if opening else size * max(1, workers)):
+        if len(ahead) == size + (0 if opening else size * workers):
             yield [ahead.popleft() for _ in range(size)]
             opening = max(0, opening - 1)
     while ahead:
-        piece = max(1, min(size, -(-len(ahead) // (2 * max(1, workers)))))
+        piece = max(1, min(size, -(-len(ahead) // (2 * workers))))
         yield [ahead.popleft() for _ in range(piece)]
 
 

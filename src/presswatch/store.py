@@ -549,13 +549,16 @@ class Store:
                 for e in events
             ),
         )
-        self.connection.executemany(
-            "INSERT INTO event_participants(event, actor, role) VALUES (?, ?, ?)",
-            ((e.id, p.actor, p.role) for e in events for p in e.participants),
-        )
+        self._insert_event_participants(events)
         self.connection.executemany(
             "INSERT INTO event_documents(event, document) VALUES (?, ?)",
             ((e.id, doc) for e in events for doc in dict.fromkeys(m.doc for m in e.mentions)),
+        )
+
+    def _insert_event_participants(self, events: Sequence[Event]) -> None:
+        self.connection.executemany(
+            "INSERT INTO event_participants(event, actor, role) VALUES (?, ?, ?)",
+            ((e.id, p.actor, p.role) for e in events for p in e.participants),
         )
 
     def _insert_claims(self, claims: Sequence[Claim]) -> None:
@@ -987,40 +990,31 @@ class Store:
     def _rewrite_rows(self, rows: Record) -> None:
         """Replace these stored rows in place (same row, same place in the record), with
         the columns and side tables that hold their actor references."""
-        execute = self.connection.executemany
-        execute(
-            "UPDATE quotes SET speaker = ?, json = ? WHERE id = ?",
-            [(q.speaker, q.model_dump_json(), q.id) for q in rows.quotes],
+        by_speaker: list[tuple[str, Sequence[Quote | Claim | QuoteGroup]]] = [
+            ("quotes", rows.quotes),
+            ("claims", rows.claims),
+            ("quote_groups", rows.quote_groups),
+        ]
+        for table, cited in by_speaker:
+            self.connection.executemany(
+                f"UPDATE {table} SET speaker = ?, json = ? WHERE id = ?",
+                [(x.speaker, x.model_dump_json(), x.id) for x in cited],
+            )
+        in_json: list[tuple[str, Sequence[Event | Actor | Story | Finding]]] = [
+            ("events", rows.events),
+            ("actors", rows.actors),
+            ("stories", rows.stories),
+            ("findings", rows.findings),
+        ]
+        for table, citing in in_json:
+            self.connection.executemany(
+                f"UPDATE {table} SET json = ? WHERE id = ?",
+                [(x.model_dump_json(), x.id) for x in citing],
+            )
+        self.connection.executemany(
+            "DELETE FROM event_participants WHERE event = ?", [(e.id,) for e in rows.events]
         )
-        execute(
-            "UPDATE claims SET speaker = ?, json = ? WHERE id = ?",
-            [(c.speaker, c.model_dump_json(), c.id) for c in rows.claims],
-        )
-        execute(
-            "UPDATE events SET json = ? WHERE id = ?",
-            [(e.model_dump_json(), e.id) for e in rows.events],
-        )
-        execute("DELETE FROM event_participants WHERE event = ?", [(e.id,) for e in rows.events])
-        execute(
-            "INSERT INTO event_participants(event, actor, role) VALUES (?, ?, ?)",
-            [(e.id, p.actor, p.role) for e in rows.events for p in e.participants],
-        )
-        execute(
-            "UPDATE actors SET json = ? WHERE id = ?",
-            [(a.model_dump_json(), a.id) for a in rows.actors],
-        )
-        execute(
-            "UPDATE stories SET json = ? WHERE id = ?",
-            [(s.model_dump_json(), s.id) for s in rows.stories],
-        )
-        execute(
-            "UPDATE findings SET json = ? WHERE id = ?",
-            [(f.model_dump_json(), f.id) for f in rows.findings],
-        )
-        execute(
-            "UPDATE quote_groups SET speaker = ?, json = ? WHERE id = ?",
-            [(g.speaker, g.model_dump_json(), g.id) for g in rows.quote_groups],
-        )
+        self._insert_event_participants(rows.events)
 
     def _by_ids(self, kind: type[_Row], table: str, ids: Sequence[str]) -> list[_Row]:
         if not ids:

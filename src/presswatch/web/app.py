@@ -224,7 +224,7 @@ def create_app(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Fas
     @app.get("/api/record")
     def record() -> StreamingResponse:
         """The stored record, exactly the JSON contract of `presswatch analyze --json`,
-        streamed a thousand rows at a time: a large corpus is never held whole."""
+        streamed in pieces (`Store.record_text`): a large corpus is never held whole."""
         opened = open_store()
 
         def pieces() -> Iterator[str]:
