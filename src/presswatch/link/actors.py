@@ -529,10 +529,10 @@ def merge_unnamed_in_stories(
             target[3].update(heads)
             mapping[actor.id] = keep.id
         # A survivor of settled people only was compared with the story's named people by
-        # the pass that stored it; here settled people stay apart (above), so one alone
-        # would be tried where that pass tried it merged with others, and could be joined
-        # to a named person that pass did not join it to ("former Oklahoma state senator"
-        # to Bernie Sanders at 10,000 reports, issue 17). Only new people are joined.
+        # the pass that stored it. Here settled people stay apart (above), so the groups
+        # compared are not that pass's, and one was joined where a relink of the same
+        # store joins none ("former Oklahoma state senator" to Bernie Sanders at 10,000
+        # reports, issue 17). Only survivors holding a new person are joined.
         people = [e[0] for e in merged if e[0].kind == "person" and e[0].id not in only_settled]
         join_described_to_named(inside, people, mapping, described)
     if mapping:
